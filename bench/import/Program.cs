@@ -1,0 +1,1 @@
+Console.WriteLine("bench/import: see README.md");

@@ -1,0 +1,44 @@
+namespace Wenjiu.Registry.Domain;
+
+/// <summary>An insured employer (参保单位), keyed by its unified social credit code.</summary>
+public sealed class Employer
+{
+    public string Uscc { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    /// <summary>Industry group of the SME size standard, e.g. <c>software_it</c>.</summary>
+    public string Industry { get; set; } = "";
+
+    /// <summary>GB/T 2260 district code, e.g. <c>110105</c>.</summary>
+    public string District { get; set; } = "";
+
+    public int Employees { get; set; }
+
+    /// <summary>Annual operating revenue in 10k yuan.</summary>
+    public decimal Revenue { get; set; }
+
+    /// <summary>Total assets in 10k yuan.</summary>
+    public decimal TotalAssets { get; set; }
+
+    /// <summary>The employer's work-injury contribution rate in percent (0.1–2.85).</summary>
+    public decimal InjuryRate { get; set; }
+
+    public bool KeyEnterprise { get; set; }
+
+    /// <summary>Computed from the facts above by the SME size standard whenever they change.</summary>
+    public SizeClass SizeClass { get; set; }
+
+    /// <summary>Staff accepted a code whose check character fails (some pilot-era codes do, policy.md §6b).</summary>
+    public bool CheckCharacterOverridden { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public EntityType EntityType => UnifiedSocialCreditCode.EntityTypeOf(Uscc);
+
+    public SizeClassification Classify(SmeSizeStandard standard)
+    {
+        ArgumentNullException.ThrowIfNull(standard);
+        return standard.Classify(Industry, new SizeFacts(Employees, Revenue, TotalAssets));
+    }
+}

@@ -1,0 +1,22 @@
+namespace Wenjiu.Registry.Domain;
+
+/// <summary>
+/// A spell of insured employment: one person at one employer from a first to a last contribution month at one
+/// declared wage. Months are stored as <c>yyyymm</c> integers (202002), which sort and compare as months do.
+/// </summary>
+public sealed class EmploymentSpell
+{
+    public long Id { get; set; }
+
+    public long PersonId { get; set; }
+
+    public string EmployerUscc { get; set; } = "";
+
+    public int StartMonth { get; set; }
+
+    /// <summary>Null while employed.</summary>
+    public int? EndMonth { get; set; }
+
+    /// <summary>Declared monthly wage, yuan.</summary>
+    public decimal Wage { get; set; }
+}

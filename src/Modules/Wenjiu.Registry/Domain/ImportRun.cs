@@ -1,0 +1,60 @@
+namespace Wenjiu.Registry.Domain;
+
+public enum ImportKind
+{
+    Employers,
+    Employment,
+}
+
+public enum ImportStatus
+{
+    Queued,
+    Running,
+    Completed,
+    Refused,
+    Failed,
+}
+
+/// <summary>One import of an interchange file: its progress while running and its outcome after.</summary>
+public sealed class ImportRun
+{
+    public Guid Id { get; set; }
+
+    public ImportKind Kind { get; set; }
+
+    public string FileName { get; set; } = "";
+
+    public ImportStatus Status { get; set; }
+
+    /// <summary>Data rows read so far (the header not counted).</summary>
+    public long RowsRead { get; set; }
+
+    public long RowsImported { get; set; }
+
+    public long RowsRejected { get; set; }
+
+    /// <summary>Why the whole file was refused or the run failed.</summary>
+    public string? Message { get; set; }
+
+    public string StartedBy { get; set; } = "";
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+}
+
+/// <summary>One line of an import's error report: line (header = 1), column, the value as given, and the reason.</summary>
+public sealed class ImportRejection
+{
+    public long Id { get; set; }
+
+    public Guid ImportRunId { get; set; }
+
+    public long Line { get; set; }
+
+    public string Column { get; set; } = "";
+
+    public string Value { get; set; } = "";
+
+    public string Reason { get; set; } = "";
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Wenjiu.Platform;
+using Wenjiu.Platform.Database;
+using Wenjiu.Registry.Data;
+
+namespace Wenjiu.Migrations.Sqlite;
+
+// Used by `dotnet ef migrations add` only: the model is built for this provider without a running database.
+internal sealed class PlatformDesignTimeFactory : IDesignTimeDbContextFactory<PlatformDbContext>
+{
+    public PlatformDbContext CreateDbContext(string[] args) => new(DesignTime.Options<PlatformDbContext>(PlatformDbContext.Module));
+}
+
+internal sealed class RegistryDesignTimeFactory : IDesignTimeDbContextFactory<RegistryDbContext>
+{
+    public RegistryDbContext CreateDbContext(string[] args) => new(DesignTime.Options<RegistryDbContext>(RegistryDbContext.Module));
+}
+
+internal static class DesignTime
+{
+    public static DbContextOptions<T> Options<T>(string module)
+        where T : DbContext =>
+        (DbContextOptions<T>)new DbContextOptionsBuilder<T>()
+            .UseWenjiuDatabase(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = "Data Source=design.db" }, module)
+            .Options;
+}

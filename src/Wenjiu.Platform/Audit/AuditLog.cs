@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Wenjiu.Platform.Audit;
+
+/// <summary>Writes to the audit log. Every module records its changes and sensitive reads through this.</summary>
+public interface IAuditLog
+{
+    Task RecordAsync(string action, string record, string? details = null, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The result of checking the hash chain: the first entry that does not fit, if any.</summary>
+public sealed record AuditVerification(long EntriesChecked, long? FirstBrokenEntryId, string? Problem)
+{
+    public bool IsIntact => FirstBrokenEntryId is null;
+}
+
+internal sealed class AuditLog(PlatformDbContext db, TimeProvider clock, IHttpContextAccessor http) : IAuditLog
+{
+    // One writer at a time inside this process; PostgreSQL adds an advisory lock so that several nodes chain too.
+    private static readonly SemaphoreSlim Writer = new(1, 1);
+    private const long ChainLockKey = 0x5745_4E4A_4955; // "WENJIU"
+
+    public async Task RecordAsync(string action, string record, string? details = null, CancellationToken cancellationToken = default)
+    {
+        var context = http.HttpContext;
+        var entry = new AuditEntry
+        {
+            OccurredAt = Truncate(clock.GetUtcNow()),
+            Actor = context?.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name ?? "?" : context is null ? "system" : "anonymous",
+            Action = action,
+            Record = record,
+            ClientAddress = context?.Connection.RemoteIpAddress?.ToString(),
+            Details = details,
+        };
+
+        await Writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken);
+            }
+
+            entry.PreviousHash = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(cancellationToken) ?? "";
+            entry.Hash = ComputeHash(entry);
+            db.AuditEntries.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            Writer.Release();
+        }
+    }
+
+    /// <summary>PostgreSQL keeps microseconds; hashing at that precision makes the stored entry re-hash the same.</summary>
+    private static DateTimeOffset Truncate(DateTimeOffset value) => new(value.UtcTicks - (value.UtcTicks % 10), TimeSpan.Zero);
+
+    internal static string ComputeHash(AuditEntry entry)
+    {
+        var canonical = string.Join('\u001f',
+            entry.OccurredAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture),
+            entry.Actor, entry.Action, entry.Record, entry.ClientAddress ?? "", entry.Details ?? "", entry.PreviousHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    /// <summary>Walks the chain in order and names the first entry whose hash or link does not hold.</summary>
+    internal static async Task<AuditVerification> VerifyAsync(PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        var previous = "";
+        long? previousId = null;
+        long count = 0;
+        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            count++;
+            if (entry.PreviousHash != previous)
+            {
+                return new AuditVerification(count, entry.Id, previousId is null
+                    ? $"entry {entry.Id} is first but links to an earlier entry: entries before it were removed"
+                    : $"entry {entry.Id} does not link to entry {previousId}: an entry between them was removed, or entry {previousId} was altered");
+            }
+
+            if (ComputeHash(entry) != entry.Hash)
+            {
+                return new AuditVerification(count, entry.Id, $"entry {entry.Id} was altered: its content no longer matches its hash");
+            }
+
+            previous = entry.Hash;
+            previousId = entry.Id;
+        }
+
+        return new AuditVerification(count, null, null);
+    }
+}

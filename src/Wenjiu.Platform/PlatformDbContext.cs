@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Wenjiu.Platform.Audit;
+using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Identity;
+
+namespace Wenjiu.Platform;
+
+/// <summary>The platform's own tables: users and roles, Data Protection keys (shared by all web nodes), the audit log.</summary>
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options)
+    : IdentityDbContext<WenjiuUser>(options), IDataProtectionKeyContext
+{
+    public const string Module = "platform";
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<WenjiuUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(100);
+            user.Property(u => u.EmployerUscc).HasMaxLength(18);
+            user.Property(u => u.Culture).HasMaxLength(10);
+        });
+        builder.Entity<AuditEntry>(entry =>
+        {
+            entry.ToTable("audit_entries");
+            entry.Property(e => e.Actor).HasMaxLength(256);
+            entry.Property(e => e.Action).HasMaxLength(100);
+            entry.Property(e => e.Record).HasMaxLength(200);
+            entry.Property(e => e.ClientAddress).HasMaxLength(64);
+            entry.Property(e => e.PreviousHash).HasMaxLength(64);
+            entry.Property(e => e.Hash).HasMaxLength(64);
+            entry.HasIndex(e => e.OccurredAt);
+            entry.HasIndex(e => e.Record);
+        });
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        builder.PlaceTablesInModule(Module, Database.IsSqlite());
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Wenjiu.Platform;
+using Wenjiu.Registry.Data;
+
+namespace Wenjiu.Web;
+
+/// <summary>Applies every module's migrations, in dependency order, and tells whether any are pending.</summary>
+internal static class DatabaseMigrator
+{
+    private static IEnumerable<DbContext> Contexts(IServiceProvider services)
+    {
+        yield return services.GetRequiredService<PlatformDbContext>();
+        yield return services.GetRequiredService<RegistryDbContext>();
+    }
+
+    public static async Task MigrateAsync(IServiceProvider root, CancellationToken cancellationToken = default)
+    {
+        await using var scope = root.CreateAsyncScope();
+        foreach (var context in Contexts(scope.ServiceProvider))
+        {
+            if (context.Database.IsSqlite())
+            {
+                var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(context.Database.GetConnectionString());
+                if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } directory)
+                {
+                    Directory.CreateDirectory(directory);
+                }
+            }
+
+            await context.Database.MigrateAsync(cancellationToken);
+        }
+    }
+
+    public static async Task<IReadOnlyList<string>> PendingAsync(IServiceProvider scoped, CancellationToken cancellationToken = default)
+    {
+        var pending = new List<string>();
+        foreach (var context in Contexts(scoped))
+        {
+            pending.AddRange(await context.Database.GetPendingMigrationsAsync(cancellationToken));
+        }
+
+        return pending;
+    }
+}

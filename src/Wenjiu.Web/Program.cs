@@ -1,0 +1,22 @@
+using Wenjiu.Platform;
+using Wenjiu.Registry;
+using Wenjiu.Web;
+using Wenjiu.Web.CommandLine;
+
+// One executable: the web host (`serve`, the default) and the operator's verbs (migrate, seed, import, users, audit).
+var builder = WebApplication.CreateBuilder(WenjiuCommands.HostArguments(args));
+
+builder.AddPlatform();
+builder.AddWeb();
+builder.AddRegistry();
+
+var app = builder.Build();
+
+app.UseWeb();
+app.MapWeb();
+app.MapRegistry();
+
+return await WenjiuCommands.RunAsync(app, args);
+
+/// <summary>Visible to the test host (WebApplicationFactory).</summary>
+public partial class Program;
