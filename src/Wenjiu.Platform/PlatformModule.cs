@@ -52,7 +52,8 @@ public static class PlatformModule
                 options.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<PlatformDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<WenjiuClaimsPrincipalFactory>();
         return builder;
     }
 }

@@ -17,6 +17,8 @@ public static class RegistryModule
             options.UseWenjiuDatabase(sp.GetRequiredService<DatabaseOptions>(), RegistryDbContext.Module));
         builder.Services.AddSingleton(SmeSizeStandard.Default);
         builder.Services.AddScoped<Features.Import.RegistryImporter>();
+        builder.Services.AddSingleton<Features.Import.BackgroundImports>();
+        builder.Services.AddHostedService<Features.Import.ImportWorker>();
         return builder;
     }
 

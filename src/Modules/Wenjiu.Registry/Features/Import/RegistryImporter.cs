@@ -12,4 +12,10 @@ public sealed class RegistryImporter
     {
         throw new NotSupportedException($"Import of {kind} from {originalName} ({filePath}) by {startedBy} is not built yet.");
     }
+
+    /// <summary>Runs an import whose <see cref="ImportRun"/> row was already created (queued) by <see cref="BackgroundImports"/>.</summary>
+    public Task<ImportOutcome> RunQueuedAsync(Guid runId, ImportKind kind, string filePath, CancellationToken cancellationToken = default)
+    {
+        throw new NotSupportedException($"Run {runId} of {kind} from {filePath} is not built yet.");
+    }
 }
