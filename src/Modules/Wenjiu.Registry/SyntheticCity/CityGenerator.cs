@@ -96,8 +96,8 @@ public sealed class CityGenerator(int seed)
             var tier = random.NextDouble();
             insured = tier switch
             {
-                < 0.025 => random.Next(100, 300),
-                < 0.245 => random.Next(10, 60),
+                < 0.015 => random.Next(100, 300),
+                < 0.215 => random.Next(10, 50),
                 _ => random.Next(1, 8),
             };
             var employees = Math.Max(insured, (int)Math.Round(insured * (1 + (random.NextDouble() * 0.2))));
