@@ -62,7 +62,7 @@ public sealed class CityGenerator(int seed)
     /// <summary>Generates employer k (0-based) with its spells. Deterministic in (seed, k).</summary>
     public (SyntheticEmployer Employer, IReadOnlyList<SyntheticSpell> Spells) Generate(int index)
     {
-        var random = new Random(HashCode.Combine(seed, index, 0x5EED));
+        var random = new Random(StreamSeed(seed, index));
         var district = Pick(random, DistrictMix);
         var industry = Pick(random, IndustryMix);
         var kind = random.NextDouble();
@@ -147,6 +147,18 @@ public sealed class CityGenerator(int seed)
         return (employer, spells);
     }
 
+    /// <summary>
+    /// A stable seed for employer k's own stream (SplitMix64 finaliser). Not HashCode.Combine: that is randomised per
+    /// process, and the city must be the same in every process.
+    /// </summary>
+    private static int StreamSeed(int seed, int index)
+    {
+        var z = unchecked(((ulong)(uint)seed << 32) + (ulong)(uint)index + 0x9E3779B97F4A7C15UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return (int)((z ^ (z >> 31)) & 0x7FFFFFFF);
+    }
+
     /// <summary>Each employer owns a block of person numbers as wide as the largest headcount it may draw.</summary>
     private static long PersonIndex(int employer, int person) => ((long)employer * MaxInsuredPerEmployer) + person;
 
@@ -193,7 +205,7 @@ public sealed class CityGenerator(int seed)
     internal static string MakeUscc(string prefix, string district, int index)
     {
         // A bijection on 0..99,999,999 (multiplier coprime to 10^8) spreads the numbers without collisions.
-        var organisation = ((long)index * 7_919L % 100_000_000L).ToString("D8", CultureInfo.InvariantCulture);
+        var organisation = (((long)index + 1_000_003L) * 7_919L % 100_000_000L).ToString("D8", CultureInfo.InvariantCulture);
         var first16 = string.Concat(prefix, district, organisation);
         var first17 = first16 + UnifiedSocialCreditCode.OrganisationCheckCharacter(organisation);
         return first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
@@ -213,7 +225,7 @@ public sealed class CityGenerator(int seed)
     {
         const long Days = 15_330; // 42 years of birth dates
         long slots = AreaCodes.Length * Days * 1_000L;
-        var scrambled = personIndex * 7_919L % slots;
+        var scrambled = (personIndex + 123_457L) * 7_919L % slots;
         var birth = new DateOnly(1960, 3, 1).AddDays((int)(scrambled % Days));
         var sequence = scrambled / Days % 1_000;
         var block = (int)(scrambled / Days / 1_000);
