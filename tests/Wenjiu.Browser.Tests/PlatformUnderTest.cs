@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Playwright;
+using Npgsql;
+
+namespace Wenjiu.Browser.Tests;
+
+/// <summary>
+/// The real executable in demo mode on its own PostgreSQL database (scripts/test provides the server), and Debian's
+/// Chromium driven by Playwright, launched by path: no browser is ever downloaded.
+/// </summary>
+public sealed class PlatformUnderTest : IAsyncLifetime
+{
+    private readonly System.Text.StringBuilder output = new();
+    private Process? host;
+    private IPlaywright? playwright;
+    private string database = "";
+    private string dataDirectory = "";
+
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1");
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        var server = Environment.GetEnvironmentVariable("WENJIU_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("WENJIU_TEST_POSTGRES is not set: run the suite with scripts/test.");
+        database = $"wenjiu_browser_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        dataDirectory = Directory.CreateTempSubdirectory("wenjiu-browser-").FullName;
+        var port = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = dataDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "wenjiu.dll"), "--urls", BaseAddress.ToString().TrimEnd('/'), "--contentRoot", AppContext.BaseDirectory })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__Provider"] = "Postgres";
+        start.Environment["Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        start.Environment["Database__MigrateOnStart"] = "true";
+        start.Environment["Wenjiu__Demo"] = "true";
+        start.Environment["Wenjiu__DataDirectory"] = Path.Combine(dataDirectory, "data");
+        start.Environment["PersonalData__EncryptionKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray());
+        start.Environment["PersonalData__LookupKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)9, 32).ToArray());
+        host = Process.Start(start)!;
+        host.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        host.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        host.BeginOutputReadLine();
+        host.BeginErrorReadLine();
+        await WaitUntilReadyAsync();
+
+        playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("WENJIU_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(string locale = "zh-CN")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = locale, AcceptDownloads = true });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        if (host is { HasExited: false })
+        {
+            host.Kill(entireProcessTree: true);
+            await host.WaitForExitAsync();
+        }
+
+        host?.Dispose();
+        NpgsqlConnection.ClearAllPools();
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress };
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            if (host!.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"The platform did not become ready: {Output}");
+            }
+
+            try
+            {
+                using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+                if (ready.StatusCode == HttpStatusCode.OK && Output.Contains("Wenjiu is listening", StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedPlatform : ICollectionFixture<PlatformUnderTest>
+{
+    public const string Name = "platform";
+}
