@@ -10,6 +10,12 @@ namespace Wenjiu.Platform.Audit;
 public interface IAuditLog
 {
     Task RecordAsync(string action, string record, string? details = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// For the moments when the request's user is not (yet, or any longer) the one acting: a sign-in attempt,
+    /// a second sign-in step, a sign-out. The client address still comes from the request.
+    /// </summary>
+    Task RecordAsync(string actor, string action, string record, string? details, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The result of checking the hash chain: the first entry that does not fit, if any.</summary>
@@ -24,15 +30,24 @@ internal sealed class AuditLog(PlatformDbContext db, TimeProvider clock, IHttpCo
     private static readonly SemaphoreSlim Writer = new(1, 1);
     private const long ChainLockKey = 0x5745_4E4A_4955; // "WENJIU"
 
-    public async Task RecordAsync(string action, string record, string? details = null, CancellationToken cancellationToken = default)
+    public Task RecordAsync(string action, string record, string? details = null, CancellationToken cancellationToken = default)
     {
+        var context = http.HttpContext;
+        var actor = context?.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name ?? "?" : context is null ? "system" : "anonymous";
+        return RecordAsync(actor, action, record, details, cancellationToken);
+    }
+
+    public async Task RecordAsync(string actor, string action, string record, string? details, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
         var context = http.HttpContext;
         var entry = new AuditEntry
         {
             OccurredAt = Truncate(clock.GetUtcNow()),
-            Actor = context?.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name ?? "?" : context is null ? "system" : "anonymous",
+            // Column limits: an attempt may carry whatever a stranger typed as a user name.
+            Actor = actor.Length > 256 ? actor[..256] : actor,
             Action = action,
-            Record = record,
+            Record = record.Length > 200 ? record[..200] : record,
             ClientAddress = context?.Connection.RemoteIpAddress?.ToString(),
             Details = details,
         };
