@@ -70,6 +70,7 @@ internal static class WebSetup
             options.SupportedUICultures = Cultures;
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
+        services.AddScoped<AccountCreation>();
         services.AddProblemDetails();
         services.AddRateLimiter(options =>
         {

@@ -95,9 +95,18 @@ internal sealed class AuditLog(PlatformDbContext db, TimeProvider clock, IHttpCo
             count++;
             if (entry.PreviousHash != previous)
             {
-                return new AuditVerification(count, entry.Id, previousId is null
-                    ? $"entry {entry.Id} is first but links to an earlier entry: entries before it were removed"
-                    : $"entry {entry.Id} does not link to entry {previousId}: an entry between them was removed, or entry {previousId} was altered");
+                // Ids come from a sequence, so a gap before a broken link shows which entries were taken out.
+                var firstMissing = (previousId ?? 0) + 1;
+                if (firstMissing < entry.Id)
+                {
+                    var missing = firstMissing == entry.Id - 1 ? $"entry {firstMissing} was" : $"entries {firstMissing} to {entry.Id - 1} were";
+                    return new AuditVerification(count, firstMissing, $"{missing} removed: entry {entry.Id} links to a hash no remaining entry has");
+                }
+
+                // No gap: the previous entry matched its own hash, so it was altered and its hash recomputed.
+                return previousId is null
+                    ? new AuditVerification(count, entry.Id, $"entry {entry.Id} is first but links to an earlier entry: entries before it were removed")
+                    : new AuditVerification(count, previousId, $"entry {previousId} was altered and re-hashed: entry {entry.Id} no longer links to it");
             }
 
             if (ComputeHash(entry) != entry.Hash)

@@ -11,17 +11,13 @@ namespace Wenjiu.Web.Pages.Account;
 
 /// <summary>Sign-in with user name and password; accounts lock after five failures; attempts are rate limited and audited.</summary>
 [EnableRateLimiting(WebSetup.SignInRateLimit)]
-public sealed class SignInModel(SignInManager<WenjiuUser> signIn, IAuditLog audit) : PageModel
+internal sealed class SignInModel(SignInManager<WenjiuUser> signIn, IAuditLog audit) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
-
-    public void OnGet()
-    {
-    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -62,7 +58,7 @@ public sealed class SignInModel(SignInManager<WenjiuUser> signIn, IAuditLog audi
         !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : "/";
 }
 
-public sealed class SignInInput
+internal sealed class SignInInput
 {
     [Required(ErrorMessage = "请输入用户名 Enter your user name")]
     [StringLength(256)]

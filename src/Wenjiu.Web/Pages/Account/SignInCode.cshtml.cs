@@ -14,7 +14,7 @@ namespace Wenjiu.Web.Pages.Account;
 /// Wrong codes count towards the same lockout as wrong passwords.
 /// </summary>
 [EnableRateLimiting(WebSetup.SignInRateLimit)]
-public sealed class SignInCodeModel(SignInManager<WenjiuUser> signIn, IAuditLog audit) : PageModel
+internal sealed class SignInCodeModel(SignInManager<WenjiuUser> signIn, IAuditLog audit) : PageModel
 {
     [BindProperty]
     public SignInCodeInput Input { get; set; } = new();
@@ -69,7 +69,7 @@ public sealed class SignInCodeModel(SignInManager<WenjiuUser> signIn, IAuditLog 
     }
 }
 
-public sealed class SignInCodeInput
+internal sealed class SignInCodeInput
 {
     [Required(ErrorMessage = "请输入验证码 Enter the code from your authenticator app")]
     [StringLength(20)]

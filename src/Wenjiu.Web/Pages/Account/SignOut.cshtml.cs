@@ -8,12 +8,8 @@ using Wenjiu.Web.Security;
 namespace Wenjiu.Web.Pages.Account;
 
 /// <summary>Signing out is a form post (with its antiforgery token), so no link or image elsewhere can sign a user out.</summary>
-public sealed class SignOutModel(SignInManager<WenjiuUser> signIn, IAuditLog audit) : PageModel
+internal sealed class SignOutModel(SignInManager<WenjiuUser> signIn, IAuditLog audit) : PageModel
 {
-    public void OnGet()
-    {
-    }
-
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (User.Identity?.IsAuthenticated == true)

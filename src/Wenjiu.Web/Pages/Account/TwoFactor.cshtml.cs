@@ -18,7 +18,7 @@ namespace Wenjiu.Web.Pages.Account;
 /// Turning on two-factor sign-in with an authenticator app (TOTP, RFC 6238) through Identity's own authenticator
 /// token provider: show the shared key (text and QR code), confirm with a code, hand out recovery codes once.
 /// </summary>
-public sealed class TwoFactorModel(
+internal sealed class TwoFactorModel(
     UserManager<WenjiuUser> users,
     SignInManager<WenjiuUser> signIn,
     IAuditLog audit,
@@ -154,7 +154,7 @@ public sealed class TwoFactorModel(
     }
 }
 
-public sealed class TwoFactorInput
+internal sealed class TwoFactorInput
 {
     [Required(ErrorMessage = "请输入验证码 Enter the code from your authenticator app")]
     [StringLength(10)]
