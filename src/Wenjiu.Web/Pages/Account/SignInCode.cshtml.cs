@@ -42,11 +42,11 @@ internal sealed class SignInCodeModel(SignInManager<WenjiuUser> signIn, IAuditLo
             return Page();
         }
 
-        var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         var isAuthenticatorCode = code.Length == 6 && code.All(char.IsAsciiDigit);
         var result = isAuthenticatorCode
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false)
-            : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCodeAsIssued(code));
         var userName = user.UserName ?? user.Id;
         var record = IdentityAudit.Record(userName);
         var method = isAuthenticatorCode ? "password and authenticator code" : "password and recovery code";
@@ -67,6 +67,10 @@ internal sealed class SignInCodeModel(SignInManager<WenjiuUser> signIn, IAuditLo
         ModelState.AddModelError("Input.Code", "验证码不正确 Enter the current code from your authenticator app, or an unused recovery code");
         return Page();
     }
+
+    /// <summary>Identity issues recovery codes as <c>XXXXX-XXXXX</c> and compares them exactly; people drop the hyphen.</summary>
+    private static string RecoveryCodeAsIssued(string code) =>
+        code.Length == 10 && !code.Contains('-', StringComparison.Ordinal) ? $"{code[..5]}-{code[5..]}" : code;
 }
 
 internal sealed class SignInCodeInput

@@ -43,7 +43,7 @@ internal sealed class TwoFactorModel(
 
     public string QrCodeDataUri { get; private set; } = "";
 
-    /// <summary>Shown once, right after they were made; only their hashes are stored.</summary>
+    /// <summary>Shown once, right after they were made; making new ones voids the old.</summary>
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
     public string ContinueUrl => SignInModel.SafeReturnUrl(Url, ReturnUrl);
