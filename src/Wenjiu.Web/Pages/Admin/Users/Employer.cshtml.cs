@@ -57,7 +57,7 @@ internal sealed class EmployerModel(UserManager<WenjiuUser> users, RegistryDbCon
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }
 
-        // The employer sits in the user's cookie: a new security stamp makes existing sessions sign in again.
+        // The employer sits in the user's cookie: a new security stamp ends its sessions at their next stamp check.
         await users.UpdateSecurityStampAsync(user);
         await audit.RecordAsync(IdentityAudit.EmployerBound, IdentityAudit.Record(user.UserName), $"employer {previous ?? "none"} -> {user.EmployerUscc}", cancellationToken);
         Saved = true;
