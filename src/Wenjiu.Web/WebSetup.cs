@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Wenjiu.Platform;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Web.Security;
 
 namespace Wenjiu.Web;
 
@@ -26,7 +27,12 @@ internal static class WebSetup
                 options.Conventions.AuthorizeFolder("/");
                 options.Conventions.AllowAnonymousToPage("/Index");
                 options.Conventions.AllowAnonymousToPage("/Error");
-                options.Conventions.AllowAnonymousToFolder("/Account");
+                // The account pages a stranger needs; setting up two-factor sign-in needs a signed-in user.
+                options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                options.Conventions.AllowAnonymousToPage("/Account/SignInCode");
+                options.Conventions.AllowAnonymousToPage("/Account/SignOut");
+                options.Conventions.AllowAnonymousToPage("/Account/Denied");
+                options.Conventions.AuthorizeFolder("/Admin", "Administrator");
                 options.Conventions.AuthorizeAreaFolder("Registry", "/", "Staff");
             })
             .AddViewLocalization()
@@ -50,6 +56,8 @@ internal static class WebSetup
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
+        services.Configure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(options =>
+            options.OnRefreshingPrincipal = StaffTwoFactor.KeepSecondFactorClaim);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "wenjiu.af";
@@ -62,13 +70,19 @@ internal static class WebSetup
             options.SupportedUICultures = Cultures;
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
+        services.AddScoped<AccountCreation>();
         services.AddProblemDetails();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.OnRejected = (context, cancellationToken) => TooManyRequests.WriteAsync(context.HttpContext, cancellationToken);
+
+            // Only attempts count (form posts): showing the sign-in form costs nothing and guesses nothing.
+            options.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("form"));
             options.AddPolicy(PublicRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 300, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
@@ -95,6 +109,7 @@ internal static class WebSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseStaffTwoFactor();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

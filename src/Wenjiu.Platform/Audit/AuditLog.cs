@@ -10,6 +10,12 @@ namespace Wenjiu.Platform.Audit;
 public interface IAuditLog
 {
     Task RecordAsync(string action, string record, string? details = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// For the moments when the request's user is not (yet, or any longer) the one acting: a sign-in attempt,
+    /// a second sign-in step, a sign-out. The client address still comes from the request.
+    /// </summary>
+    Task RecordAsync(string actor, string action, string record, string? details, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The result of checking the hash chain: the first entry that does not fit, if any.</summary>
@@ -24,15 +30,24 @@ internal sealed class AuditLog(PlatformDbContext db, TimeProvider clock, IHttpCo
     private static readonly SemaphoreSlim Writer = new(1, 1);
     private const long ChainLockKey = 0x5745_4E4A_4955; // "WENJIU"
 
-    public async Task RecordAsync(string action, string record, string? details = null, CancellationToken cancellationToken = default)
+    public Task RecordAsync(string action, string record, string? details = null, CancellationToken cancellationToken = default)
     {
+        var context = http.HttpContext;
+        var actor = context?.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name ?? "?" : context is null ? "system" : "anonymous";
+        return RecordAsync(actor, action, record, details, cancellationToken);
+    }
+
+    public async Task RecordAsync(string actor, string action, string record, string? details, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
         var context = http.HttpContext;
         var entry = new AuditEntry
         {
             OccurredAt = Truncate(clock.GetUtcNow()),
-            Actor = context?.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name ?? "?" : context is null ? "system" : "anonymous",
+            // Column limits: an attempt may carry whatever a stranger typed as a user name.
+            Actor = actor.Length > 256 ? actor[..256] : actor,
             Action = action,
-            Record = record,
+            Record = record.Length > 200 ? record[..200] : record,
             ClientAddress = context?.Connection.RemoteIpAddress?.ToString(),
             Details = details,
         };
@@ -80,9 +95,18 @@ internal sealed class AuditLog(PlatformDbContext db, TimeProvider clock, IHttpCo
             count++;
             if (entry.PreviousHash != previous)
             {
-                return new AuditVerification(count, entry.Id, previousId is null
-                    ? $"entry {entry.Id} is first but links to an earlier entry: entries before it were removed"
-                    : $"entry {entry.Id} does not link to entry {previousId}: an entry between them was removed, or entry {previousId} was altered");
+                // Ids come from a sequence, so a gap before a broken link shows which entries were taken out.
+                var firstMissing = (previousId ?? 0) + 1;
+                if (firstMissing < entry.Id)
+                {
+                    var missing = firstMissing == entry.Id - 1 ? $"entry {firstMissing} was" : $"entries {firstMissing} to {entry.Id - 1} were";
+                    return new AuditVerification(count, firstMissing, $"{missing} removed: entry {entry.Id} links to a hash no remaining entry has");
+                }
+
+                // No gap: the previous entry matched its own hash, so it was altered and its hash recomputed.
+                return previousId is null
+                    ? new AuditVerification(count, entry.Id, $"entry {entry.Id} is first but links to an earlier entry: entries before it were removed")
+                    : new AuditVerification(count, previousId, $"entry {previousId} was altered and re-hashed: entry {entry.Id} no longer links to it");
             }
 
             if (ComputeHash(entry) != entry.Hash)

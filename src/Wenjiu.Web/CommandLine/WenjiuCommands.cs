@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Wenjiu.Platform;
-using Wenjiu.Platform.Audit;
 
 namespace Wenjiu.Web.CommandLine;
 
@@ -37,6 +36,7 @@ internal static class WenjiuCommands
         var root = new RootCommand("Wenjiu: employment-stabilisation platform");
         root.Subcommands.Add(Migrate(app));
         root.Subcommands.Add(Seed(app));
+        root.Subcommands.Add(UsersCommand.Create(app));
         root.Subcommands.Add(Audit(app));
         return await root.Parse(args).InvokeAsync();
     }
@@ -71,20 +71,7 @@ internal static class WenjiuCommands
     private static Command Audit(WebApplication app)
     {
         var verify = new Command("verify", "Check the audit log's hash chain; name the first entry altered or removed.");
-        verify.SetAction(async (_, cancellationToken) =>
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            var result = await AuditLog.VerifyAsync(db, cancellationToken);
-            if (result.IsIntact)
-            {
-                await Console.Out.WriteLineAsync($"Audit log intact: {result.EntriesChecked} entries checked.");
-                return 0;
-            }
-
-            await Console.Error.WriteLineAsync($"Audit log broken at entry {result.FirstBrokenEntryId}: {result.Problem}");
-            return 1;
-        });
+        verify.SetAction(async (_, cancellationToken) => await AuditCommand.VerifyAsync(app.Services, Console.Out, Console.Error, cancellationToken));
         return new Command("audit", "Audit log tools.") { verify };
     }
 }

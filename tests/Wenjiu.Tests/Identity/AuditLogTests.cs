@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Wenjiu.Platform;
+using Wenjiu.Platform.Audit;
+using Wenjiu.Tests.Infrastructure;
+using Wenjiu.Web.CommandLine;
+
+namespace Wenjiu.Tests.Identity;
+
+public sealed class AuditLogTests
+{
+    [Fact]
+    public async Task Audit_verify_finds_an_untouched_log_intact()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        await RecordAsync(factory, 3);
+
+        var (status, output) = await VerifyAsync(factory);
+
+        Assert.Equal(0, status);
+        Assert.Contains("intact: 3 entries", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_verify_names_an_entry_edited_in_the_database()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        var ids = await RecordAsync(factory, 4);
+        await ExecuteAsync(factory, $"UPDATE platform.audit_entries SET actor = 'someone-else' WHERE id = {ids[2]}");
+
+        var (status, output) = await VerifyAsync(factory);
+
+        Assert.Equal(1, status);
+        Assert.Contains($"broken at entry {ids[2]}: entry {ids[2]} was altered", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_verify_names_an_entry_removed_from_the_database()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        var ids = await RecordAsync(factory, 4);
+        await ExecuteAsync(factory, $"DELETE FROM platform.audit_entries WHERE id = {ids[1]}");
+
+        var (status, output) = await VerifyAsync(factory);
+
+        Assert.Equal(1, status);
+        Assert.Contains($"broken at entry {ids[1]}: entry {ids[1]} was removed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_verify_names_an_entry_edited_and_re_hashed()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        var ids = await RecordAsync(factory, 3);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var entry = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Id == ids[0]);
+            entry.Action = "covered.up";
+            await ExecuteAsync(factory, $"UPDATE platform.audit_entries SET action = 'covered.up', hash = '{AuditLog.ComputeHash(entry)}' WHERE id = {ids[0]}");
+        }
+
+        var (status, output) = await VerifyAsync(factory);
+
+        Assert.Equal(1, status);
+        Assert.Contains($"broken at entry {ids[0]}", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_platform_refuses_to_change_or_remove_an_audit_entry()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        await RecordAsync(factory, 2);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var entries = await db.AuditEntries.OrderBy(e => e.Id).ToListAsync();
+        entries[0].Details = "changed";
+        db.AuditEntries.Remove(entries[1]);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+    }
+
+    private static async Task<List<long>> RecordAsync(WenjiuFactory factory, int count)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var audit = scope.ServiceProvider.GetRequiredService<IAuditLog>();
+        for (var i = 0; i < count; i++)
+        {
+            await audit.RecordAsync("test.recorded", $"test:{i}", $"entry {i}");
+        }
+
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        return await db.AuditEntries.OrderBy(e => e.Id).Select(e => e.Id).ToListAsync();
+    }
+
+    private static async Task<(int Status, string Output)> VerifyAsync(WenjiuFactory factory)
+    {
+        using var output = new StringWriter();
+        var status = await AuditCommand.VerifyAsync(factory.Services, output, output, CancellationToken.None);
+        return (status, output.ToString());
+    }
+
+    private static async Task ExecuteAsync(WenjiuFactory factory, string sql)
+    {
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+}
