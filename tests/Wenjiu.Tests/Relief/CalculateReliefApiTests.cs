@@ -126,6 +126,17 @@ public sealed class CalculateReliefApiTests : IClassFixture<CalculateReliefApiTe
         Assert.Contains("scenario.parameters.relief.payable_factor.sme.pension", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_calculator_is_described_in_the_api_document()
+    {
+        using var client = host.Factory.CreateClient();
+
+        var document = await client.GetStringAsync(new Uri("/api/v1/openapi.json", UriKind.Relative));
+
+        Assert.Contains("/api/v1/relief/calculate", document, StringComparison.Ordinal);
+        Assert.Contains("injury_rate", document, StringComparison.Ordinal);
+    }
+
     private static string Request(string month, string employer, string employees, string scenario = "null") =>
         $$"""{ "month": "{{month}}", "employer": {{employer}}, "employees": {{employees}}, "scenario": {{scenario}} }""";
 
