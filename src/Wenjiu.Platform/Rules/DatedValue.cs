@@ -1,4 +1,3 @@
-using System.Globalization;
 using Wenjiu.Platform.Periods;
 
 namespace Wenjiu.Platform.Rules;
@@ -21,10 +20,6 @@ public sealed record DatedValue(DateOnly From, DateOnly? To, string FromWritten,
         ParameterUnit.Boolean => IsTrue,
         _ => Number,
     };
-
-    public string Period() => To is null
-        ? string.Create(CultureInfo.InvariantCulture, $"from {From:yyyy-MM-dd}")
-        : string.Create(CultureInfo.InvariantCulture, $"{From:yyyy-MM-dd} to {To.Value:yyyy-MM-dd}");
 }
 
 /// <summary>Where a parameter's values come from: the document and an address where it can be read.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Wenjiu.Platform.Periods;
 
 namespace Wenjiu.Platform.Rules;
@@ -59,6 +60,8 @@ public sealed class Parameter
     {
         var first = Values[0].From;
         var last = Values[^1].To;
-        return last is null ? $"{first:yyyy-MM-dd} onwards" : $"{first:yyyy-MM-dd} to {last.Value:yyyy-MM-dd}";
+        return last is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{first:yyyy-MM-dd} onwards")
+            : string.Create(CultureInfo.InvariantCulture, $"{first:yyyy-MM-dd} to {last.Value:yyyy-MM-dd}");
     }
 }

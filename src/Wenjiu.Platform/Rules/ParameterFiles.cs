@@ -96,7 +96,7 @@ public static class ParameterFiles
             var expected = previous.To.Value.AddDays(1);
             if (next.From != expected)
             {
-                throw new ParameterFileException(file, parameter, $"gap: no value is in force from {expected:yyyy-MM-dd} to {next.From.AddDays(-1):yyyy-MM-dd} (between the value from {previous.FromWritten} and the value from {next.FromWritten})");
+                throw new ParameterFileException(file, parameter, string.Create(CultureInfo.InvariantCulture, $"gap: no value is in force from {expected:yyyy-MM-dd} to {next.From.AddDays(-1):yyyy-MM-dd} (between the value from {previous.FromWritten} and the value from {next.FromWritten})"));
             }
         }
 
@@ -139,13 +139,14 @@ public static class ParameterFiles
                 throw new ParameterFileException(file, name, "needs a source with a document and a url");
             }
 
-            if (p.Confidence is null || !Enum.TryParse<ConfidenceLevel>(p.Confidence.Level, ignoreCase: true, out var level) || !Enum.IsDefined(level) || string.IsNullOrWhiteSpace(p.Confidence.Note))
+            ConfidenceLevel? level = p.Confidence?.Level switch { "HIGH" => ConfidenceLevel.High, "MEDIUM" => ConfidenceLevel.Medium, "LOW" => ConfidenceLevel.Low, _ => null };
+            if (p.Confidence is null || level is null || string.IsNullOrWhiteSpace(p.Confidence.Note))
             {
                 throw new ParameterFileException(file, name, "needs a confidence with a level (HIGH, MEDIUM or LOW) and a note");
             }
 
             var values = Values(file, name, unit, p.Values?.Select(v => new WrittenValue(v.From, v.To, v.Value)).ToList());
-            result.Add(new Parameter(name, unit, p.Description.Trim(), new ParameterSource(p.Source.Document.Trim(), p.Source.Url.Trim()), new ParameterConfidence(level, p.Confidence.Note.Trim()), values));
+            result.Add(new Parameter(name, unit, p.Description.Trim(), new ParameterSource(p.Source.Document.Trim(), p.Source.Url.Trim()), new ParameterConfidence(level.Value, p.Confidence.Note.Trim()), values));
         }
 
         return result;

@@ -344,11 +344,14 @@ internal static class CalculateRelief
 
         public decimal? Revenue { get; set; }
 
+        [JsonPropertyName("total_assets")]
         public decimal? TotalAssets { get; set; }
 
         /// <summary>The employer's own work-injury rate, in percent (0.4 = 0.4%).</summary>
+        [JsonPropertyName("injury_rate")]
         public decimal? InjuryRate { get; set; }
 
+        [JsonPropertyName("size_class")]
         public string? SizeClass { get; set; }
     }
 
@@ -378,20 +381,28 @@ internal static class CalculateRelief
         public string? Value { get; set; }
     }
 
+    /// <remarks>
+    /// Names are spelt out, not left to a naming policy, so the OpenAPI document (built with the host's JSON options)
+    /// shows the same snake_case names the calculator reads and writes.
+    /// </remarks>
     internal sealed record Response(
         string Month,
-        string RuleSet,
-        string RuleSetVersion,
+        [property: JsonPropertyName("rule_set")] string RuleSet,
+        [property: JsonPropertyName("rule_set_version")] string RuleSetVersion,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Scenario,
         string Category,
-        string CategoryWhy,
-        string? SizeClass,
-        string SizeClassWhy,
+        [property: JsonPropertyName("category_why")] string CategoryWhy,
+        [property: JsonPropertyName("size_class")] string? SizeClass,
+        [property: JsonPropertyName("size_class_why")] string SizeClassWhy,
         AmountsAnswer Totals,
         IReadOnlyDictionary<string, AmountsAnswer> Insurances,
         IReadOnlyList<Line> Lines);
 
-    internal sealed record AmountsAnswer(decimal EmployerDue, decimal EmployerRelief, decimal EmployerPayable, decimal EmployeePayable);
+    internal sealed record AmountsAnswer(
+        [property: JsonPropertyName("employer_due")] decimal EmployerDue,
+        [property: JsonPropertyName("employer_relief")] decimal EmployerRelief,
+        [property: JsonPropertyName("employer_payable")] decimal EmployerPayable,
+        [property: JsonPropertyName("employee_payable")] decimal EmployeePayable);
 
     internal sealed record Line(
         string Employee,
