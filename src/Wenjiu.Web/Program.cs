@@ -1,20 +1,23 @@
 using Wenjiu.Platform;
 using Wenjiu.Registry;
+using Wenjiu.Relief;
 using Wenjiu.Web;
 using Wenjiu.Web.CommandLine;
 
-// One executable: the web host (`serve`, the default) and the operator's verbs (migrate, seed, import, users, audit).
+// One executable: the web host (`serve`, the default) and the operator's verbs (migrate, seed, import, users, audit, relief).
 var builder = WebApplication.CreateBuilder(WenjiuCommands.HostArguments(args));
 
 builder.AddPlatform();
 builder.AddWeb();
 builder.AddRegistry();
+builder.AddRelief();
 
 var app = builder.Build();
 
 app.UseWeb();
 app.MapWeb();
 app.MapRegistry();
+app.MapRelief(WebSetup.PublicRateLimit);
 
 return await WenjiuCommands.RunAsync(app, args);
 

@@ -8,6 +8,7 @@ public sealed class ArchitectureTests
     private static readonly Assembly[] ModuleAssemblies =
     [
         typeof(Wenjiu.Registry.RegistryModule).Assembly,
+        typeof(Wenjiu.Relief.ReliefModule).Assembly,
     ];
 
     public static TheoryData<string> Modules() => new(ModuleAssemblies.Select(a => a.GetName().Name!));
