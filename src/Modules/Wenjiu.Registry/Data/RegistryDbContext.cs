@@ -39,11 +39,11 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             e.HasIndex(x => new { x.District, x.Industry, x.SizeClass });
 
             // Key enterprises are a few thousand of 615,000: a partial index answers the key-flag filter in name order.
-            e.HasIndex(x => x.Name, "ix_employers_key_enterprise_name").HasFilter("key_enterprise");
+            e.HasIndex(x => x.Name, "ix_employers_key_enterprise_name").HasDatabaseName("ix_employers_key_enterprise_name").HasFilter("key_enterprise");
             if (Database.IsNpgsql())
             {
                 // "Name contains" is LIKE '%…%'; a trigram index serves it for three or more characters (Chinese too).
-                e.HasIndex(x => x.Name, "ix_employers_name_trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+                e.HasIndex(x => x.Name, "ix_employers_name_trigram").HasDatabaseName("ix_employers_name_trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
             }
         });
         modelBuilder.Entity<Person>(p =>
