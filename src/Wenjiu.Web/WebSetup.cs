@@ -23,6 +23,9 @@ internal static class WebSetup
     {
         var services = builder.Services;
         services.AddLocalization();
+        // Chinese pages: let Razor write CJK characters as they are instead of as &#x…; entities (6 bytes each).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeFolder("/");
