@@ -37,6 +37,8 @@ internal static class WebSetup
                 options.Conventions.AuthorizeAreaFolder("Registry", "/");
                 RegistryModule.AuthorizePages(options.Conventions);
             })
+            // No client-side validation library is served: the data-val-* attributes would only carry unlocalised text.
+            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
         services.AddAuthorizationBuilder()

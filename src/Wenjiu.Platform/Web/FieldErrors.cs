@@ -61,6 +61,26 @@ public static class FormHtml
         return key.Replace('.', '_').Replace('[', '_').Replace(']', '_');
     }
 
+    /// <summary>
+    /// The <c>aria-describedby</c> of the field <paramref name="key"/>: its hint, if it has one, and its error message
+    /// when there is one; null (no attribute) when there is neither, so that no reference points at nothing.
+    /// </summary>
+    public static string? DescribedBy(this IHtmlHelper html, string key, string? hintId = null)
+    {
+        var ids = new List<string>(2);
+        if (hintId is not null)
+        {
+            ids.Add(hintId);
+        }
+
+        if (html.FieldClass(key).Contains("field-error", StringComparison.Ordinal))
+        {
+            ids.Add(FieldId(key) + "-error");
+        }
+
+        return ids.Count == 0 ? null : string.Join(' ', ids);
+    }
+
     /// <summary>The error summary's entries: each failed field's first message and the id of its input.</summary>
     public static IReadOnlyList<(string Id, string Message)> ErrorSummary(this IHtmlHelper html)
     {
