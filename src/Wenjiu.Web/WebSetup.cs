@@ -6,6 +6,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Wenjiu.Platform;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Web;
+using Wenjiu.Registry;
 using Wenjiu.Web.Security;
 
 namespace Wenjiu.Web;
@@ -22,6 +24,9 @@ internal static class WebSetup
     {
         var services = builder.Services;
         services.AddLocalization();
+        // Chinese pages: let Razor write CJK characters as they are instead of as &#x…; entities (6 bytes each).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeFolder("/");
@@ -33,13 +38,20 @@ internal static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Account/SignOut");
                 options.Conventions.AllowAnonymousToPage("/Account/Denied");
                 options.Conventions.AuthorizeFolder("/Admin", "Administrator");
-                options.Conventions.AuthorizeAreaFolder("Registry", "/", "Staff");
+                // Any signed-in user reaches the Registry area; each page's own convention (RegistryModule.Pages) narrows it
+                // further, and the pages an enterprise user may open show it only its own employer (404 otherwise).
+                options.Conventions.AuthorizeAreaFolder("Registry", "/");
+                RegistryModule.AuthorizePages(options.Conventions);
             })
+            // No client-side validation library is served: the data-val-* attributes would only carry unlocalised text.
+            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
         services.AddAuthorizationBuilder()
-            .AddPolicy("Staff", policy => policy.RequireRole(Roles.Staff))
-            .AddPolicy("Administrator", policy => policy.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Staff))
+            .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.StaffOrEnterprise, policy => policy.RequireRole([.. Roles.Staff, Roles.Enterprise]));
+        services.AddNavigationLinks();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/SignIn";
@@ -102,7 +114,9 @@ internal static class WebSetup
             app.UseHsts();
         }
 
-        app.UseStatusCodePages();
+        // Pages get a page in the user's language; the API gets problem details (AddProblemDetails) for bare status codes.
+        app.UseWhen(context => !IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/Error"));
+        app.UseWhen(context => IsApi(context.Request), api => api.UseStatusCodePages());
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRequestLocalization();
@@ -118,6 +132,7 @@ internal static class WebSetup
     public static WebApplication MapWeb(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapCultureSwitch();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi("/api/{documentName}/openapi.json");
@@ -127,7 +142,7 @@ internal static class WebSetup
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        if (IsApi(context.Request))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;
@@ -136,6 +151,8 @@ internal static class WebSetup
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Strict headers on every response: a same-origin CSP, no framing, no sniffing, no referrer leaks.</summary>
     private static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>

@@ -1,30 +1,70 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Data;
 using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Features.EditEmployer;
+using Wenjiu.Registry.Features.EmployerDetail;
+using Wenjiu.Registry.Features.Import;
+using Wenjiu.Registry.Features.LookupPerson;
+using Wenjiu.Registry.Features.SearchEmployers;
+using Wenjiu.Registry.Localization;
 
 namespace Wenjiu.Registry;
 
 /// <summary>The registry of employers, persons and insured employment (brief §1).</summary>
 public static class RegistryModule
 {
+    public const string Area = "Registry";
+
     public static WebApplicationBuilder AddRegistry(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddDbContext<RegistryDbContext>((sp, options) =>
+        var services = builder.Services;
+        services.AddDbContext<RegistryDbContext>((sp, options) =>
             options.UseWenjiuDatabase(sp.GetRequiredService<DatabaseOptions>(), RegistryDbContext.Module));
-        builder.Services.AddSingleton(SmeSizeStandard.Default);
-        builder.Services.AddScoped<Features.Import.RegistryImporter>();
-        builder.Services.AddSingleton<Features.Import.BackgroundImports>();
-        builder.Services.AddHostedService<Features.Import.ImportWorker>();
+        services.AddSingleton(SmeSizeStandard.Default);
+        services.AddScoped<RegistryImporter>();
+        services.AddSingleton<BackgroundImports>();
+        services.AddHostedService<ImportWorker>();
+
+        services.AddScoped<SearchEmployersHandler>();
+        services.AddScoped<EmployerDetailHandler>();
+        services.AddScoped<EditEmployerHandler>();
+        services.AddScoped<LookupPersonHandler>();
+        services.AddScoped<StartImportHandler>();
+        services.AddScoped<ImportProgressHandler>();
+
+        services.AddNavigationLinks(
+            NavigationLink.To("nav-registry-employers", typeof(RegistryText), "Nav.Employers", 100, "/Registry/Employers", [.. Roles.Staff]),
+            NavigationLink.To("nav-registry-persons", typeof(RegistryText), "Nav.Persons", 110, "/Registry/Persons/Lookup", [.. Roles.Staff]),
+            NavigationLink.To("nav-registry-imports", typeof(RegistryText), "Nav.Imports", 120, "/Registry/Imports", [.. Roles.Staff]),
+            new NavigationLink("nav-registry-my-employer", typeof(RegistryText), "Nav.MyEmployer", 100, [Roles.Enterprise],
+                user => user.EmployerUscc() is { Length: > 0 } uscc ? $"/Registry/Employers/Detail/{uscc}" : null));
         return builder;
+    }
+
+    /// <summary>
+    /// Who may open which registry page, beside the pages themselves. The host authorises the whole area for signed-in
+    /// users and calls this; the employer page is open to enterprise users, whose handler then shows only their own.
+    /// </summary>
+    public static void AuthorizePages(PageConventionCollection conventions)
+    {
+        ArgumentNullException.ThrowIfNull(conventions);
+        conventions.AuthorizeAreaPage(Area, "/Employers/Index", Policies.Staff);
+        conventions.AuthorizeAreaPage(Area, "/Employers/Edit", Policies.Staff);
+        conventions.AuthorizeAreaPage(Area, "/Employers/Detail", Policies.StaffOrEnterprise);
+        conventions.AuthorizeAreaFolder(Area, "/Persons", Policies.Staff);
+        conventions.AuthorizeAreaFolder(Area, "/Imports", Policies.Staff);
     }
 
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return endpoints;
+        return endpoints.MapRegistryApi();
     }
 }

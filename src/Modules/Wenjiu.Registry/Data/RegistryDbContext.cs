@@ -18,6 +18,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
 
     public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
 
+    public DbSet<ImportRequestKey> ImportRequestKeys => Set<ImportRequestKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Employer>(e =>
@@ -35,6 +37,14 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             e.Ignore(x => x.EntityType);
             e.HasIndex(x => x.Name);
             e.HasIndex(x => new { x.District, x.Industry, x.SizeClass });
+
+            // Key enterprises are a few thousand of 615,000: a partial index answers the key-flag filter in name order.
+            e.HasIndex(x => x.Name, "ix_employers_key_enterprise_name").HasDatabaseName("ix_employers_key_enterprise_name").HasFilter("key_enterprise");
+            if (Database.IsNpgsql())
+            {
+                // "Name contains" is LIKE '%…%'; a trigram index serves it for three or more characters (Chinese too).
+                e.HasIndex(x => x.Name, "ix_employers_name_trigram").HasDatabaseName("ix_employers_name_trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+            }
         });
         modelBuilder.Entity<Person>(p =>
         {
@@ -70,6 +80,20 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             r.Property(x => x.Reason).HasMaxLength(300);
             r.HasIndex(x => new { x.ImportRunId, x.Line });
         });
+        modelBuilder.Entity<ImportRequestKey>(k =>
+        {
+            k.ToTable("import_request_keys");
+            k.HasKey(x => new { x.Owner, x.Key });
+            k.Property(x => x.Owner).HasMaxLength(256);
+            k.Property(x => x.Key).HasMaxLength(100);
+            k.Property(x => x.RequestHash).HasMaxLength(64);
+        });
+
+        if (Database.IsNpgsql())
+        {
+            modelBuilder.HasPostgresExtension("pg_trgm");
+        }
+
         modelBuilder.PlaceTablesInModule(Module, Database.IsSqlite());
     }
 }

@@ -20,6 +20,7 @@ namespace Wenjiu.Migrations.Postgres.Registry
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Wenjiu.Registry.Domain.Employer", b =>
@@ -92,6 +93,16 @@ namespace Wenjiu.Migrations.Postgres.Registry
 
                     b.HasIndex("District", "Industry", "SizeClass")
                         .HasDatabaseName("ix_employers_district_industry_size_class");
+
+                    b.HasIndex(new[] { "Name" }, "ix_employers_key_enterprise_name")
+                        .HasDatabaseName("ix_employers_key_enterprise_name")
+                        .HasFilter("key_enterprise");
+
+                    b.HasIndex(new[] { "Name" }, "ix_employers_name_trigram")
+                        .HasDatabaseName("ix_employers_name_trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_employers_name_trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_employers_name_trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("employers", "registry");
                 });
@@ -183,6 +194,38 @@ namespace Wenjiu.Migrations.Postgres.Registry
                         .HasDatabaseName("ix_import_rejections_import_run_id_line");
 
                     b.ToTable("import_rejections", "registry");
+                });
+
+            modelBuilder.Entity("Wenjiu.Registry.Domain.ImportRequestKey", b =>
+                {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("ImportRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_run_id");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.HasKey("Owner", "Key")
+                        .HasName("pk_import_request_keys");
+
+                    b.ToTable("import_request_keys", "registry");
                 });
 
             modelBuilder.Entity("Wenjiu.Registry.Domain.ImportRun", b =>

@@ -88,6 +88,10 @@ namespace Wenjiu.Migrations.Sqlite.Registry
                     b.HasIndex("District", "Industry", "SizeClass")
                         .HasDatabaseName("ix_registry_employers_district_industry_size_class");
 
+                    b.HasIndex(new[] { "Name" }, "ix_employers_key_enterprise_name")
+                        .HasDatabaseName("ix_employers_key_enterprise_name")
+                        .HasFilter("key_enterprise");
+
                     b.ToTable("registry_employers", (string)null);
                 });
 
@@ -174,6 +178,38 @@ namespace Wenjiu.Migrations.Sqlite.Registry
                         .HasDatabaseName("ix_registry_import_rejections_import_run_id_line");
 
                     b.ToTable("registry_import_rejections", (string)null);
+                });
+
+            modelBuilder.Entity("Wenjiu.Registry.Domain.ImportRequestKey", b =>
+                {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("ImportRunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_run_id");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.HasKey("Owner", "Key")
+                        .HasName("pk_registry_import_request_keys");
+
+                    b.ToTable("registry_import_request_keys", (string)null);
                 });
 
             modelBuilder.Entity("Wenjiu.Registry.Domain.ImportRun", b =>

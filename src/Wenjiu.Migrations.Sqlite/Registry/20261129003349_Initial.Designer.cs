@@ -4,297 +4,322 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Wenjiu.Registry.Data;
 
 #nullable disable
 
-namespace Wenjiu.Migrations.Postgres.Registry
+namespace Wenjiu.Migrations.Sqlite.Registry
 {
     [DbContext(typeof(RegistryDbContext))]
-    [Migration("20261129002012_Initial")]
+    [Migration("20261129003349_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Wenjiu.Registry.Domain.Employer", b =>
                 {
                     b.Property<string>("Uscc")
                         .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("uscc");
 
                     b.Property<bool>("CheckCharacterOverridden")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("check_character_overridden");
 
                     b.Property<string>("District")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("district");
 
                     b.Property<int>("Employees")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("employees");
 
                     b.Property<string>("Industry")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("industry");
 
                     b.Property<decimal>("InjuryRate")
                         .HasPrecision(5, 3)
-                        .HasColumnType("numeric(5,3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("injury_rate");
 
                     b.Property<bool>("KeyEnterprise")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("key_enterprise");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<decimal>("Revenue")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("revenue");
 
                     b.Property<string>("SizeClass")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("size_class");
 
                     b.Property<decimal>("TotalAssets")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("total_assets");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Uscc")
-                        .HasName("pk_employers");
+                        .HasName("pk_registry_employers");
 
                     b.HasIndex("Name")
-                        .HasDatabaseName("ix_employers_name");
+                        .HasDatabaseName("ix_registry_employers_name");
 
                     b.HasIndex("District", "Industry", "SizeClass")
-                        .HasDatabaseName("ix_employers_district_industry_size_class");
+                        .HasDatabaseName("ix_registry_employers_district_industry_size_class");
 
-                    b.ToTable("employers", "registry");
+                    b.HasIndex(new[] { "Name" }, "ix_employers_key_enterprise_name")
+                        .HasDatabaseName("ix_employers_key_enterprise_name")
+                        .HasFilter("key_enterprise");
+
+                    b.ToTable("registry_employers", (string)null);
                 });
 
             modelBuilder.Entity("Wenjiu.Registry.Domain.EmploymentSpell", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("EmployerUscc")
                         .IsRequired()
                         .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("employer_uscc");
 
                     b.Property<int?>("EndMonth")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("end_month");
 
                     b.Property<long>("PersonId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("person_id");
 
                     b.Property<int>("StartMonth")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("start_month");
 
                     b.Property<decimal>("Wage")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("wage");
 
                     b.HasKey("Id")
-                        .HasName("pk_employment_spells");
+                        .HasName("pk_registry_employment_spells");
 
                     b.HasIndex("EmployerUscc", "StartMonth")
-                        .HasDatabaseName("ix_employment_spells_employer_uscc_start_month");
+                        .HasDatabaseName("ix_registry_employment_spells_employer_uscc_start_month");
 
                     b.HasIndex("PersonId", "EmployerUscc", "StartMonth")
                         .IsUnique()
-                        .HasDatabaseName("ix_employment_spells_person_id_employer_uscc_start_month");
+                        .HasDatabaseName("ix_registry_employment_spells_person_id_employer_uscc_start_month");
 
-                    b.ToTable("employment_spells", "registry");
+                    b.ToTable("registry_employment_spells", (string)null);
                 });
 
             modelBuilder.Entity("Wenjiu.Registry.Domain.ImportRejection", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Column")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("column");
 
                     b.Property<Guid>("ImportRunId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("import_run_id");
 
                     b.Property<long>("Line")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("line");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
                     b.Property<string>("Value")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("value");
 
                     b.HasKey("Id")
-                        .HasName("pk_import_rejections");
+                        .HasName("pk_registry_import_rejections");
 
                     b.HasIndex("ImportRunId", "Line")
-                        .HasDatabaseName("ix_import_rejections_import_run_id_line");
+                        .HasDatabaseName("ix_registry_import_rejections_import_run_id_line");
 
-                    b.ToTable("import_rejections", "registry");
+                    b.ToTable("registry_import_rejections", (string)null);
+                });
+
+            modelBuilder.Entity("Wenjiu.Registry.Domain.ImportRequestKey", b =>
+                {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("ImportRunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_run_id");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.HasKey("Owner", "Key")
+                        .HasName("pk_registry_import_request_keys");
+
+                    b.ToTable("registry_import_request_keys", (string)null);
                 });
 
             modelBuilder.Entity("Wenjiu.Registry.Domain.ImportRun", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(260)
-                        .HasColumnType("character varying(260)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("file_name");
 
                     b.Property<DateTimeOffset?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("finished_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<string>("Message")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("message");
 
                     b.Property<long>("RowsImported")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rows_imported");
 
                     b.Property<long>("RowsRead")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rows_read");
 
                     b.Property<long>("RowsRejected")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rows_rejected");
 
                     b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("started_at");
 
                     b.Property<string>("StartedBy")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("started_by");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.HasKey("Id")
-                        .HasName("pk_import_runs");
+                        .HasName("pk_registry_import_runs");
 
                     b.HasIndex("StartedAt")
-                        .HasDatabaseName("ix_import_runs_started_at");
+                        .HasDatabaseName("ix_registry_import_runs_started_at");
 
-                    b.ToTable("import_runs", "registry");
+                    b.ToTable("registry_import_runs", (string)null);
                 });
 
             modelBuilder.Entity("Wenjiu.Registry.Domain.Person", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("birth_date");
 
                     b.Property<string>("Gender")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("gender");
 
                     b.Property<byte[]>("IdNumberCipher")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id_number_cipher");
 
                     b.Property<byte[]>("IdNumberHash")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id_number_hash");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.HasKey("Id")
-                        .HasName("pk_persons");
+                        .HasName("pk_registry_persons");
 
                     b.HasIndex("IdNumberHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_persons_id_number_hash");
+                        .HasDatabaseName("ix_registry_persons_id_number_hash");
 
-                    b.ToTable("persons", "registry");
+                    b.ToTable("registry_persons", (string)null);
                 });
 
             modelBuilder.Entity("Wenjiu.Registry.Domain.EmploymentSpell", b =>
@@ -304,14 +329,14 @@ namespace Wenjiu.Migrations.Postgres.Registry
                         .HasForeignKey("EmployerUscc")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_employment_spells_employers_employer_uscc");
+                        .HasConstraintName("fk_registry_employment_spells_registry_employers_employer_uscc");
 
                     b.HasOne("Wenjiu.Registry.Domain.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_employment_spells_persons_person_id");
+                        .HasConstraintName("fk_registry_employment_spells_persons_person_id");
                 });
 #pragma warning restore 612, 618
         }

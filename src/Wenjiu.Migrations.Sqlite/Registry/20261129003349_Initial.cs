@@ -51,6 +51,21 @@ namespace Wenjiu.Migrations.Sqlite.Registry
                 });
 
             migrationBuilder.CreateTable(
+                name: "registry_import_request_keys",
+                columns: table => new
+                {
+                    owner = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    request_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    import_run_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_registry_import_request_keys", x => new { x.owner, x.key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "registry_import_runs",
                 columns: table => new
                 {
@@ -118,6 +133,12 @@ namespace Wenjiu.Migrations.Sqlite.Registry
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_employers_key_enterprise_name",
+                table: "registry_employers",
+                column: "name",
+                filter: "key_enterprise");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_registry_employers_district_industry_size_class",
                 table: "registry_employers",
                 columns: new[] { "district", "industry", "size_class" });
@@ -163,6 +184,9 @@ namespace Wenjiu.Migrations.Sqlite.Registry
 
             migrationBuilder.DropTable(
                 name: "registry_import_rejections");
+
+            migrationBuilder.DropTable(
+                name: "registry_import_request_keys");
 
             migrationBuilder.DropTable(
                 name: "registry_import_runs");

@@ -15,6 +15,9 @@ namespace Wenjiu.Migrations.Postgres.Registry
             migrationBuilder.EnsureSchema(
                 name: "registry");
 
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
             migrationBuilder.CreateTable(
                 name: "employers",
                 schema: "registry",
@@ -54,6 +57,22 @@ namespace Wenjiu.Migrations.Postgres.Registry
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_import_rejections", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "import_request_keys",
+                schema: "registry",
+                columns: table => new
+                {
+                    owner = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    import_run_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_import_request_keys", x => new { x.owner, x.key });
                 });
 
             migrationBuilder.CreateTable(
@@ -135,10 +154,25 @@ namespace Wenjiu.Migrations.Postgres.Registry
                 columns: new[] { "district", "industry", "size_class" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_employers_key_enterprise_name",
+                schema: "registry",
+                table: "employers",
+                column: "name",
+                filter: "key_enterprise");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_employers_name",
                 schema: "registry",
                 table: "employers",
                 column: "name");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_employers_name_trigram",
+                schema: "registry",
+                table: "employers",
+                column: "name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_employment_spells_employer_uscc_start_month",
@@ -182,6 +216,10 @@ namespace Wenjiu.Migrations.Postgres.Registry
 
             migrationBuilder.DropTable(
                 name: "import_rejections",
+                schema: "registry");
+
+            migrationBuilder.DropTable(
+                name: "import_request_keys",
                 schema: "registry");
 
             migrationBuilder.DropTable(

@@ -4,286 +4,340 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Wenjiu.Registry.Data;
 
 #nullable disable
 
-namespace Wenjiu.Migrations.Sqlite.Registry
+namespace Wenjiu.Migrations.Postgres.Registry
 {
     [DbContext(typeof(RegistryDbContext))]
-    [Migration("20261129002017_Initial")]
+    [Migration("20261129003341_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Wenjiu.Registry.Domain.Employer", b =>
                 {
                     b.Property<string>("Uscc")
                         .HasMaxLength(18)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(18)")
                         .HasColumnName("uscc");
 
                     b.Property<bool>("CheckCharacterOverridden")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("check_character_overridden");
 
                     b.Property<string>("District")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(6)")
                         .HasColumnName("district");
 
                     b.Property<int>("Employees")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("employees");
 
                     b.Property<string>("Industry")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("industry");
 
                     b.Property<decimal>("InjuryRate")
                         .HasPrecision(5, 3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(5,3)")
                         .HasColumnName("injury_rate");
 
                     b.Property<bool>("KeyEnterprise")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("key_enterprise");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<decimal>("Revenue")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("revenue");
 
                     b.Property<string>("SizeClass")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("size_class");
 
                     b.Property<decimal>("TotalAssets")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("total_assets");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Uscc")
-                        .HasName("pk_registry_employers");
+                        .HasName("pk_employers");
 
                     b.HasIndex("Name")
-                        .HasDatabaseName("ix_registry_employers_name");
+                        .HasDatabaseName("ix_employers_name");
 
                     b.HasIndex("District", "Industry", "SizeClass")
-                        .HasDatabaseName("ix_registry_employers_district_industry_size_class");
+                        .HasDatabaseName("ix_employers_district_industry_size_class");
 
-                    b.ToTable("registry_employers", (string)null);
+                    b.HasIndex(new[] { "Name" }, "ix_employers_key_enterprise_name")
+                        .HasDatabaseName("ix_employers_key_enterprise_name")
+                        .HasFilter("key_enterprise");
+
+                    b.HasIndex(new[] { "Name" }, "ix_employers_name_trigram")
+                        .HasDatabaseName("ix_employers_name_trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_employers_name_trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_employers_name_trigram"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("employers", "registry");
                 });
 
             modelBuilder.Entity("Wenjiu.Registry.Domain.EmploymentSpell", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("EmployerUscc")
                         .IsRequired()
                         .HasMaxLength(18)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(18)")
                         .HasColumnName("employer_uscc");
 
                     b.Property<int?>("EndMonth")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("end_month");
 
                     b.Property<long>("PersonId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("person_id");
 
                     b.Property<int>("StartMonth")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("start_month");
 
                     b.Property<decimal>("Wage")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,2)")
                         .HasColumnName("wage");
 
                     b.HasKey("Id")
-                        .HasName("pk_registry_employment_spells");
+                        .HasName("pk_employment_spells");
 
                     b.HasIndex("EmployerUscc", "StartMonth")
-                        .HasDatabaseName("ix_registry_employment_spells_employer_uscc_start_month");
+                        .HasDatabaseName("ix_employment_spells_employer_uscc_start_month");
 
                     b.HasIndex("PersonId", "EmployerUscc", "StartMonth")
                         .IsUnique()
-                        .HasDatabaseName("ix_registry_employment_spells_person_id_employer_uscc_start_month");
+                        .HasDatabaseName("ix_employment_spells_person_id_employer_uscc_start_month");
 
-                    b.ToTable("registry_employment_spells", (string)null);
+                    b.ToTable("employment_spells", "registry");
                 });
 
             modelBuilder.Entity("Wenjiu.Registry.Domain.ImportRejection", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Column")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("column");
 
                     b.Property<Guid>("ImportRunId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("import_run_id");
 
                     b.Property<long>("Line")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("line");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(300)")
                         .HasColumnName("reason");
 
                     b.Property<string>("Value")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(300)")
                         .HasColumnName("value");
 
                     b.HasKey("Id")
-                        .HasName("pk_registry_import_rejections");
+                        .HasName("pk_import_rejections");
 
                     b.HasIndex("ImportRunId", "Line")
-                        .HasDatabaseName("ix_registry_import_rejections_import_run_id_line");
+                        .HasDatabaseName("ix_import_rejections_import_run_id_line");
 
-                    b.ToTable("registry_import_rejections", (string)null);
+                    b.ToTable("import_rejections", "registry");
+                });
+
+            modelBuilder.Entity("Wenjiu.Registry.Domain.ImportRequestKey", b =>
+                {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("ImportRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_run_id");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.HasKey("Owner", "Key")
+                        .HasName("pk_import_request_keys");
+
+                    b.ToTable("import_request_keys", "registry");
                 });
 
             modelBuilder.Entity("Wenjiu.Registry.Domain.ImportRun", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(260)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(260)")
                         .HasColumnName("file_name");
 
                     b.Property<DateTimeOffset?>("FinishedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
 
                     b.Property<string>("Message")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("message");
 
                     b.Property<long>("RowsImported")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("rows_imported");
 
                     b.Property<long>("RowsRead")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("rows_read");
 
                     b.Property<long>("RowsRejected")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("rows_rejected");
 
                     b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
                     b.Property<string>("StartedBy")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("started_by");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
                     b.HasKey("Id")
-                        .HasName("pk_registry_import_runs");
+                        .HasName("pk_import_runs");
 
                     b.HasIndex("StartedAt")
-                        .HasDatabaseName("ix_registry_import_runs_started_at");
+                        .HasDatabaseName("ix_import_runs_started_at");
 
-                    b.ToTable("registry_import_runs", (string)null);
+                    b.ToTable("import_runs", "registry");
                 });
 
             modelBuilder.Entity("Wenjiu.Registry.Domain.Person", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("birth_date");
 
                     b.Property<string>("Gender")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(6)")
                         .HasColumnName("gender");
 
                     b.Property<byte[]>("IdNumberCipher")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("id_number_cipher");
 
                     b.Property<byte[]>("IdNumberHash")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("id_number_hash");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
                     b.HasKey("Id")
-                        .HasName("pk_registry_persons");
+                        .HasName("pk_persons");
 
                     b.HasIndex("IdNumberHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_registry_persons_id_number_hash");
+                        .HasDatabaseName("ix_persons_id_number_hash");
 
-                    b.ToTable("registry_persons", (string)null);
+                    b.ToTable("persons", "registry");
                 });
 
             modelBuilder.Entity("Wenjiu.Registry.Domain.EmploymentSpell", b =>
@@ -293,14 +347,14 @@ namespace Wenjiu.Migrations.Sqlite.Registry
                         .HasForeignKey("EmployerUscc")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_registry_employment_spells_registry_employers_employer_uscc");
+                        .HasConstraintName("fk_employment_spells_employers_employer_uscc");
 
                     b.HasOne("Wenjiu.Registry.Domain.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_registry_employment_spells_persons_person_id");
+                        .HasConstraintName("fk_employment_spells_persons_person_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wenjiu.Platform.Identity;
+using Wenjiu.Registry.Features.EmployerDetail;
+
+namespace Wenjiu.Registry.Areas.Registry.Pages.Employers;
+
+/// <summary>One employer: facts, size class and why, insured headcount, masked employee list. Staff, or the employer's own users.</summary>
+public sealed class DetailModel(EmployerDetailHandler handler) : PageModel
+{
+    public EmployerDetailResult Detail { get; private set; } = null!;
+
+    public bool CanEdit => User.IsStaff();
+
+    [TempData]
+    public string? Saved { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string uscc, [FromQuery(Name = "employeesPage")] int? page, CancellationToken cancellationToken)
+    {
+        var detail = await handler.HandleAsync((uscc ?? "").Trim().ToUpperInvariant(), User, Math.Max(1, page ?? 1), cancellationToken);
+        if (detail is null)
+        {
+            return NotFound();
+        }
+
+        Detail = detail;
+        return Page();
+    }
+}

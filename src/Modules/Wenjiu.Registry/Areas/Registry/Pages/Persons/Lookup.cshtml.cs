@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wenjiu.Registry.Features.LookupPerson;
+
+namespace Wenjiu.Registry.Areas.Registry.Pages.Persons;
+
+/// <summary>
+/// Staff find a person by the exact identity number. The number is POSTed, never put in the address, so that it
+/// does not end up in browser history, proxies or access logs.
+/// </summary>
+public sealed class LookupModel(LookupPersonHandler handler) : PageModel
+{
+    [BindProperty]
+    public string? IdNumber { get; set; }
+
+    public bool Searched { get; private set; }
+
+    public PersonView? Person { get; private set; }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var result = await handler.HandleAsync(IdNumber, User, cancellationToken);
+        result.Errors.CopyTo(ModelState, "");
+        Searched = result.Errors.IsEmpty;
+        Person = result.Person;
+        return Page();
+    }
+}

@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using Wenjiu.Platform.Identity;
+
+namespace Wenjiu.Registry.Features;
+
+/// <summary>
+/// Who may see an employer: bureau staff see every employer; an enterprise user only the one it acts for. Anyone
+/// else is told the employer does not exist (404), so that codes cannot be probed (STYLE.md, errors).
+/// </summary>
+public static class EmployerAccess
+{
+    public static bool CanSee(ClaimsPrincipal user, string uscc)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.IsStaff())
+        {
+            return true;
+        }
+
+        return user.IsInRole(Roles.Enterprise) && string.Equals(user.EmployerUscc(), uscc, StringComparison.Ordinal);
+    }
+}

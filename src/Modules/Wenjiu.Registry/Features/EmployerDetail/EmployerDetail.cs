@@ -1,0 +1,114 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Wenjiu.Platform.Periods;
+using Wenjiu.Platform.PersonalData;
+using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Domain;
+
+namespace Wenjiu.Registry.Features.EmployerDetail;
+
+/// <summary>Insured persons of the employer in one month.</summary>
+public sealed record MonthlyHeadcount(YearMonth Month, int Insured);
+
+/// <summary>One spell at the employer as the employee list shows it: name and identity number masked.</summary>
+public sealed record EmployeeRow(string Name, string IdNumber, YearMonth Start, YearMonth? End, decimal Wage);
+
+public sealed record EmployeePage(IReadOnlyList<EmployeeRow> Rows, int Page, int PageSize, int Total)
+{
+    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+}
+
+/// <summary>Everything the employer page and the detail API show.</summary>
+public sealed record EmployerDetailResult(
+    Employer Employer,
+    SizeClassification Classification,
+    IReadOnlyList<MonthlyHeadcount> Headcount,
+    EmployeePage Employees);
+
+public sealed class EmployerDetailHandler(RegistryDbContext db, SmeSizeStandard standard, PersonalDataProtector personalData, TimeProvider clock)
+{
+    public const int HeadcountMonths = 24;
+    public const int EmployeePageSize = 20;
+
+    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    /// <summary>Null when the employer does not exist or <paramref name="user"/> may not see it: both are a 404.</summary>
+    public async Task<EmployerDetailResult?> HandleAsync(string uscc, ClaimsPrincipal user, int employeesPage = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(uscc);
+        if (!EmployerAccess.CanSee(user, uscc))
+        {
+            return null;
+        }
+
+        var employer = await db.Employers.AsNoTracking().FirstOrDefaultAsync(e => e.Uscc == uscc, cancellationToken);
+        if (employer is null)
+        {
+            return null;
+        }
+
+        var classification = employer.Classify(standard);
+        var headcount = await HeadcountAsync(uscc, cancellationToken);
+        var employees = await EmployeesAsync(uscc, Math.Max(1, employeesPage), cancellationToken);
+        return new EmployerDetailResult(employer, classification, headcount, employees);
+    }
+
+    /// <summary>
+    /// The last 24 months up to this month (Beijing time). Spells are grouped by their first and last month in the
+    /// database, so a large employer costs one small result set, not one row per person.
+    /// </summary>
+    private async Task<IReadOnlyList<MonthlyHeadcount>> HeadcountAsync(string uscc, CancellationToken cancellationToken)
+    {
+        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Beijing);
+        var last = new YearMonth(now.Year, now.Month);
+        var first = last.AddMonths(-(HeadcountMonths - 1));
+        var firstKey = Key(first);
+        var lastKey = Key(last);
+        var groups = await db.EmploymentSpells.AsNoTracking()
+            .Where(s => s.EmployerUscc == uscc && s.StartMonth <= lastKey && (s.EndMonth == null || s.EndMonth >= firstKey))
+            .GroupBy(s => new { s.StartMonth, s.EndMonth })
+            .Select(g => new { g.Key.StartMonth, g.Key.EndMonth, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        var counts = new int[HeadcountMonths];
+        foreach (var group in groups)
+        {
+            var from = Math.Max(FromKey(group.StartMonth).Ordinal, first.Ordinal) - first.Ordinal;
+            var to = Math.Min(group.EndMonth is { } end ? FromKey(end).Ordinal : last.Ordinal, last.Ordinal) - first.Ordinal;
+            for (var i = from; i <= to; i++)
+            {
+                counts[i] += group.Count;
+            }
+        }
+
+        return counts.Select((count, i) => new MonthlyHeadcount(first.AddMonths(i), count)).ToList();
+    }
+
+    private async Task<EmployeePage> EmployeesAsync(string uscc, int page, CancellationToken cancellationToken)
+    {
+        var spells = db.EmploymentSpells.AsNoTracking().Where(s => s.EmployerUscc == uscc);
+        var total = await spells.CountAsync(cancellationToken);
+        var rows = await spells
+            .Join(db.Persons, s => s.PersonId, p => p.Id, (s, p) => new { p.Name, p.IdNumberCipher, s.StartMonth, s.EndMonth, s.Wage, s.Id })
+            .OrderBy(r => r.EndMonth != null).ThenByDescending(r => r.StartMonth).ThenBy(r => r.Id)
+            .Skip((page - 1) * EmployeePageSize).Take(EmployeePageSize)
+            .ToListAsync(cancellationToken);
+
+        // Decrypted only to be masked: the list never shows an identity number in clear, so it is not an audited view.
+        return new EmployeePage(
+            rows.Select(r => new EmployeeRow(
+                Masking.Name(r.Name),
+                Masking.IdentityNumber(personalData.Decrypt(r.IdNumberCipher)),
+                FromKey(r.StartMonth),
+                r.EndMonth is { } end ? FromKey(end) : null,
+                r.Wage)).ToList(),
+            page,
+            EmployeePageSize,
+            total);
+    }
+
+    /// <summary>Spells store months as <c>yyyymm</c> integers.</summary>
+    internal static int Key(YearMonth month) => (month.Year * 100) + month.Month;
+
+    internal static YearMonth FromKey(int key) => new(key / 100, key % 100);
+}
