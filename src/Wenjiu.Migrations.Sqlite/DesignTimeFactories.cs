@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Wenjiu.Platform;
 using Wenjiu.Platform.Database;
 using Wenjiu.Registry.Data;
+using Wenjiu.Relief.Data;
 
 namespace Wenjiu.Migrations.Sqlite;
 
@@ -15,6 +16,11 @@ internal sealed class PlatformDesignTimeFactory : IDesignTimeDbContextFactory<Pl
 internal sealed class RegistryDesignTimeFactory : IDesignTimeDbContextFactory<RegistryDbContext>
 {
     public RegistryDbContext CreateDbContext(string[] args) => new(DesignTime.Options<RegistryDbContext>(RegistryDbContext.Module));
+}
+
+internal sealed class ReliefDesignTimeFactory : IDesignTimeDbContextFactory<ReliefDbContext>
+{
+    public ReliefDbContext CreateDbContext(string[] args) => new(DesignTime.Options<ReliefDbContext>(ReliefDbContext.Module));
 }
 
 internal static class DesignTime

@@ -11,6 +11,7 @@ internal static class DatabaseMigrator
     {
         yield return services.GetRequiredService<PlatformDbContext>();
         yield return services.GetRequiredService<RegistryDbContext>();
+        yield return services.GetRequiredService<Wenjiu.Relief.Data.ReliefDbContext>();
     }
 
     public static async Task MigrateAsync(IServiceProvider root, CancellationToken cancellationToken = default)

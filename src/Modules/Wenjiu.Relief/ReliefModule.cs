@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Wenjiu.Platform.Database;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Relief.Features.Calculate;
 using Wenjiu.Relief.Rules;
@@ -18,6 +19,8 @@ public static class ReliefModule
         // Loaded now, so a broken parameter file stops the host at start-up with the file and parameter named.
         builder.Services.AddSingleton(ReliefRuleSet.Beijing2020);
         builder.Services.TryAddSingleton(SmeSizeStandard.Default);
+        builder.Services.AddDbContext<Data.ReliefDbContext>((sp, options) =>
+            options.UseWenjiuDatabase(sp.GetRequiredService<DatabaseOptions>(), Data.ReliefDbContext.Module));
         return builder;
     }
 
