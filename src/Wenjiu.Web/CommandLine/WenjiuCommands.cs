@@ -37,6 +37,7 @@ internal static class WenjiuCommands
         var root = new RootCommand("Wenjiu: employment-stabilisation platform");
         root.Subcommands.Add(Migrate(app));
         root.Subcommands.Add(Seed(app));
+        root.Subcommands.Add(ImportCommand.Create(app));
         root.Subcommands.Add(Audit(app));
         return await root.Parse(args).InvokeAsync();
     }
