@@ -24,7 +24,7 @@ internal static class ImportCommand
         var report = new Option<FileInfo?>("--report") { Description = "where to write the error report (default: FILE.errors.csv)" };
         var command = new Command("import", "Import an employers or employment file from the social insurance system.") { kind, file, report };
         command.SetAction(async (result, cancellationToken) => await RunAsync(
-            app,
+            app.Services,
             result.GetValue(kind) == "employers" ? ImportKind.Employers : ImportKind.Employment,
             result.GetValue(file)!,
             result.GetValue(report),
@@ -32,9 +32,9 @@ internal static class ImportCommand
         return command;
     }
 
-    public static async Task<int> RunAsync(WebApplication app, ImportKind kind, FileInfo file, FileInfo? report, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IServiceProvider services, ImportKind kind, FileInfo file, FileInfo? report, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(file);
         if (!file.Exists)
         {
@@ -42,7 +42,7 @@ internal static class ImportCommand
             return Refused;
         }
 
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var pending = await DatabaseMigrator.PendingAsync(scope.ServiceProvider, cancellationToken);
         if (pending.Count > 0)
         {
