@@ -164,7 +164,7 @@ internal sealed class SqliteImportStore(string connectionString) : IImportStore
             SELECT line, 0, 'start_month', printf('%04d-%02d', start_month / 100, start_month % 100),
                 CASE WHEN other_line = 0
                     THEN 'overlaps the registered spell at this employer from ' || printf('%04d-%02d', other_start / 100, other_start % 100)
-                        || coalesce(' to ' || printf('%04d-%02d', other_end / 100, other_end % 100), ' (still employed)')
+                        || CASE WHEN other_end IS NULL THEN ' (still employed)' ELSE ' to ' || printf('%04d-%02d', other_end / 100, other_end % 100) END
                     ELSE 'overlaps the spell of the same person at the same employer on line ' || other_line
                 END
             FROM import_stage_clash;
