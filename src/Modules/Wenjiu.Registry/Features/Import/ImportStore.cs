@@ -36,5 +36,8 @@ internal interface IImportStore : IAsyncDisposable
     Task ReportProgressAsync(Guid runId, long rowsRead, CancellationToken cancellationToken);
 
     /// <summary>Runs the cross-row rules, merges the staged rows, stores the error report and completes the run, atomically.</summary>
+    /// <summary>How long each step took (staging, each cross-row rule, each merge statement), for the log.</summary>
+    IReadOnlyDictionary<string, TimeSpan> Timings { get; }
+
     Task<MergeResult> MergeAsync(Guid runId, ImportKind kind, long rowsRead, long rowsRejected, DateTimeOffset now, CancellationToken cancellationToken);
 }

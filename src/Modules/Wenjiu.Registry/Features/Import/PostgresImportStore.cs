@@ -12,7 +12,11 @@ namespace Wenjiu.Registry.Features.Import;
 internal sealed class PostgresImportStore(string connectionString) : IImportStore
 {
     private const string Schema = "registry";
+    private const long MergeLockKey = 0x5245_4749_5354; // "REGIST"
+    private readonly Dictionary<string, TimeSpan> timings = [];
     private NpgsqlConnection? connection;
+
+    public IReadOnlyDictionary<string, TimeSpan> Timings => timings;
 
     private NpgsqlConnection Connection => connection ?? throw new InvalidOperationException("The store was not begun.");
 
@@ -42,6 +46,13 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
     }
 
     public async Task StageAsync(ImportBatch batch, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await CopyAsync(batch, cancellationToken);
+        Time("COPY staging", started);
+    }
+
+    private async Task CopyAsync(ImportBatch batch, CancellationToken cancellationToken)
     {
         if (batch.Employers.Count > 0)
         {
@@ -128,6 +139,9 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
     public async Task<MergeResult> MergeAsync(Guid runId, ImportKind kind, long rowsRead, long rowsRejected, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var transaction = await Connection.BeginTransactionAsync(cancellationToken);
+
+        // Two imports merging at once (a node's worker and the command line) would race on the same keys: one waits.
+        await ExecuteAsync($"SELECT pg_advisory_xact_lock({MergeLockKey})", cancellationToken);
         rowsRejected += kind == ImportKind.Employers ? await MergeEmployersAsync(now, cancellationToken) : await MergeSpellsAsync(cancellationToken);
         var imported = await ScalarAsync("SELECT count(*) FROM import_stage", cancellationToken);
         await ExecuteAsync(
@@ -261,8 +275,17 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
             command.Parameters.Add(new NpgsqlParameter { Value = value });
         }
 
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var rows = await command.ExecuteNonQueryAsync(cancellationToken);
+        Time(Step(sql), started);
+        return rows;
     }
+
+    private void Time(string step, long started) =>
+        timings[step] = timings.GetValueOrDefault(step) + System.Diagnostics.Stopwatch.GetElapsedTime(started);
+
+    /// <summary>A statement's name in the log: its first words, e.g. "INSERT INTO registry.persons".</summary>
+    private static string Step(string sql) => string.Join(' ', sql.Split((char[])[' ', '\n', '\r', '('], StringSplitOptions.RemoveEmptyEntries).Take(4));
 
     public async ValueTask DisposeAsync()
     {

@@ -134,6 +134,7 @@ public sealed class RegistryImporter(
 
         await reading; // a refusal found by the reader surfaces here too
         var result = await store.MergeAsync(runId, kind, rowsRead, rowsRejected, clock.GetUtcNow(), cancellationToken);
+        logger.LogInformation("Import {RunId} steps: {Steps}", runId, string.Join(", ", store.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value.TotalSeconds:F1} s"))));
         return new ImportOutcome(runId, ImportStatus.Completed, rowsRead, result.RowsImported, result.RowsRejected, null);
     }
 

@@ -9,7 +9,10 @@ namespace Wenjiu.Registry.Features.Import;
 /// </summary>
 internal sealed class SqliteImportStore(string connectionString) : IImportStore
 {
+    private readonly Dictionary<string, TimeSpan> timings = [];
     private SqliteConnection? connection;
+
+    public IReadOnlyDictionary<string, TimeSpan> Timings => timings;
 
     private SqliteConnection Connection => connection ?? throw new InvalidOperationException("The store was not begun.");
 
@@ -38,6 +41,13 @@ internal sealed class SqliteImportStore(string connectionString) : IImportStore
     }
 
     public async Task StageAsync(ImportBatch batch, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await InsertAsync(batch, cancellationToken);
+        Time("INSERT staging", started);
+    }
+
+    private async Task InsertAsync(ImportBatch batch, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await Connection.BeginTransactionAsync(cancellationToken);
         if (batch.Employers.Count > 0)
@@ -223,8 +233,13 @@ internal sealed class SqliteImportStore(string connectionString) : IImportStore
             command.Parameters.Add(new SqliteParameter($"${i + 1}", parameters[i]));
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Time(string.Join(' ', sql.Split((char[])[' ', '\n', '\r', '('], StringSplitOptions.RemoveEmptyEntries).Take(4)), started);
     }
+
+    private void Time(string step, long started) =>
+        timings[step] = timings.GetValueOrDefault(step) + System.Diagnostics.Stopwatch.GetElapsedTime(started);
 
     public async ValueTask DisposeAsync()
     {
