@@ -11,7 +11,7 @@ using Wenjiu.Registry.Data;
 namespace Wenjiu.Migrations.Sqlite.Registry
 {
     [DbContext(typeof(RegistryDbContext))]
-    [Migration("20261129003349_Initial")]
+    [Migration("20261129010228_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

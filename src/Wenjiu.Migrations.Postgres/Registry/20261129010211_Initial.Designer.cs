@@ -12,7 +12,7 @@ using Wenjiu.Registry.Data;
 namespace Wenjiu.Migrations.Postgres.Registry
 {
     [DbContext(typeof(RegistryDbContext))]
-    [Migration("20261129003341_Initial")]
+    [Migration("20261129010211_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
