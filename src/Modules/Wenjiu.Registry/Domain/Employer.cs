@@ -3,6 +3,19 @@ namespace Wenjiu.Registry.Domain;
 /// <summary>An insured employer (参保单位), keyed by its unified social credit code.</summary>
 public sealed class Employer
 {
+    /// <summary>interchange.md: a registered name is non-empty and at most 200 characters.</summary>
+    public const int NameMaxLength = 200;
+
+    /// <summary>The work-injury rate band, percent (interchange.md; 人社部发〔2015〕71号 classes 1–8 with their bands).</summary>
+    public const decimal LowestInjuryRate = 0.1m;
+
+    public const decimal HighestInjuryRate = 2.85m;
+
+    /// <summary>numeric(18,2) holds 16 digits before the point: revenue and assets (10k yuan) must stay below this.</summary>
+    public const decimal AmountCeiling = 10_000_000_000_000_000m;
+
+    public static bool IsInjuryRate(decimal rate) => rate is >= LowestInjuryRate and <= HighestInjuryRate;
+
     public string Uscc { get; set; } = "";
 
     public string Name { get; set; } = "";

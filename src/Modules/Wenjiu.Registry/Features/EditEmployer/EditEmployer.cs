@@ -178,7 +178,7 @@ public sealed class EditEmployerHandler(RegistryDbContext db, SmeSizeStandard st
         {
             errors.Add(nameof(form.Name), text["Edit.Error.NameMissing"]);
         }
-        else if (name.Length > 200)
+        else if (name.Length > Employer.NameMaxLength)
         {
             errors.Add(nameof(form.Name), text["Edit.Error.NameTooLong"]);
         }
@@ -203,7 +203,7 @@ public sealed class EditEmployerHandler(RegistryDbContext db, SmeSizeStandard st
 
         var revenue = Amount(form.Revenue, nameof(form.Revenue), "Edit.Error.Revenue", errors);
         var assets = Amount(form.TotalAssets, nameof(form.TotalAssets), "Edit.Error.TotalAssets", errors);
-        decimal? injuryRate = TryDecimal(form.InjuryRate, out var rate) && rate >= 0.1m && rate <= 2.85m && Math.Round(rate, 3) == rate ? rate : null;
+        decimal? injuryRate = TryDecimal(form.InjuryRate, out var rate) && Employer.IsInjuryRate(rate) && Math.Round(rate, 3) == rate ? rate : null;
         if (injuryRate is null)
         {
             errors.Add(nameof(form.InjuryRate), text["Edit.Error.InjuryRate"]);
@@ -227,7 +227,7 @@ public sealed class EditEmployerHandler(RegistryDbContext db, SmeSizeStandard st
     /// <summary>10k yuan, ≥ 0, at most two decimals (the column's precision: nothing is rounded away silently).</summary>
     private decimal? Amount(string? value, string field, string message, FieldErrors errors)
     {
-        if (TryDecimal(value, out var amount) && amount >= 0 && amount < 10_000_000_000_000_000m && Math.Round(amount, 2) == amount)
+        if (TryDecimal(value, out var amount) && amount >= 0 && amount < Employer.AmountCeiling && Math.Round(amount, 2) == amount)
         {
             return amount;
         }

@@ -21,13 +21,6 @@ internal sealed record StagedSpell(
 /// </summary>
 internal sealed class RowRules(SmeSizeStandard sizeStandard, PersonalDataProtector protector, IReadOnlySet<string>? registeredEmployers)
 {
-    /// <summary>Work-injury rate band of the employer's industry class, percent (interchange.md, 人社部发〔2015〕71号).</summary>
-    private const decimal LowestInjuryRate = 0.1m;
-    private const decimal HighestInjuryRate = 2.85m;
-
-    /// <summary>numeric(18,2) holds 16 digits before the point; more cannot be stored.</summary>
-    private const decimal AmountCeiling = 10_000_000_000_000_000m;
-
     /// <summary>numeric(12,2): a monthly wage of ten billion yuan is not a wage.</summary>
     private const decimal WageCeiling = 10_000_000_000m;
 
@@ -48,7 +41,7 @@ internal sealed class RowRules(SmeSizeStandard sizeStandard, PersonalDataProtect
         }
 
         var name = v[1].Trim();
-        Text(row, "name", v[1], name, 200, rejections);
+        Text(row, "name", v[1], name, Domain.Employer.NameMaxLength, rejections);
         var industry = v[2].Trim();
         if (!Industries.IsKnown(industry))
         {
@@ -78,7 +71,7 @@ internal sealed class RowRules(SmeSizeStandard sizeStandard, PersonalDataProtect
         {
             rejections.Add(new(row.Line, "injury_rate", v[7], "not a decimal number"));
         }
-        else if (injuryRate is < LowestInjuryRate or > HighestInjuryRate)
+        else if (!Domain.Employer.IsInjuryRate(injuryRate))
         {
             rejections.Add(new(row.Line, "injury_rate", v[7], "a work-injury rate lies between 0.1 and 2.85 percent"));
         }
@@ -213,7 +206,7 @@ internal sealed class RowRules(SmeSizeStandard sizeStandard, PersonalDataProtect
         {
             rejections.Add(new(row.Line, column, given, "must not be negative"));
         }
-        else if (value >= AmountCeiling)
+        else if (value >= Domain.Employer.AmountCeiling)
         {
             rejections.Add(new(row.Line, column, given, "too large (at most 16 digits before the decimal point)"));
         }
