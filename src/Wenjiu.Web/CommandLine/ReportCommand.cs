@@ -19,31 +19,41 @@ internal static class ReportCommand
         format.AcceptOnlyFromAmong("csv", "xlsx");
         var output = new Option<FileInfo?>("--out") { Description = "write to this file instead of standard output" };
         var relief = new Command("relief", "Relief by month, size class, district, industry or sector.") { month, from, to, by, format, output };
-        relief.SetAction(async (result, cancellationToken) =>
+        relief.SetAction(async (result, cancellationToken) => await RunAsync(
+            app.Services,
+            new ReportOptions(result.GetValue(month), result.GetValue(from), result.GetValue(to), result.GetValue(by), result.GetValue(format)!, result.GetValue(output)),
+            Console.Error,
+            cancellationToken));
+        return new Command("report", "Reports over the current assessment runs.") { relief };
+    }
+
+    /// <summary>Runs the verb: 0 when written, 1 when an option is wrong (each named on <paramref name="error"/>).</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, ReportOptions options, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(error);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (options.Month is not null && (options.From is not null || options.To is not null))
         {
-            var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-            var single = result.GetValue(month);
-            if (single is not null && (result.GetValue(from) is not null || result.GetValue(to) is not null))
+            errors["month"] = "give either --month or --from/--to";
+        }
+
+        var query = ReliefReportQuery.Parse(options.Month ?? options.From, options.Month ?? options.To, options.By, null, null, null, errors);
+        if (query is null || errors.Count > 0)
+        {
+            foreach (var (field, message) in errors)
             {
-                errors["month"] = "give either --month or --from/--to";
+                await error.WriteLineAsync($"--{field}: {message}");
             }
 
-            var query = ReliefReportQuery.Parse(single ?? result.GetValue(from), single ?? result.GetValue(to), result.GetValue(by), null, null, null, errors);
-            if (query is null || errors.Count > 0)
-            {
-                foreach (var (field, message) in errors)
-                {
-                    await Console.Error.WriteLineAsync($"--{field}: {message}");
-                }
+            return 1;
+        }
 
-                return 1;
-            }
-
-            await using var scope = app.Services.CreateAsyncScope();
-            var report = await scope.ServiceProvider.GetRequiredService<ReliefReportHandler>().RunAsync(query, cancellationToken);
-            var file = result.GetValue(output);
-            await using var stream = file is null ? Console.OpenStandardOutput() : file.Create();
-            if (result.GetValue(format) == "xlsx")
+        await using var scope = services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<ReliefReportHandler>().RunAsync(query, cancellationToken);
+        await using (var stream = options.Output is null ? Console.OpenStandardOutput() : options.Output.Create())
+        {
+            if (options.Format == "xlsx")
             {
                 // ClosedXML writes synchronously and needs a seekable stream; standard output is not one.
                 using var buffer = new MemoryStream();
@@ -55,14 +65,16 @@ internal static class ReportCommand
             {
                 await ReliefReportExport.WriteCsvAsync(report, stream, cancellationToken);
             }
+        }
 
-            if (file is not null)
-            {
-                await Console.Error.WriteLineAsync($"{report.Rows.Count} rows over {report.Months.Count} assessed months written to {file.FullName}.");
-            }
+        if (options.Output is not null)
+        {
+            await error.WriteLineAsync($"{report.Rows.Count} rows over {report.Months.Count} assessed months written to {options.Output.FullName}.");
+        }
 
-            return 0;
-        });
-        return new Command("report", "Reports over the current assessment runs.") { relief };
+        return 0;
     }
 }
+
+/// <summary>The verb's options as given.</summary>
+internal sealed record ReportOptions(string? Month, string? From, string? To, string? By, string Format, FileInfo? Output);
