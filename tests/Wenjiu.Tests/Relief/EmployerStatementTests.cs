@@ -80,7 +80,7 @@ public sealed class EmployerStatementTests
     {
         await using var factory = await WenjiuFactory.CreateAsync();
         var own = await ArrangeAsync(factory);
-        var other = await ArrangeAsync(factory, "北京别家软件有限公司");
+        var other = await ArrangeAsync(factory, "北京别家软件有限公司", version: 2);
         using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, own);
 
         using var statement = await enterprise.GetAsync($"/Relief/Statements/{other}");
@@ -129,16 +129,17 @@ public sealed class EmployerStatementTests
 
         var css = await client.GetStringAsync("/css/site.css");
 
-        Assert.Matches(@"@media print \{[^}]*\.statement-month \{ break-before: page;", css.ReplaceLineEndings(" "));
+        var print = css[css.LastIndexOf("@media print", StringComparison.Ordinal)..];
+        Assert.Contains(".statement-month { break-before: page;", print, StringComparison.Ordinal);
     }
 
     /// <summary>The employer in the registry with its one employee, and its assessed 2020-02 bill as worked out above.</summary>
-    private static async Task<string> ArrangeAsync(WenjiuFactory factory, string name = "北京小软件有限公司")
+    private static async Task<string> ArrangeAsync(WenjiuFactory factory, string name = "北京小软件有限公司", int version = 1)
     {
         var employer = await RegistryData.AddEmployerAsync(factory, name, industry: "software_it", employees: 45, revenue: 1_200m, totalAssets: 800m);
         var person = await RegistryData.AddPersonAsync(factory, "张三丰", RegistryData.NewIdNumber());
         await RegistryData.AddSpellAsync(factory, person.Id, employer.Uscc, 201901, wage: 8_000m);
-        await ReliefData.AddRunAsync(factory, 202002, current: true, version: 1, new EmployerAssessment
+        await ReliefData.AddRunAsync(factory, 202002, current: version == 1, version: version, new EmployerAssessment
         {
             Uscc = employer.Uscc,
             Category = "sme",

@@ -220,7 +220,7 @@ public sealed class ReliefReportTests
         using var client = factory.CreateClient();
 
         using var library = await client.GetAsync("/lib/echarts/echarts.min.js");
-        using var licence = await client.GetAsync("/lib/echarts/LICENSE");
+        using var licence = await client.GetAsync("/lib/echarts/LICENSE.txt");
 
         Assert.Equal(HttpStatusCode.OK, library.StatusCode);
         Assert.Equal(HttpStatusCode.OK, licence.StatusCode);

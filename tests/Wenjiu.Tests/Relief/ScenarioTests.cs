@@ -98,7 +98,7 @@ public sealed class ScenarioTests
 
     [Theory]
     [InlineData("parameters:\n  relief.payable_factor.huge.pension:\n    values:\n      - { from: 2019-07, value: 1 }\n", "relief.payable_factor.huge.pension", "has no such parameter")]
-    [InlineData("parameters:\n  relief.payable_factor.large_or_other.pension:\n    values:\n      - { from: 2019-07, value: 2 }\n", "relief.payable_factor.large_or_other.pension", "does not fit unit factor")]
+    [InlineData("parameters:\n  relief.payable_factor.large_or_other.pension:\n    values:\n      - { from: 2019-07, value: -1 }\n", "relief.payable_factor.large_or_other.pension", "does not fit unit factor")]
     [InlineData("parameters:\n  pension.employer_rate:\n    values:\n      - { from: 2019-07, to: 2020-01, value: 0.16 }\n      - { from: 2020-03, value: 0.14 }\n", "pension.employer_rate", "gap")]
     [InlineData("parameters:\n  pension.employer_rate:\n    unit: yuan\n    values:\n      - { from: 2019-07, value: 0.16 }\n", "pension.employer_rate", "unit 'yuan' differs")]
     public async Task A_bad_override_is_a_form_error_naming_the_parameter(string overrides, string parameter, string problem)

@@ -45,7 +45,7 @@ internal static class ReliefReportExport
 
             foreach (var row in report.Rows)
             {
-                using var line = writer.NewRow(cancellationToken);
+                await using var line = writer.NewRow(cancellationToken);
                 foreach (var dimension in report.Query.By)
                 {
                     line[dimension.Code()].Set(row.Key(dimension) ?? "");
