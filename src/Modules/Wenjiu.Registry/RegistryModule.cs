@@ -7,7 +7,9 @@ using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Data;
 using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Features.EditEmployer;
+using Wenjiu.Registry.Features.EmployerMonths;
 using Wenjiu.Registry.Features.EmployerDetail;
 using Wenjiu.Registry.Features.Import;
 using Wenjiu.Registry.Features.LookupPerson;
@@ -38,6 +40,9 @@ public static class RegistryModule
         services.AddScoped<LookupPersonHandler>();
         services.AddScoped<StartImportHandler>();
         services.AddScoped<ImportProgressHandler>();
+
+        // Offered to other modules through Wenjiu.Registry.Contracts.
+        services.AddScoped<IEmployerMonthQuery, EmployerMonthQuery>();
 
         services.AddNavigationLinks(
             NavigationLink.To("nav-registry-employers", typeof(RegistryText), "Nav.Employers", 100, "/Registry/Employers", [.. Roles.Staff]),

@@ -1,0 +1,187 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+using Wenjiu.Platform.Identity;
+using Wenjiu.Relief.Features.Reports;
+using Wenjiu.Relief.Features.Scenarios;
+using Wenjiu.Relief.Localization;
+
+namespace Wenjiu.Relief.Features;
+
+/// <summary>
+/// The staff API behind the dashboard and the scenario page: the relief report as JSON, CSV or XLSX, and a scenario
+/// run's progress and results. Names of codes come in the request's language (the charts show them).
+/// </summary>
+internal static class ReliefApi
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/relief").WithTags("Relief").RequireAuthorization(Policies.Staff);
+
+        group.MapGet("/reports/relief", async (HttpContext context, ReliefReportHandler handler, IStringLocalizer<ReliefText> text, string? month, string? from, string? to, string? by, string? size_class, string? district, string? industry, string? format, CancellationToken cancellationToken) =>
+            {
+                var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+                if (month is not null && (from is not null || to is not null))
+                {
+                    errors["month"] = "give either month or from/to";
+                }
+
+                var query = ReliefReportQuery.Parse(month ?? from, month ?? to, by, size_class, district, industry, errors);
+                format ??= "json";
+                if (format is not ("json" or "csv" or "xlsx"))
+                {
+                    errors["format"] = "json, csv or xlsx";
+                }
+
+                if (query is null || errors.Count > 0)
+                {
+                    return Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "The report request has errors");
+                }
+
+                var report = await handler.RunAsync(query, cancellationToken);
+                switch (format)
+                {
+                    case "csv":
+                        context.Response.ContentType = ReliefReportExport.CsvContentType;
+                        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{ReliefReportExport.FileName(report, "csv")}\"";
+                        await ReliefReportExport.WriteCsvAsync(report, context.Response.Body, cancellationToken);
+                        return Results.Empty;
+                    case "xlsx":
+                        var file = new MemoryStream();
+                        ReliefReportExport.WriteXlsx(report, file);
+                        file.Position = 0;
+                        return Results.File(file, ReliefReportExport.XlsxContentType, ReliefReportExport.FileName(report, "xlsx"));
+                    default:
+                        return Results.Json(ReportAnswer.Of(report, text), Json);
+                }
+            })
+            .WithName("ReliefReport")
+            .WithSummary("Relief by month, size class, district, industry or sector over the current assessment runs")
+            .WithDescription("by: any of month, size_class (large, medium, small, micro, individual_business, other), district, industry, sector, comma-separated; month or from/to (YYYY-MM) select the months, all assessed months when absent; size_class, district and industry filter. format: json (default), csv or xlsx. Staff only.")
+            .Produces<ReportAnswer>()
+            .ProducesValidationProblem();
+
+        group.MapGet("/scenario-runs/{id:guid}", async (Guid id, ScenarioRunViewHandler handler, IStringLocalizer<ReliefText> text, CancellationToken cancellationToken) =>
+            {
+                var view = await handler.FindAsync(id, cancellationToken);
+                return view is null ? Results.NotFound() : Results.Json(RunAnswer.Of(view, text), Json);
+            })
+            .WithName("ScenarioRun")
+            .WithSummary("A scenario run's progress and its results beside the baseline")
+            .WithDescription("status (running, completed, failed), months_done of months, finished; results by month and size class with baseline and scenario employer due, relief and payable. Staff only.")
+            .Produces<RunAnswer>()
+            .Produces(StatusCodes.Status404NotFound);
+    }
+
+    internal sealed record ReportRowAnswer(
+        string? Month,
+        string? SizeClass,
+        string? SizeClassName,
+        string? District,
+        string? DistrictName,
+        string? Industry,
+        string? IndustryName,
+        string? Sector,
+        string? SectorName,
+        int Employers,
+        long Insured,
+        decimal EmployerDue,
+        decimal EmployerRelief,
+        decimal EmployerPayable,
+        decimal Deferred,
+        decimal EmployeePayable,
+        decimal ReliefPerInsured)
+    {
+        public static ReportRowAnswer Of(ReliefReportRow r, IStringLocalizer<ReliefText> text) => new(
+            r.Month?.ToString(),
+            r.SizeClass,
+            r.SizeClass is null ? null : text.SizeClass(r.SizeClass),
+            r.District,
+            r.District is null ? null : ReliefDisplay.District(r.District),
+            r.Industry,
+            r.Industry is null ? null : ReliefDisplay.Industry(r.Industry),
+            r.Sector,
+            r.Sector is null ? null : text.Sector(r.Sector),
+            r.Employers,
+            r.Insured,
+            r.EmployerDue,
+            r.EmployerRelief,
+            r.EmployerPayable,
+            r.Deferred,
+            r.EmployeePayable,
+            r.ReliefPerInsured);
+    }
+
+    internal sealed record ReportAnswer(IReadOnlyList<string> Months, IReadOnlyList<string> By, IReadOnlyList<ReportRowAnswer> Rows, ReportRowAnswer Total)
+    {
+        public static ReportAnswer Of(ReliefReport report, IStringLocalizer<ReliefText> text) => new(
+            report.Months.Select(m => m.ToString()).ToList(),
+            report.Query.By.Select(d => d.Code()).ToList(),
+            report.Rows.Select(r => ReportRowAnswer.Of(r, text)).ToList(),
+            ReportRowAnswer.Of(report.Total, text));
+    }
+
+    internal sealed record RunRowAnswer(
+        string? Month,
+        string? SizeClass,
+        string? SizeClassName,
+        int Employers,
+        long Insured,
+        decimal BaselineEmployerDue,
+        decimal BaselineEmployerRelief,
+        decimal BaselineEmployerPayable,
+        decimal ScenarioEmployerDue,
+        decimal ScenarioEmployerRelief,
+        decimal ScenarioEmployerPayable,
+        decimal ReliefDifference)
+    {
+        public static RunRowAnswer Of(SideBySide r, IStringLocalizer<ReliefText> text) => new(
+            r.Month?.ToString(),
+            r.SizeClass,
+            r.SizeClass is null ? null : text.SizeClass(r.SizeClass),
+            r.Employers,
+            r.Insured,
+            r.BaselineDue,
+            r.BaselineRelief,
+            r.BaselinePayable,
+            r.ScenarioDue,
+            r.ScenarioRelief,
+            r.ScenarioPayable,
+            r.ReliefDifference);
+    }
+
+    internal sealed record RunAnswer(
+        Guid Id,
+        string Scenario,
+        string Status,
+        int MonthsDone,
+        int Months,
+        bool Finished,
+        string? Message,
+        IReadOnlyList<RunRowAnswer> Results,
+        IReadOnlyList<RunRowAnswer> ByMonth,
+        RunRowAnswer Total)
+    {
+        public static RunAnswer Of(ScenarioRunView view, IStringLocalizer<ReliefText> text) => new(
+            view.Run.Id,
+            view.Scenario.Name,
+            view.Run.Status.ToString().ToLowerInvariant(),
+            view.Run.MonthsDone,
+            view.Months,
+            view.IsFinished,
+            view.Run.Message,
+            view.ByMonthAndClass.Select(r => RunRowAnswer.Of(r, text)).ToList(),
+            view.ByMonth.Select(r => RunRowAnswer.Of(r, text)).ToList(),
+            RunRowAnswer.Of(view.Total, text));
+    }
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Periods;
+using Wenjiu.Registry.Contracts;
+using Wenjiu.Registry.Domain;
+using Wenjiu.Relief.Data;
+using Wenjiu.Relief.Domain;
+using Wenjiu.Relief.Features.Reports;
+using Wenjiu.Relief.Rules;
+
+namespace Wenjiu.Relief.Features.Statements;
+
+/// <summary>One insurance's line of a month's bill, as the assessment stored it.</summary>
+internal sealed record InsuranceBill(Insurance Insurance, decimal EmployerDue, decimal EmployerRelief, decimal EmployerPayable, decimal EmployeePayable);
+
+/// <summary>An assessed month's bill from the current run: per insurance, the totals and the deferred amount.</summary>
+internal sealed record MonthBill(
+    YearMonth Month,
+    int Version,
+    string RuleSetVersion,
+    DateTimeOffset AssessedAt,
+    string Category,
+    string ReportClass,
+    string? SizeClass,
+    int Insured,
+    IReadOnlyList<InsuranceBill> Insurances,
+    decimal Deferred)
+{
+    public decimal EmployerDue => Insurances.Sum(i => i.EmployerDue);
+
+    public decimal EmployerRelief => Insurances.Sum(i => i.EmployerRelief);
+
+    public decimal EmployerPayable => Insurances.Sum(i => i.EmployerPayable);
+
+    public decimal EmployeePayable => Insurances.Sum(i => i.EmployeePayable);
+
+    /// <summary>What the employer pays this month: the payable less what an approved deferral moved to later.</summary>
+    public decimal EmployerPayableNow => EmployerPayable - Deferred;
+}
+
+/// <summary>The employer as the registry knows it now: name, facts, and its size class with the thresholds behind it.</summary>
+internal sealed record StatementEmployer(string Uscc, string? Name, EntityType EntityType, string? Industry, string? District, SizeClassification? Classification);
+
+/// <summary>Every assessed month of one employer, newest first.</summary>
+internal sealed record EmployerStatement(StatementEmployer Employer, IReadOnlyList<MonthBill> Months);
+
+/// <summary>One person's lines of a month, recomputed: the person masked.</summary>
+internal sealed record PersonLines(string Name, string IdNumber, decimal Wage, IReadOnlyList<ContributionLine> Lines);
+
+/// <summary>
+/// One month of the statement: the stored bill, and the per-person lines recomputed on demand with traces from the
+/// registry's spells of that month. <see cref="Matches"/> says whether the recomputation gives the stored totals; when
+/// the registry or the rules changed since the assessment it does not, and the page says so rather than hiding it.
+/// </summary>
+internal sealed record StatementMonth(
+    StatementEmployer Employer,
+    MonthBill Bill,
+    ReliefCalculation? Recomputed,
+    IReadOnlyList<PersonLines> Persons,
+    int PersonPage,
+    int PersonPageCount,
+    string CurrentRuleSetVersion,
+    string? RecomputeProblem)
+{
+    public bool Matches => Recomputed is { } r
+        && r.Totals.EmployerDue == Bill.EmployerDue && r.Totals.EmployerRelief == Bill.EmployerRelief
+        && r.Totals.EmployerPayable == Bill.EmployerPayable && r.Totals.EmployeePayable == Bill.EmployeePayable;
+}
+
+/// <summary>
+/// The enterprise's view of its relief (issue 3 §5): an enterprise user sees only its own employer, staff any; anyone
+/// else, and any employer with neither a registration nor an assessment, gets null, which every caller answers 404
+/// (never 403: that would confirm the code exists).
+/// </summary>
+internal sealed class EmployerStatementHandler(ReliefDbContext db, IEmployerMonthQuery registry, ReliefRuleSet rules, SmeSizeStandard sizeStandard)
+{
+    public const int PersonsPerPage = 50;
+
+    public static bool CanSee(ClaimsPrincipal user, string uscc)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsStaff() || (user.IsInRole(Roles.Enterprise) && string.Equals(user.EmployerUscc(), uscc, StringComparison.Ordinal));
+    }
+
+    public async Task<EmployerStatement?> StatementAsync(string uscc, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (!CanSee(user, uscc))
+        {
+            return null;
+        }
+
+        var months = await BillsAsync(uscc, null, cancellationToken);
+        var latest = months.Count > 0 ? months[0].Month : (YearMonth?)null;
+        var facts = await registry.GetEmployerMonthAsync(uscc, latest is { } m ? ReliefReportHandler.Key(m) : 0, cancellationToken);
+        if (facts is null && months.Count == 0)
+        {
+            return null;
+        }
+
+        return new EmployerStatement(Employer(uscc, facts), months);
+    }
+
+    public async Task<StatementMonth?> MonthAsync(string uscc, YearMonth month, ClaimsPrincipal user, int personPage, CancellationToken cancellationToken = default)
+    {
+        if (!CanSee(user, uscc))
+        {
+            return null;
+        }
+
+        var bill = (await BillsAsync(uscc, month, cancellationToken)).FirstOrDefault();
+        if (bill is null)
+        {
+            return null;
+        }
+
+        var facts = await registry.GetEmployerMonthAsync(uscc, ReliefReportHandler.Key(month), cancellationToken);
+        var employer = Employer(uscc, facts);
+        if (facts is null)
+        {
+            return new StatementMonth(employer, bill, null, [], 1, 1, rules.Version, "not_registered");
+        }
+
+        // Ids are the registry's person numbers, stable within the month; the page shows the masked name beside them.
+        var input = new EmployerMonth(
+            month,
+            new EmployerFacts(uscc, facts.InjuryRatePercent, null, facts.Industry, new SizeFacts(facts.Employees, facts.Revenue, facts.TotalAssets)),
+            facts.Insured.Select(i => new InsuredWage(i.PersonId.ToString(CultureInfo.InvariantCulture), i.Wage)).ToList());
+        ReliefCalculation calculation;
+        try
+        {
+            calculation = ReliefCalculator.Calculate(rules, input, sizeStandard, explain: true);
+        }
+        catch (Platform.Rules.ParameterNotInForceException e)
+        {
+            return new StatementMonth(employer, bill, null, [], 1, 1, rules.Version, e.Message);
+        }
+
+        var pageCount = Math.Max(1, (facts.Insured.Count + PersonsPerPage - 1) / PersonsPerPage);
+        var page = Math.Clamp(personPage, 1, pageCount);
+        var byPerson = calculation.Lines.ToLookup(l => l.Employee, StringComparer.Ordinal);
+        var persons = facts.Insured.Skip((page - 1) * PersonsPerPage).Take(PersonsPerPage)
+            .Select(i => new PersonLines(i.MaskedName ?? "", i.MaskedIdNumber ?? "", i.Wage, byPerson[i.PersonId.ToString(CultureInfo.InvariantCulture)].ToList()))
+            .ToList();
+        return new StatementMonth(employer, bill, calculation, persons, page, pageCount, rules.Version, null);
+    }
+
+    private StatementEmployer Employer(string uscc, EmployerMonthFacts? facts) => new(
+        uscc,
+        facts?.Name,
+        UnifiedSocialCreditCode.EntityTypeOf(uscc),
+        facts?.Industry,
+        facts?.District,
+        facts is not null && Industries.IsKnown(facts.Industry) ? sizeStandard.Classify(facts.Industry, new SizeFacts(facts.Employees, facts.Revenue, facts.TotalAssets)) : null);
+
+    /// <summary>The employer's rows of the current runs (of one month, or all), newest month first.</summary>
+    private async Task<List<MonthBill>> BillsAsync(string uscc, YearMonth? month, CancellationToken cancellationToken)
+    {
+        int? key = month is { } m ? ReliefReportHandler.Key(m) : null;
+        var rows = await db.EmployerAssessments.AsNoTracking()
+            .Where(a => a.Uscc == uscc)
+            .Join(db.AssessmentRuns.Where(r => r.IsCurrent && r.Status == AssessmentStatus.Completed && (key == null || r.Month == key)), a => a.RunId, r => r.Id, (a, r) => new { a, r.Month, r.Version, r.RuleSetVersion, r.FinishedAt, r.StartedAt })
+            .OrderByDescending(x => x.Month)
+            .ToListAsync(cancellationToken);
+        return rows.Select(x => new MonthBill(
+            ReliefReportHandler.FromKey(x.Month),
+            x.Version,
+            x.RuleSetVersion,
+            x.FinishedAt ?? x.StartedAt,
+            x.a.Category,
+            x.a.ReportClass,
+            x.a.SizeClass,
+            x.a.Insured,
+            [
+                new(Insurance.Pension, x.a.PensionEmployerDue, x.a.PensionEmployerRelief, x.a.PensionEmployerPayable, x.a.PensionEmployeePayable),
+                new(Insurance.Unemployment, x.a.UnemploymentEmployerDue, x.a.UnemploymentEmployerRelief, x.a.UnemploymentEmployerPayable, x.a.UnemploymentEmployeePayable),
+                new(Insurance.WorkInjury, x.a.WorkInjuryEmployerDue, x.a.WorkInjuryEmployerRelief, x.a.WorkInjuryEmployerPayable, x.a.WorkInjuryEmployeePayable),
+                new(Insurance.Medical, x.a.MedicalEmployerDue, x.a.MedicalEmployerRelief, x.a.MedicalEmployerPayable, x.a.MedicalEmployeePayable),
+                new(Insurance.Maternity, x.a.MaternityEmployerDue, x.a.MaternityEmployerRelief, x.a.MaternityEmployerPayable, x.a.MaternityEmployeePayable),
+            ],
+            x.a.Deferred)).ToList();
+    }
+}

@@ -1,0 +1,223 @@
+using System.Net;
+using System.Text.Json;
+using Wenjiu.Platform.Identity;
+using Wenjiu.Relief.Features.Scenarios;
+using Wenjiu.Tests.Infrastructure;
+using Wenjiu.Tests.Registry;
+
+namespace Wenjiu.Tests.Relief;
+
+/// <summary>
+/// What-if scenarios (issue 3 §6). The population, by hand, for 2020-06 and 2020-07:
+///   a large software company (400 employees, revenue 20,000) with one employee at 10,000.00:
+///     pension 1,600.00, unemployment 80.00, work injury 40.00 (0.4%), medical 1,000.00, maternity 80.00: due 2,800.00;
+///     halved (June, and July under the scenario) relief = 800 + 40 + 20 = 860.00; July baseline relief 0.
+///   a small software company (45 employees, revenue 1,200) with one employee at 6,000.00:
+///     pension 960.00, unemployment 48.00, work injury 24.00 exempt both months: relief 1,032.00 on both sides.
+/// "Extend the large employers' halving to 2020-12" therefore adds 860.00 of relief in July and nothing in June.
+/// </summary>
+public sealed class ScenarioTests
+{
+    [Fact]
+    public async Task A_scenario_run_over_two_months_stands_beside_the_baseline_with_the_difference()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        await ArrangePopulationAsync(factory);
+        var before = await ReliefData.SnapshotAsync(factory);
+        using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
+        var example = ScenarioExamples.Find("extend-large-halving")!;
+
+        var scenarioId = await SaveAsync(officer, "延长减半", example.OverridesYaml);
+        using var started = await officer.PostFormAsync($"/Relief/Scenarios/Detail/{scenarioId}", $"/Relief/Scenarios/Detail/{scenarioId}", [new("FirstMonth", "2020-06"), new("LastMonth", "2020-07")]);
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var runPath = Forms.Location(started);
+        using var run = await WaitForRunAsync(officer, runPath.Replace("/Relief/Scenarios/Run/", "/api/v1/relief/scenario-runs/", StringComparison.Ordinal));
+
+        Assert.Equal("completed", run.RootElement.GetProperty("status").GetString());
+        Assert.Equal(2, run.RootElement.GetProperty("months_done").GetInt32());
+        var rows = run.RootElement.GetProperty("results").EnumerateArray()
+            .Select(r => $"{r.GetProperty("month").GetString()} {r.GetProperty("size_class").GetString()} {r.GetProperty("employers").GetInt32()} {r.GetProperty("insured").GetInt64()} {r.GetProperty("baseline_employer_relief").GetDecimal():0.00} {r.GetProperty("scenario_employer_relief").GetDecimal():0.00} {r.GetProperty("relief_difference").GetDecimal():0.00}")
+            .ToList();
+        Assert.Equal(
+            [
+                "2020-06 large 1 1 860.00 860.00 0.00",
+                "2020-06 small 1 1 1032.00 1032.00 0.00",
+                "2020-07 large 1 1 0.00 860.00 860.00",
+                "2020-07 small 1 1 1032.00 1032.00 0.00",
+            ],
+            rows);
+        var july = run.RootElement.GetProperty("results")[2];
+        Assert.Equal(2800.00m, july.GetProperty("baseline_employer_payable").GetDecimal());
+        Assert.Equal(1940.00m, july.GetProperty("scenario_employer_payable").GetDecimal());
+        Assert.Equal(860.00m, run.RootElement.GetProperty("total").GetProperty("relief_difference").GetDecimal());
+        Assert.Equal(before, await ReliefData.SnapshotAsync(factory));
+    }
+
+    [Fact]
+    public async Task The_run_page_shows_totals_by_size_class_and_month_and_a_chart_once_finished()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        await ArrangePopulationAsync(factory);
+        using var officer = await SignedInClient.CreateAsync(factory, Roles.Administrator);
+        var scenarioId = await SaveAsync(officer, "exempt large", ScenarioExamples.Find("exempt-large")!.OverridesYaml);
+        using var started = await officer.PostFormAsync($"/Relief/Scenarios/Detail/{scenarioId}", $"/Relief/Scenarios/Detail/{scenarioId}", [new("FirstMonth", "2020-06"), new("LastMonth", "2020-06")]);
+        using var _ = await WaitForRunAsync(officer, Forms.Location(started).Replace("/Relief/Scenarios/Run/", "/api/v1/relief/scenario-runs/", StringComparison.Ordinal));
+
+        var html = await officer.GetPageAsync(Forms.Location(started));
+
+        // Exempt instead of halved: the large employer's June relief goes from 860.00 to the full 1,720.00.
+        Assert.Contains("<table id=\"totals-by-class\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-figure=\"scenario-relief\">1,720.00", html, StringComparison.Ordinal);
+        Assert.Contains("data-figure=\"relief-difference\">860.00", html, StringComparison.Ordinal);
+        Assert.Contains("data-poll-finished=\"true\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"chart-scenario\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_scenario_can_be_run_again_and_keeps_each_run()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        await ArrangePopulationAsync(factory);
+        using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
+        var scenarioId = await SaveAsync(officer, "again", ScenarioExamples.Find("pension-rate-14")!.OverridesYaml);
+
+        foreach (var _ in new[] { 1, 2 })
+        {
+            using var started = await officer.PostFormAsync($"/Relief/Scenarios/Detail/{scenarioId}", $"/Relief/Scenarios/Detail/{scenarioId}", [new("FirstMonth", "2020-07"), new("LastMonth", "2020-07")]);
+            using var run = await WaitForRunAsync(officer, Forms.Location(started).Replace("/Relief/Scenarios/Run/", "/api/v1/relief/scenario-runs/", StringComparison.Ordinal));
+
+            // July, large: pension at 14% is 1,400.00, 200.00 less payable than the baseline's 1,600.00; relief unchanged.
+            var large = run.RootElement.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("size_class").GetString() == "large");
+            Assert.Equal(2600.00m, large.GetProperty("scenario_employer_payable").GetDecimal());
+            Assert.Equal(0.00m, large.GetProperty("relief_difference").GetDecimal());
+        }
+
+        var detail = await officer.GetPageAsync($"/Relief/Scenarios/Detail/{scenarioId}");
+        Assert.Equal(2, detail.Split("href=\"/Relief/Scenarios/Run/", StringSplitOptions.None).Length - 1);
+    }
+
+    [Theory]
+    [InlineData("parameters:\n  relief.payable_factor.huge.pension:\n    values:\n      - { from: 2019-07, value: 1 }\n", "relief.payable_factor.huge.pension", "has no such parameter")]
+    [InlineData("parameters:\n  relief.payable_factor.large_or_other.pension:\n    values:\n      - { from: 2019-07, value: -1 }\n", "relief.payable_factor.large_or_other.pension", "does not fit unit factor")]
+    [InlineData("parameters:\n  pension.employer_rate:\n    values:\n      - { from: 2019-07, to: 2020-01, value: 0.16 }\n      - { from: 2020-03, value: 0.14 }\n", "pension.employer_rate", "gap")]
+    [InlineData("parameters:\n  pension.employer_rate:\n    unit: yuan\n    values:\n      - { from: 2019-07, value: 0.16 }\n", "pension.employer_rate", "unit 'yuan' differs")]
+    public async Task A_bad_override_is_a_form_error_naming_the_parameter(string overrides, string parameter, string problem)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
+
+        using var response = await officer.PostFormAsync("/Relief/Scenarios/Edit", "/Relief/Scenarios/Edit", [new("Name", "bad"), new("Description", ""), new("OverridesYaml", overrides)]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"error-summary\"", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#OverridesYaml\">", html, StringComparison.Ordinal);
+        Assert.Contains($"parameter '{parameter}': ", html, StringComparison.Ordinal);
+        Assert.Contains(problem, html, StringComparison.Ordinal);
+        Assert.Equal(0, await ReliefData.QueryAsync(factory, db => Task.FromResult(db.Scenarios.Count())));
+    }
+
+    [Fact]
+    public async Task A_scenario_needs_a_unique_name_and_valid_yaml()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
+        await SaveAsync(officer, "taken", ScenarioExamples.All[0].OverridesYaml);
+
+        using var unnamed = await officer.PostFormAsync("/Relief/Scenarios/Edit?culture=en", "/Relief/Scenarios/Edit?culture=en", [new("Name", " "), new("OverridesYaml", "parameters: [oops")]);
+        using var taken = await officer.PostFormAsync("/Relief/Scenarios/Edit?culture=en", "/Relief/Scenarios/Edit?culture=en", [new("Name", "taken"), new("OverridesYaml", ScenarioExamples.All[0].OverridesYaml)]);
+
+        var unnamedHtml = await unnamed.Content.ReadAsStringAsync();
+        Assert.Contains("Enter a name for the scenario", unnamedHtml, StringComparison.Ordinal);
+        Assert.Contains("line 1", unnamedHtml, StringComparison.Ordinal);
+        Assert.Contains("A scenario with this name already exists", await taken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_needs_months_in_order_within_the_rules()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
+        var scenarioId = await SaveAsync(officer, "range", ScenarioExamples.All[0].OverridesYaml);
+        var page = $"/Relief/Scenarios/Detail/{scenarioId}?culture=en";
+
+        using var reversed = await officer.PostFormAsync(page, page, [new("FirstMonth", "2020-07"), new("LastMonth", "2020-02")]);
+        using var early = await officer.PostFormAsync(page, page, [new("FirstMonth", "2019-01"), new("LastMonth", "2019-02")]);
+
+        Assert.Contains("The last month cannot be before the first", await reversed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("has no value in force for 2019-01", WebUtility.HtmlDecode(await early.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0, await ReliefData.QueryAsync(factory, db => Task.FromResult(db.ScenarioRuns.Count())));
+    }
+
+    [Fact]
+    public async Task An_example_fills_the_form_to_start_from()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
+
+        var index = await officer.GetPageAsync("/Relief/Scenarios");
+        var form = WebUtility.HtmlDecode(await officer.GetPageAsync("/Relief/Scenarios/Edit?example=extend-large-halving"));
+
+        Assert.Contains("href=\"/Relief/Scenarios/Edit?example=exempt-large\"", index, StringComparison.Ordinal);
+        Assert.Contains("- { from: 2020-02, to: 2020-12, value: 0.5 }", form, StringComparison.Ordinal);
+        Assert.Contains("relief.payable_factor.large_or_other.work_injury:", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_policy_officers_and_the_administrator_may_define_scenarios()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        using var reviewer = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, RegistryData.NewUscc());
+
+        using var byReviewer = await reviewer.GetAsync("/Relief/Scenarios/Edit");
+        using var byEnterprise = await enterprise.GetAsync("/Relief/Scenarios");
+
+        Assert.Equal("/Account/Denied", byReviewer.Headers.Location?.AbsolutePath);
+        Assert.Equal("/Account/Denied", byEnterprise.Headers.Location?.AbsolutePath);
+    }
+
+    private static async Task ArrangePopulationAsync(WenjiuFactory factory)
+    {
+        var large = await RegistryData.AddEmployerAsync(factory, "北京大软件有限公司", industry: "software_it", employees: 400, revenue: 20_000m, totalAssets: 9_000m);
+        var small = await RegistryData.AddEmployerAsync(factory, "北京小软件有限公司", industry: "software_it", employees: 45, revenue: 1_200m, totalAssets: 800m);
+        var a = await RegistryData.AddPersonAsync(factory, "王五", RegistryData.NewIdNumber());
+        var b = await RegistryData.AddPersonAsync(factory, "赵六", RegistryData.NewIdNumber());
+        var c = await RegistryData.AddPersonAsync(factory, "钱七", RegistryData.NewIdNumber());
+        await RegistryData.AddSpellAsync(factory, a.Id, large.Uscc, 201801, wage: 10_000m);
+        await RegistryData.AddSpellAsync(factory, b.Id, small.Uscc, 201905, wage: 6_000m);
+
+        // Ended before June: not insured in the months run.
+        await RegistryData.AddSpellAsync(factory, c.Id, small.Uscc, 201905, endMonth: 202005, wage: 50_000m);
+
+        // The baseline's own assessment of June, which a scenario must leave as it is.
+        await ReliefData.AddRunAsync(factory, 202006, current: true, version: 1, ReliefData.Bill(large.Uscc, "large", large.District, large.Industry, 1, 1_720m, 860m));
+    }
+
+    private static async Task<Guid> SaveAsync(SignedInClient officer, string name, string overrides)
+    {
+        using var saved = await officer.PostFormAsync("/Relief/Scenarios/Edit", "/Relief/Scenarios/Edit", [new("Name", name), new("Description", "test"), new("OverridesYaml", overrides)]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        return Guid.Parse(Forms.Location(saved).Split('/')[^1]);
+    }
+
+    /// <summary>Polls the run's API as the page does until the background run has finished.</summary>
+    private static async Task<JsonDocument> WaitForRunAsync(SignedInClient client, string api)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var response = await client.GetAsync(api);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            if (json.RootElement.GetProperty("finished").GetBoolean())
+            {
+                return json;
+            }
+
+            json.Dispose();
+            Assert.True(DateTime.UtcNow < deadline, "the scenario run did not finish within a minute");
+            await Task.Delay(200);
+        }
+    }
+}
