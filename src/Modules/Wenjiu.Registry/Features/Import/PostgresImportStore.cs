@@ -13,6 +13,7 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
 {
     private const string Schema = "registry";
     private const long MergeLockKey = 0x5245_4749_5354; // "REGIST"
+    private const string EmployerMonthIndex = "ix_employment_spells_employer_uscc_start_month";
     private readonly Dictionary<string, TimeSpan> timings = [];
     private NpgsqlConnection? connection;
 
@@ -196,24 +197,53 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
     /// Two spells of one person at one employer must not overlap (interchange.md): against the spells already
     /// registered (unless this file replaces them: same start month) and against earlier lines of the file. The
     /// later line is reported; a registered spell always stays. Only groups with more than one spell are compared.
+    /// Then the persons and the spells are merged: set-based, writing only rows that are new or differ, so a
+    /// re-import of an unchanged file reads but writes nothing.
     /// </summary>
     private async Task<long> MergeSpellsAsync(CancellationToken cancellationToken)
     {
+        // Imports are the only writers of persons and spells and the advisory lock already serialises them; the lock
+        // keeps any other writer out between "is the registry empty" and the plain inserts of a first load. Readers go on.
+        await ExecuteAsync($"LOCK TABLE {Schema}.persons, {Schema}.employment_spells IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+        var firstLoad = await ScalarAsync(
+            $"SELECT CASE WHEN EXISTS (SELECT 1 FROM {Schema}.persons) OR EXISTS (SELECT 1 FROM {Schema}.employment_spells) THEN 0 ELSE 1 END",
+            cancellationToken) == 1;
+
+        // Temporary tables are never analysed by autovacuum: without statistics the planner would take the staged
+        // million rows for a thousand and choose nested loops.
+        await ExecuteAsync("ANALYZE import_stage", cancellationToken);
+        var clashes = await OverlapRuleAsync(firstLoad, cancellationToken);
+        if (firstLoad)
+        {
+            await FirstLoadAsync(cancellationToken);
+        }
+        else
+        {
+            await UpsertAsync(cancellationToken);
+        }
+
+        return clashes;
+    }
+
+    private async Task<long> OverlapRuleAsync(bool firstLoad, CancellationToken cancellationToken)
+    {
+        // The registered spells that can clash: those of a (person, employer) in the file whose start month the file
+        // does not repeat. On a re-import of the same file there are none, so only the file's own groups are compared.
+        var registered = firstLoad
+            ? ""
+            : $"""
+              UNION ALL
+              SELECT 0, p.id_number_hash, sp.employer_uscc, sp.start_month, coalesce(sp.end_month, 999912), sp.end_month
+              FROM {Schema}.persons p JOIN {Schema}.employment_spells sp ON sp.person_id = p.id
+              WHERE EXISTS (SELECT 1 FROM import_stage r WHERE r.id_hash = p.id_number_hash AND r.uscc = sp.employer_uscc)
+                AND NOT EXISTS (SELECT 1 FROM import_stage r WHERE r.id_hash = p.id_number_hash AND r.uscc = sp.employer_uscc AND r.start_month = sp.start_month)
+              """;
         await ExecuteAsync(
             $"""
             CREATE TEMP TABLE import_stage_clash ON COMMIT DROP AS
-            WITH keys AS (
-                SELECT DISTINCT id_hash, uscc FROM import_stage
-            ), registered AS (
-                SELECT p.id_number_hash AS id_hash, sp.employer_uscc AS uscc, sp.start_month, sp.end_month
-                FROM {Schema}.employment_spells sp
-                JOIN {Schema}.persons p ON p.id = sp.person_id
-                JOIN keys k ON k.id_hash = p.id_number_hash AND k.uscc = sp.employer_uscc
-                WHERE NOT EXISTS (SELECT 1 FROM import_stage r WHERE r.id_hash = p.id_number_hash AND r.uscc = sp.employer_uscc AND r.start_month = sp.start_month)
-            ), spells AS (
+            WITH spells AS (
                 SELECT line, id_hash, uscc, start_month, coalesce(end_month, 999912) AS end_month, end_month AS given_end FROM import_stage
-                UNION ALL
-                SELECT 0, id_hash, uscc, start_month, coalesce(end_month, 999912), end_month FROM registered
+                {registered}
             ), groups AS (
                 SELECT id_hash, uscc FROM spells GROUP BY id_hash, uscc HAVING count(*) > 1
             ), candidates AS MATERIALIZED (
@@ -242,23 +272,80 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
                 """, cancellationToken);
         }
 
+        return clashes;
+    }
+
+    /// <summary>
+    /// Into an empty registry: persons are numbered in the order of their hash (so the hash index grows at its right
+    /// edge and no spell needs a look-up to find its person), spells go in in key order, and the employer index is
+    /// built once at the end instead of row by row. It all happens inside the merge transaction: DDL is transactional
+    /// in PostgreSQL, so a failure leaves the index and the empty tables as they were.
+    /// </summary>
+    private async Task FirstLoadAsync(CancellationToken cancellationToken)
+    {
         // The last line of a person gives the name; the identity number is stored once, encrypted.
         await ExecuteAsync(
             $"""
-            INSERT INTO {Schema}.persons AS p (id_number_cipher, id_number_hash, name, birth_date, gender)
-            SELECT DISTINCT ON (id_hash) id_cipher, id_hash, name, birth_date, gender FROM import_stage ORDER BY id_hash, line DESC
-            ON CONFLICT (id_number_hash) DO UPDATE SET name = excluded.name WHERE p.name IS DISTINCT FROM excluded.name;
+            INSERT INTO {Schema}.persons (id, id_number_cipher, id_number_hash, name, birth_date, gender)
+            SELECT row_number() OVER (ORDER BY id_hash), id_cipher, id_hash, name, birth_date, gender
+            FROM (SELECT DISTINCT ON (id_hash) id_cipher, id_hash, name, birth_date, gender FROM import_stage ORDER BY id_hash, line DESC) latest
+            ORDER BY id_hash
+            """, cancellationToken);
+        await ExecuteAsync(
+            $"SELECT setval(pg_get_serial_sequence('{Schema}.persons', 'id'), greatest((SELECT max(id) FROM {Schema}.persons), 1), (SELECT count(*) > 0 FROM {Schema}.persons))",
+            cancellationToken);
+        await ExecuteAsync($"DROP INDEX {Schema}.{EmployerMonthIndex}", cancellationToken);
+        await ExecuteAsync(
+            $"""
+            INSERT INTO {Schema}.employment_spells (person_id, employer_uscc, start_month, end_month, wage)
+            SELECT dense_rank() OVER (ORDER BY id_hash), uscc, start_month, end_month, wage FROM import_stage
+            ORDER BY id_hash, uscc, start_month
+            """, cancellationToken);
+        await ExecuteAsync($"CREATE INDEX {EmployerMonthIndex} ON {Schema}.employment_spells (employer_uscc, start_month)", cancellationToken);
+    }
+
+    /// <summary>Into a registry that has rows: update what differs, insert what is new, each in key order.</summary>
+    private async Task UpsertAsync(CancellationToken cancellationToken)
+    {
+        // The last line of a person gives the name; the identity number is stored once, encrypted.
+        await ExecuteAsync(
+            """
+            CREATE TEMP TABLE import_person ON COMMIT DROP AS
+            SELECT DISTINCT ON (id_hash) id_hash, id_cipher, name, birth_date, gender FROM import_stage ORDER BY id_hash, line DESC;
+            ANALYZE import_person;
             """, cancellationToken);
         await ExecuteAsync(
             $"""
-            INSERT INTO {Schema}.employment_spells AS e (person_id, employer_uscc, start_month, end_month, wage)
-            SELECT p.id, s.uscc, s.start_month, s.end_month, s.wage
-            FROM import_stage s JOIN {Schema}.persons p ON p.id_number_hash = s.id_hash
-            ORDER BY p.id, s.uscc, s.start_month
-            ON CONFLICT (person_id, employer_uscc, start_month) DO UPDATE SET end_month = excluded.end_month, wage = excluded.wage
-            WHERE (e.end_month, e.wage) IS DISTINCT FROM (excluded.end_month, excluded.wage);
+            UPDATE {Schema}.persons p SET name = s.name FROM import_person s
+            WHERE p.id_number_hash = s.id_hash AND p.name IS DISTINCT FROM s.name
             """, cancellationToken);
-        return clashes;
+        await ExecuteAsync(
+            $"""
+            INSERT INTO {Schema}.persons (id_number_cipher, id_number_hash, name, birth_date, gender)
+            SELECT id_cipher, id_hash, name, birth_date, gender FROM import_person s
+            WHERE NOT EXISTS (SELECT 1 FROM {Schema}.persons p WHERE p.id_number_hash = s.id_hash)
+            ORDER BY id_hash
+            """, cancellationToken);
+        await ExecuteAsync(
+            $"""
+            CREATE TEMP TABLE import_spell ON COMMIT DROP AS
+            SELECT p.id AS person_id, s.uscc, s.start_month, s.end_month, s.wage
+            FROM import_stage s JOIN {Schema}.persons p ON p.id_number_hash = s.id_hash;
+            ANALYZE import_spell;
+            """, cancellationToken);
+        await ExecuteAsync(
+            $"""
+            UPDATE {Schema}.employment_spells e SET end_month = s.end_month, wage = s.wage FROM import_spell s
+            WHERE e.person_id = s.person_id AND e.employer_uscc = s.uscc AND e.start_month = s.start_month
+                AND (e.end_month, e.wage) IS DISTINCT FROM (s.end_month, s.wage)
+            """, cancellationToken);
+        await ExecuteAsync(
+            $"""
+            INSERT INTO {Schema}.employment_spells (person_id, employer_uscc, start_month, end_month, wage)
+            SELECT person_id, uscc, start_month, end_month, wage FROM import_spell s
+            WHERE NOT EXISTS (SELECT 1 FROM {Schema}.employment_spells e WHERE e.person_id = s.person_id AND e.employer_uscc = s.uscc AND e.start_month = s.start_month)
+            ORDER BY person_id, uscc, start_month
+            """, cancellationToken);
     }
 
     private async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
