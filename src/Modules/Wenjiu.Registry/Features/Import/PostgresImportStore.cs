@@ -254,7 +254,8 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
     private async Task<long> OverlapRuleAsync(bool firstLoad, CancellationToken cancellationToken)
     {
         // The registered spells that can clash: those of a (person, employer) in the file whose start month the file
-        // does not repeat. On a re-import of the same file there are none, so only the file's own groups are compared.
+        // does not repeat. The spells the file does not repeat are found first (on a re-import of the same file there
+        // are none), and only those are matched to the file's groups; then only the file's own groups are compared.
         var registered = firstLoad
             ? ""
             : $"""
@@ -262,13 +263,28 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
               SELECT 0, {IdKey("p.id_number_hash")}, p.id_number_hash, r.employer_uscc, r.start_month, coalesce(r.end_month, 999912), r.end_month
               FROM registered r JOIN {Schema}.persons p ON p.id = r.person_id
               """;
+        // A small file into a large registry starts from the file's groups and reads their spells by the key; a file
+        // about as large as the registry (a re-import) first sets aside the spells it repeats, in one pass over each.
+        var smallFile = !firstLoad && await ScalarAsync(
+            $"SELECT CASE WHEN (SELECT count(*) FROM import_spell) * 20 < (SELECT reltuples FROM pg_class WHERE oid = '{Schema}.employment_spells'::regclass) THEN 1 ELSE 0 END",
+            cancellationToken) == 1;
         var registeredSpells = firstLoad
             ? ""
+            : smallFile
+            ? $"""
+              registered AS (
+                  SELECT sp.person_id, sp.employer_uscc, sp.start_month, sp.end_month
+                  FROM (SELECT DISTINCT person_id, uscc FROM import_spell WHERE person_id IS NOT NULL) g
+                  JOIN {Schema}.employment_spells sp ON sp.person_id = g.person_id AND sp.employer_uscc = g.uscc
+                  WHERE NOT EXISTS (SELECT 1 FROM import_spell k WHERE k.person_id = sp.person_id AND k.uscc = sp.employer_uscc AND k.start_month = sp.start_month)
+              ),
+              """
             : $"""
-              registered AS MATERIALIZED (
+              unmatched AS MATERIALIZED (
                   SELECT sp.person_id, sp.employer_uscc, sp.start_month, sp.end_month FROM {Schema}.employment_spells sp
-                  WHERE EXISTS (SELECT 1 FROM import_spell k WHERE k.person_id = sp.person_id AND k.uscc = sp.employer_uscc)
-                    AND NOT EXISTS (SELECT 1 FROM import_spell k WHERE k.person_id = sp.person_id AND k.uscc = sp.employer_uscc AND k.start_month = sp.start_month)
+                  WHERE NOT EXISTS (SELECT 1 FROM import_spell k WHERE k.person_id = sp.person_id AND k.uscc = sp.employer_uscc AND k.start_month = sp.start_month)
+              ), registered AS (
+                  SELECT u.* FROM unmatched u WHERE EXISTS (SELECT 1 FROM import_spell k WHERE k.person_id = u.person_id AND k.uscc = u.employer_uscc)
               ),
               """;
         await ExecuteAsync(
