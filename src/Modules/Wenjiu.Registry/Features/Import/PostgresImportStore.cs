@@ -210,7 +210,8 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
     private async Task<long> MergeSpellsAsync(CancellationToken cancellationToken)
     {
         // Imports are the only writers of persons and spells and the advisory lock already serialises them; the lock
-        // keeps any other writer out between "is the registry empty" and the plain inserts of a first load. Readers go on.
+        // keeps any other writer out between "is the registry empty" and the plain inserts of a first load. Readers go
+        // on, except during a first load, whose index rebuild holds the two (still empty) tables until it commits.
         await ExecuteAsync($"LOCK TABLE {Schema}.persons, {Schema}.employment_spells IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
         var firstLoad = await ScalarAsync(
             $"SELECT CASE WHEN EXISTS (SELECT 1 FROM {Schema}.persons) OR EXISTS (SELECT 1 FROM {Schema}.employment_spells) THEN 0 ELSE 1 END",
@@ -257,10 +258,10 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
         // does not repeat. The spells the file does not repeat are found first (on a re-import of the same file there
         // are none), and only those are matched to the file's groups; then only the file's own groups are compared.
         var registered = firstLoad
-            ? ""
+            ? "SELECT 0::bigint AS line, 0::bigint AS id_key, ''::bytea AS id_hash, ''::text AS uscc, 0 AS start_month, 0 AS end_month, 0 AS given_end WHERE false"
             : $"""
-              UNION ALL
-              SELECT 0, {IdKey("p.id_number_hash")}, p.id_number_hash, r.employer_uscc, r.start_month, coalesce(r.end_month, 999912), r.end_month
+              SELECT 0::bigint AS line, {IdKey("p.id_number_hash")} AS id_key, p.id_number_hash AS id_hash, r.employer_uscc::text AS uscc, r.start_month,
+                  coalesce(r.end_month, 999912) AS end_month, r.end_month AS given_end
               FROM registered r JOIN {Schema}.persons p ON p.id = r.person_id
               """;
         // A small file into a large registry starts from the file's groups and reads their spells by the key; a file
@@ -290,13 +291,15 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
         await ExecuteAsync(
             $"""
             CREATE TEMP TABLE import_stage_clash ON COMMIT DROP AS
-            WITH {registeredSpells} spells AS (
-                SELECT line, id_key, id_hash, uscc, start_month, coalesce(end_month, 999912) AS end_month, end_month AS given_end FROM import_stage
+            WITH {registeredSpells} clashable AS MATERIALIZED (
                 {registered}
             ), persons AS (
-                SELECT id_key FROM spells GROUP BY id_key HAVING count(*) > 1
+                SELECT id_key FROM (SELECT id_key FROM import_stage UNION ALL SELECT id_key FROM clashable) k GROUP BY id_key HAVING count(*) > 1
             ), candidates AS MATERIALIZED (
-                SELECT s.* FROM spells s JOIN persons g ON g.id_key = s.id_key
+                SELECT line, id_key, id_hash, uscc, start_month, coalesce(end_month, 999912) AS end_month, end_month AS given_end
+                FROM import_stage WHERE id_key IN (SELECT id_key FROM persons)
+                UNION ALL
+                SELECT * FROM clashable WHERE id_key IN (SELECT id_key FROM persons)
             )
             SELECT DISTINCT ON (b.line) b.line, b.start_month, a.line AS other_line, a.start_month AS other_start, a.given_end AS other_end
             FROM candidates b
