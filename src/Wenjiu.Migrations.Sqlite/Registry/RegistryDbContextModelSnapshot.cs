@@ -97,43 +97,33 @@ namespace Wenjiu.Migrations.Sqlite.Registry
 
             modelBuilder.Entity("Wenjiu.Registry.Domain.EmploymentSpell", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<string>("EmployerUscc")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("employer_uscc");
-
-                    b.Property<int?>("EndMonth")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("end_month");
-
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("person_id");
 
+                    b.Property<string>("EmployerUscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_uscc");
+
                     b.Property<int>("StartMonth")
                         .HasColumnType("INTEGER")
                         .HasColumnName("start_month");
+
+                    b.Property<int?>("EndMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("end_month");
 
                     b.Property<decimal>("Wage")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT")
                         .HasColumnName("wage");
 
-                    b.HasKey("Id")
+                    b.HasKey("PersonId", "EmployerUscc", "StartMonth")
                         .HasName("pk_registry_employment_spells");
 
                     b.HasIndex("EmployerUscc", "StartMonth")
                         .HasDatabaseName("ix_registry_employment_spells_employer_uscc_start_month");
-
-                    b.HasIndex("PersonId", "EmployerUscc", "StartMonth")
-                        .IsUnique()
-                        .HasDatabaseName("ix_registry_employment_spells_person_id_employer_uscc_start_month");
 
                     b.ToTable("registry_employment_spells", (string)null);
                 });
@@ -317,23 +307,6 @@ namespace Wenjiu.Migrations.Sqlite.Registry
                         .HasDatabaseName("ix_registry_persons_id_number_hash");
 
                     b.ToTable("registry_persons", (string)null);
-                });
-
-            modelBuilder.Entity("Wenjiu.Registry.Domain.EmploymentSpell", b =>
-                {
-                    b.HasOne("Wenjiu.Registry.Domain.Employer", null)
-                        .WithMany()
-                        .HasForeignKey("EmployerUscc")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_registry_employment_spells_registry_employers_employer_uscc");
-
-                    b.HasOne("Wenjiu.Registry.Domain.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_registry_employment_spells_persons_person_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -48,8 +48,8 @@ internal static class ImportHarness
             $"E {e.Uscc} {e.Name} {e.Industry} {e.District} {e.Employees} {e.Revenue} {e.TotalAssets} {e.InjuryRate} {e.KeyEnterprise} {e.SizeClass} {e.UpdatedAt:O}")));
         lines.AddRange((await db.Persons.AsNoTracking().OrderBy(p => p.Id).ToListAsync()).Select(p => string.Create(CultureInfo.InvariantCulture,
             $"P {p.Id} {Convert.ToHexString(p.IdNumberHash)} {Convert.ToHexString(p.IdNumberCipher)} {p.Name} {p.BirthDate:O} {p.Gender}")));
-        lines.AddRange((await db.EmploymentSpells.AsNoTracking().OrderBy(s => s.Id).ToListAsync()).Select(s => string.Create(CultureInfo.InvariantCulture,
-            $"S {s.Id} {s.PersonId} {s.EmployerUscc} {s.StartMonth} {s.EndMonth} {s.Wage}")));
+        lines.AddRange((await db.EmploymentSpells.AsNoTracking().OrderBy(s => s.PersonId).ThenBy(s => s.EmployerUscc).ThenBy(s => s.StartMonth).ToListAsync()).Select(s => string.Create(CultureInfo.InvariantCulture,
+            $"S {s.PersonId} {s.EmployerUscc} {s.StartMonth} {s.EndMonth} {s.Wage}")));
         return string.Join('\n', lines);
     }
 

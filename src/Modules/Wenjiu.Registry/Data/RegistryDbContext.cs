@@ -56,12 +56,13 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
         modelBuilder.Entity<EmploymentSpell>(s =>
         {
             s.ToTable("employment_spells");
+
+            // The import's upsert key (interchange.md: identity number + employer + first month) is the key itself; no
+            // foreign keys: the importer is the only writer and guarantees both (docs/adr/0004).
+            s.HasKey(x => new { x.PersonId, x.EmployerUscc, x.StartMonth });
             s.Property(x => x.EmployerUscc).HasMaxLength(18);
             s.Property(x => x.Wage).HasPrecision(12, 2);
-            s.HasIndex(x => new { x.PersonId, x.EmployerUscc, x.StartMonth }).IsUnique();
             s.HasIndex(x => new { x.EmployerUscc, x.StartMonth });
-            s.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId);
-            s.HasOne<Employer>().WithMany().HasForeignKey(x => x.EmployerUscc);
         });
         modelBuilder.Entity<ImportRun>(r =>
         {

@@ -2,12 +2,11 @@ namespace Wenjiu.Registry.Domain;
 
 /// <summary>
 /// A spell of insured employment: one person at one employer from a first to a last contribution month at one
-/// declared wage. Months are stored as <c>yyyymm</c> integers (202002), which sort and compare as months do.
+/// declared wage. Months are stored as <c>yyyymm</c> integers (202002), which sort and compare as months do. A spell is
+/// known by its person, employer and first month (the key of interchange.md's upsert).
 /// </summary>
 public sealed class EmploymentSpell
 {
-    public long Id { get; set; }
-
     public long PersonId { get; set; }
 
     public string EmployerUscc { get; set; } = "";

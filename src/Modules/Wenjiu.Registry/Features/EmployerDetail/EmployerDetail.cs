@@ -89,8 +89,8 @@ public sealed class EmployerDetailHandler(RegistryDbContext db, SmeSizeStandard 
         var spells = db.EmploymentSpells.AsNoTracking().Where(s => s.EmployerUscc == uscc);
         var total = await spells.CountAsync(cancellationToken);
         var rows = await spells
-            .Join(db.Persons, s => s.PersonId, p => p.Id, (s, p) => new { p.Name, p.IdNumberCipher, s.StartMonth, s.EndMonth, s.Wage, s.Id })
-            .OrderBy(r => r.EndMonth != null).ThenByDescending(r => r.StartMonth).ThenBy(r => r.Id)
+            .Join(db.Persons, s => s.PersonId, p => p.Id, (s, p) => new { p.Name, p.IdNumberCipher, s.StartMonth, s.EndMonth, s.Wage, s.PersonId })
+            .OrderBy(r => r.EndMonth != null).ThenByDescending(r => r.StartMonth).ThenBy(r => r.PersonId)
             .Skip((page - 1) * EmployeePageSize).Take(EmployeePageSize)
             .ToListAsync(cancellationToken);
 

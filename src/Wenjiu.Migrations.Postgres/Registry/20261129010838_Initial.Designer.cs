@@ -12,7 +12,7 @@ using Wenjiu.Registry.Data;
 namespace Wenjiu.Migrations.Postgres.Registry
 {
     [DbContext(typeof(RegistryDbContext))]
-    [Migration("20261129010211_Initial")]
+    [Migration("20261129010838_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -112,45 +112,33 @@ namespace Wenjiu.Migrations.Postgres.Registry
 
             modelBuilder.Entity("Wenjiu.Registry.Domain.EmploymentSpell", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("EmployerUscc")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .HasColumnName("employer_uscc");
-
-                    b.Property<int?>("EndMonth")
-                        .HasColumnType("integer")
-                        .HasColumnName("end_month");
-
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint")
                         .HasColumnName("person_id");
 
+                    b.Property<string>("EmployerUscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("employer_uscc");
+
                     b.Property<int>("StartMonth")
                         .HasColumnType("integer")
                         .HasColumnName("start_month");
+
+                    b.Property<int?>("EndMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("end_month");
 
                     b.Property<decimal>("Wage")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("wage");
 
-                    b.HasKey("Id")
+                    b.HasKey("PersonId", "EmployerUscc", "StartMonth")
                         .HasName("pk_employment_spells");
 
                     b.HasIndex("EmployerUscc", "StartMonth")
                         .HasDatabaseName("ix_employment_spells_employer_uscc_start_month");
-
-                    b.HasIndex("PersonId", "EmployerUscc", "StartMonth")
-                        .IsUnique()
-                        .HasDatabaseName("ix_employment_spells_person_id_employer_uscc_start_month");
 
                     b.ToTable("employment_spells", "registry");
                 });
@@ -338,23 +326,6 @@ namespace Wenjiu.Migrations.Postgres.Registry
                         .HasDatabaseName("ix_persons_id_number_hash");
 
                     b.ToTable("persons", "registry");
-                });
-
-            modelBuilder.Entity("Wenjiu.Registry.Domain.EmploymentSpell", b =>
-                {
-                    b.HasOne("Wenjiu.Registry.Domain.Employer", null)
-                        .WithMany()
-                        .HasForeignKey("EmployerUscc")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_employment_spells_employers_employer_uscc");
-
-                    b.HasOne("Wenjiu.Registry.Domain.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_employment_spells_persons_person_id");
                 });
 #pragma warning restore 612, 618
         }

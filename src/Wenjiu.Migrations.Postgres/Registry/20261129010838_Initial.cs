@@ -42,6 +42,22 @@ namespace Wenjiu.Migrations.Postgres.Registry
                 });
 
             migrationBuilder.CreateTable(
+                name: "employment_spells",
+                schema: "registry",
+                columns: table => new
+                {
+                    person_id = table.Column<long>(type: "bigint", nullable: false),
+                    employer_uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    start_month = table.Column<int>(type: "integer", nullable: false),
+                    end_month = table.Column<int>(type: "integer", nullable: true),
+                    wage = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_employment_spells", x => new { x.person_id, x.employer_uscc, x.start_month });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "import_rejections",
                 schema: "registry",
                 columns: table => new
@@ -115,38 +131,6 @@ namespace Wenjiu.Migrations.Postgres.Registry
                     table.PrimaryKey("pk_persons", x => x.id);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "employment_spells",
-                schema: "registry",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    person_id = table.Column<long>(type: "bigint", nullable: false),
-                    employer_uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
-                    start_month = table.Column<int>(type: "integer", nullable: false),
-                    end_month = table.Column<int>(type: "integer", nullable: true),
-                    wage = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_employment_spells", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_employment_spells_employers_employer_uscc",
-                        column: x => x.employer_uscc,
-                        principalSchema: "registry",
-                        principalTable: "employers",
-                        principalColumn: "uscc",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "fk_employment_spells_persons_person_id",
-                        column: x => x.person_id,
-                        principalSchema: "registry",
-                        principalTable: "persons",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
             migrationBuilder.CreateIndex(
                 name: "ix_employers_district_industry_size_class",
                 schema: "registry",
@@ -181,13 +165,6 @@ namespace Wenjiu.Migrations.Postgres.Registry
                 columns: new[] { "employer_uscc", "start_month" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_employment_spells_person_id_employer_uscc_start_month",
-                schema: "registry",
-                table: "employment_spells",
-                columns: new[] { "person_id", "employer_uscc", "start_month" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "ix_import_rejections_import_run_id_line",
                 schema: "registry",
                 table: "import_rejections",
@@ -211,6 +188,10 @@ namespace Wenjiu.Migrations.Postgres.Registry
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "employers",
+                schema: "registry");
+
+            migrationBuilder.DropTable(
                 name: "employment_spells",
                 schema: "registry");
 
@@ -224,10 +205,6 @@ namespace Wenjiu.Migrations.Postgres.Registry
 
             migrationBuilder.DropTable(
                 name: "import_runs",
-                schema: "registry");
-
-            migrationBuilder.DropTable(
-                name: "employers",
                 schema: "registry");
 
             migrationBuilder.DropTable(

@@ -34,6 +34,21 @@ namespace Wenjiu.Migrations.Sqlite.Registry
                 });
 
             migrationBuilder.CreateTable(
+                name: "registry_employment_spells",
+                columns: table => new
+                {
+                    person_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    employer_uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    start_month = table.Column<int>(type: "INTEGER", nullable: false),
+                    end_month = table.Column<int>(type: "INTEGER", nullable: true),
+                    wage = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_registry_employment_spells", x => new { x.person_id, x.employer_uscc, x.start_month });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "registry_import_rejections",
                 columns: table => new
                 {
@@ -103,35 +118,6 @@ namespace Wenjiu.Migrations.Sqlite.Registry
                     table.PrimaryKey("pk_registry_persons", x => x.id);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "registry_employment_spells",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    person_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    employer_uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    start_month = table.Column<int>(type: "INTEGER", nullable: false),
-                    end_month = table.Column<int>(type: "INTEGER", nullable: true),
-                    wage = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_registry_employment_spells", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_registry_employment_spells_persons_person_id",
-                        column: x => x.person_id,
-                        principalTable: "registry_persons",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "fk_registry_employment_spells_registry_employers_employer_uscc",
-                        column: x => x.employer_uscc,
-                        principalTable: "registry_employers",
-                        principalColumn: "uscc",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
             migrationBuilder.CreateIndex(
                 name: "ix_employers_key_enterprise_name",
                 table: "registry_employers",
@@ -154,12 +140,6 @@ namespace Wenjiu.Migrations.Sqlite.Registry
                 columns: new[] { "employer_uscc", "start_month" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_registry_employment_spells_person_id_employer_uscc_start_month",
-                table: "registry_employment_spells",
-                columns: new[] { "person_id", "employer_uscc", "start_month" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "ix_registry_import_rejections_import_run_id_line",
                 table: "registry_import_rejections",
                 columns: new[] { "import_run_id", "line" });
@@ -180,6 +160,9 @@ namespace Wenjiu.Migrations.Sqlite.Registry
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "registry_employers");
+
+            migrationBuilder.DropTable(
                 name: "registry_employment_spells");
 
             migrationBuilder.DropTable(
@@ -193,9 +176,6 @@ namespace Wenjiu.Migrations.Sqlite.Registry
 
             migrationBuilder.DropTable(
                 name: "registry_persons");
-
-            migrationBuilder.DropTable(
-                name: "registry_employers");
         }
     }
 }
