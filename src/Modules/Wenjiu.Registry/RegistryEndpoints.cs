@@ -47,7 +47,7 @@ internal static class RegistryEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithFormOptions(multipartBodyLengthLimit: StartImportHandler.MaxUploadBytes)
             .WithMetadata(new RequestSizeLimitAttribute(StartImportHandler.MaxUploadBytes))
-            // No antiforgery token here, on purpose (docs/adr/registry-api-csrf.md): the sign-in cookie is SameSite=Lax,
+            // No antiforgery token here, on purpose (docs/adr/0005-api-antiforgery.md): the sign-in cookie is SameSite=Lax,
             // so a cross-site POST carries no session, and the required Idempotency-Key header cannot be sent cross-site
             // without a CORS preflight, which this host never grants. Pages keep their antiforgery tokens.
             .DisableAntiforgery();
