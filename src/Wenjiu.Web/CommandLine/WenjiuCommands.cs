@@ -37,6 +37,7 @@ internal static class WenjiuCommands
         root.Subcommands.Add(Migrate(app));
         root.Subcommands.Add(Seed(app));
         root.Subcommands.Add(UsersCommand.Create(app));
+        root.Subcommands.Add(ImportCommand.Create(app));
         root.Subcommands.Add(Audit(app));
         root.Subcommands.Add(ReliefCommand.Create(app));
         return await root.Parse(args).InvokeAsync();

@@ -1,192 +1,235 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
+using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Wenjiu.Platform.Identity;
-using Wenjiu.Registry.Data;
+using Wenjiu.Platform;
+using Wenjiu.Platform.PersonalData;
 using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Features.Import;
 using Wenjiu.Tests.Infrastructure;
 
 namespace Wenjiu.Tests.Registry;
 
+/// <summary>The promises of interchange.md, against PostgreSQL.</summary>
 public sealed class ImportTests
 {
-    private static MultipartFormDataContent Upload(string kind, string csv, string fileName = "employers.csv")
+    [Fact]
+    public async Task A_mixed_employers_file_imports_the_valid_rows_and_reports_each_broken_rule()
     {
-        var content = new MultipartFormDataContent();
-        content.Add(new StringContent(kind), "kind");
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        content.Add(file, "file", fileName);
-        return content;
+        await using var factory = await WenjiuFactory.CreateAsync();
+
+        var outcome = await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.Employers);
+
+        Assert.Equal(new ImportOutcome(outcome.RunId, ImportStatus.Completed, 17, 3, 14, null), outcome);
+        Assert.Equal(ImportFiles.EmployersReport, await factory.ReportAsync(outcome.RunId));
+        var content = await factory.ContentAsync();
+        Assert.Equal(
+            [
+                $"E {ImportFiles.EmployerA} 北京京华朝阳科技有限公司 software_it 110105 120 15000.50 20000.00 0.200 True Medium",
+                $"E {ImportFiles.EmployerB} 北京, 海淀\"恒泰\"商贸有限公司 wholesale 110108 8 300.00 150.25 0.400 True Micro",
+                $"E {ImportFiles.EmployerC} 北京市东城嘉和商店 retail 110101 3 80.00 40.00 0.400 False Micro",
+            ],
+            content.Order(StringComparer.Ordinal));
     }
 
-    private static string EmployersCsv(string name) =>
-        $"uscc,name,industry,district,employees,revenue,total_assets,injury_rate,key_enterprise\n{RegistryData.NewUscc()},{name},software_it,110105,12,100,80,0.4,false\n";
-
-    private static async Task<HttpResponseMessage> PostImportAsync(SignedInClient client, MultipartFormDataContent content, string? key)
+    [Fact]
+    public async Task A_mixed_employment_file_imports_the_valid_rows_and_reports_each_broken_rule()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/imports") { Content = content };
-        if (key is not null)
+        await using var factory = await WenjiuFactory.CreateAsync();
+        await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.Employers);
+        await factory.ImportAsync(ImportKind.Employment, "registered.csv", ImportFiles.RegisteredEmployment);
+
+        var outcome = await factory.ImportAsync(ImportKind.Employment, "employment.csv", ImportFiles.Employment);
+
+        Assert.Equal(new ImportOutcome(outcome.RunId, ImportStatus.Completed, 20, ImportFiles.EmploymentImported, 14, null), outcome);
+        Assert.Equal(ImportFiles.EmploymentReport, await factory.ReportAsync(outcome.RunId));
+        var spells = (await factory.ContentAsync()).Where(l => l.StartsWith("S ", StringComparison.Ordinal));
+        Assert.Equal(
+            new[]
+            {
+                $"S {ImportFiles.Person1} {ImportFiles.EmployerA} 201901 201912 8000.00",
+                $"S {ImportFiles.Person1} {ImportFiles.EmployerA} 202001  8500.50",
+                $"S {ImportFiles.Person2} {ImportFiles.EmployerB} 201805  6000.00",
+                $"S {ImportFiles.Person3} {ImportFiles.EmployerC} 202003  4800.50",
+                $"S {ImportFiles.Person4} {ImportFiles.EmployerA} 201501  9000.00",
+                $"S {ImportFiles.Person5} {ImportFiles.EmployerB} 201601 201912 5000.00",
+                $"S {ImportFiles.Person5} {ImportFiles.EmployerB} 202001  5600.00",
+            }.Order(StringComparer.Ordinal),
+            spells);
+    }
+
+    [Fact]
+    public async Task A_person_is_stored_once_with_the_identity_number_encrypted_and_hashed_and_birth_date_and_gender_derived()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.Employers);
+
+        await factory.ImportAsync(ImportKind.Employment, "employment.csv", ImportFiles.Employment);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Wenjiu.Registry.Data.RegistryDbContext>();
+        var protector = factory.Service<PersonalDataProtector>();
+        var hash = protector.LookupHash(ImportFiles.Person1);
+        var person = await db.Persons.AsNoTracking().SingleAsync(p => p.IdNumberHash == hash);
+        Assert.DoesNotContain(ImportFiles.Person1, Encoding.UTF8.GetString(person.IdNumberCipher), StringComparison.Ordinal);
+        Assert.Equal(ImportFiles.Person1, protector.Decrypt(person.IdNumberCipher));
+        Assert.Equal(("张伟", ResidentIdentityNumber.BirthDate(ImportFiles.Person1)!.Value, ResidentIdentityNumber.GenderOf(ImportFiles.Person1)), (person.Name, person.BirthDate, person.Gender));
+        Assert.Equal(2, await db.EmploymentSpells.CountAsync(s => s.PersonId == person.Id));
+    }
+
+    [Fact]
+    public async Task Importing_the_same_files_a_second_time_changes_nothing()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.Employers);
+        await factory.ImportAsync(ImportKind.Employment, "registered.csv", ImportFiles.RegisteredEmployment);
+        var first = await factory.ImportAsync(ImportKind.Employment, "employment.csv", ImportFiles.Employment);
+        var before = await factory.SnapshotAsync();
+
+        var employers = await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.Employers);
+        var second = await factory.ImportAsync(ImportKind.Employment, "employment.csv", ImportFiles.Employment);
+
+        Assert.Equal(before, await factory.SnapshotAsync());
+        Assert.Equal((ImportStatus.Completed, 3L, 14L), (employers.Status, employers.RowsImported, employers.RowsRejected));
+        Assert.Equal((first.Status, first.RowsImported, first.RowsRejected), (second.Status, second.RowsImported, second.RowsRejected));
+        Assert.Equal(await factory.ReportAsync(first.RunId), await factory.ReportAsync(second.RunId));
+    }
+
+    [Fact]
+    public async Task A_file_with_the_wrong_header_is_refused_whole_with_nothing_written()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+
+        var outcome = await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.RegisteredEmployment);
+
+        Assert.Equal(ImportStatus.Refused, outcome.Status);
+        Assert.Contains("lacks the column(s) industry, district, employees, revenue, total_assets, injury_rate, key_enterprise", outcome.Message, StringComparison.Ordinal);
+        Assert.Equal((0, 0, 0, 0), await factory.CountsAsync());
+        var run = await factory.RunAsync(outcome.RunId);
+        Assert.Equal((ImportStatus.Refused, outcome.Message, 0L), (run.Status, run.Message, run.RowsImported));
+    }
+
+    [Fact]
+    public async Task A_file_with_bytes_that_are_not_utf8_after_many_valid_rows_is_refused_whole_with_nothing_written()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        var path = Path.Combine(factory.DataDirectory, "employers.csv");
+        await using (var file = File.Create(path))
         {
-            request.Headers.Add("Idempotency-Key", key);
+            var rows = ImportFiles.ManyEmployers(60_000).ToList();
+            var head = Encoding.UTF8.GetBytes(string.Join("\n", rows.Take(50_001)) + "\n");
+            var tail = Encoding.UTF8.GetBytes(string.Join("\n", rows.Skip(50_001)) + "\n");
+            await file.WriteAsync(head);
+            await file.WriteAsync("北京"u8.ToArray().Concat(new byte[] { 0xC3, 0x28 }).Concat(",bad\n"u8.ToArray()).ToArray());
+            await file.WriteAsync(tail);
         }
 
-        return await client.Http.SendAsync(request);
+        var outcome = await factory.ImportFileAsync(ImportKind.Employers, path, "employers.csv");
+
+        Assert.Equal(ImportStatus.Refused, outcome.Status);
+        Assert.Contains("not UTF-8", outcome.Message, StringComparison.Ordinal);
+        Assert.Equal((0, 0, 0, 0), await factory.CountsAsync());
     }
 
     [Fact]
-    public async Task The_same_idempotency_key_returns_the_same_run_instead_of_importing_twice()
+    public async Task A_file_called_xlsx_that_is_not_a_workbook_is_refused_whole()
     {
         await using var factory = await WenjiuFactory.CreateAsync();
-        using var admin = await SignedInClient.CreateAsync(factory, Roles.Administrator);
-        var csv = EmployersCsv("北京重试科技有限公司");
-        var key = Guid.NewGuid().ToString();
 
-        using var first = await PostImportAsync(admin, Upload("employers", csv), key);
-        using var again = await PostImportAsync(admin, Upload("employers", csv), key);
+        var outcome = await factory.ImportAsync(ImportKind.Employers, "employers.xlsx", ImportFiles.Employers);
 
-        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        var firstId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var againId = (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        Assert.Equal(firstId, againId);
-        Assert.Equal($"/api/v1/imports/{firstId}", first.Headers.Location?.OriginalString);
-        Assert.Equal(1, await RegistryData.QueryAsync(factory, db => db.ImportRuns.CountAsync()));
-        Assert.Single(Directory.GetFiles(Path.Combine(factory.DataDirectory, "imports")));
+        Assert.Equal(ImportStatus.Refused, outcome.Status);
+        Assert.Contains("not an Excel workbook", outcome.Message, StringComparison.Ordinal);
+        Assert.Equal((0, 0, 0, 0), await factory.CountsAsync());
     }
 
     [Fact]
-    public async Task The_same_key_with_another_file_is_refused_as_unprocessable()
+    public async Task An_empty_file_is_refused()
     {
         await using var factory = await WenjiuFactory.CreateAsync();
-        using var admin = await SignedInClient.CreateAsync(factory, Roles.Administrator);
-        var key = Guid.NewGuid().ToString();
 
-        using var first = await PostImportAsync(admin, Upload("employers", EmployersCsv("北京甲有限公司")), key);
-        using var other = await PostImportAsync(admin, Upload("employers", EmployersCsv("北京乙有限公司")), key);
+        var outcome = await factory.ImportAsync(ImportKind.Employment, "employment.csv", "");
 
-        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
-        Assert.Equal(1, await RegistryData.QueryAsync(factory, db => db.ImportRuns.CountAsync()));
+        Assert.Equal((ImportStatus.Refused, "The file is empty: it has no header row."), (outcome.Status, outcome.Message));
     }
 
     [Fact]
-    public async Task An_upload_without_key_kind_or_file_is_a_400_naming_each()
+    public async Task An_xlsx_workbook_with_the_same_header_is_imported_like_a_csv_file()
     {
         await using var factory = await WenjiuFactory.CreateAsync();
-        using var admin = await SignedInClient.CreateAsync(factory, Roles.Administrator);
-        var content = new MultipartFormDataContent { { new StringContent("payroll"), "kind" } };
-
-        using var response = await PostImportAsync(admin, content, key: null);
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True(errors.TryGetProperty("Idempotency-Key", out _));
-        Assert.True(errors.TryGetProperty("kind", out _));
-        Assert.True(errors.TryGetProperty("file", out _));
-        Assert.Equal(0, await RegistryData.QueryAsync(factory, db => db.ImportRuns.CountAsync()));
-    }
-
-    [Fact]
-    public async Task The_error_report_lists_every_rejection_as_csv()
-    {
-        await using var factory = await WenjiuFactory.CreateAsync();
-        var runId = await AddFinishedRunAsync(factory, ("uscc", "91110105X", "a unified social credit code has 18 characters"), ("name", "\"北京,引号\"", "the name is missing, or \"quoted\""));
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
-
-        using var response = await staff.GetAsync($"/api/v1/imports/{runId}/errors.csv");
-        var csv = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(
-            "line,column,value,reason\r\n"
-            + "2,uscc,91110105X,a unified social credit code has 18 characters\r\n"
-            + "3,name,\"\"\"北京,引号\"\"\",\"the name is missing, or \"\"quoted\"\"\"\r\n",
-            csv);
-    }
-
-    [Fact]
-    public async Task The_status_page_shows_the_outcome_the_first_rejections_and_the_report_link()
-    {
-        await using var factory = await WenjiuFactory.CreateAsync();
-        var runId = await AddFinishedRunAsync(factory, ("district", "110199", "not a Beijing district code"));
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
-
-        var html = await staff.GetPageAsync($"/Registry/Imports/Status/{runId}");
-        using var api = await staff.GetAsync($"/api/v1/imports/{runId}");
-        var json = await api.Content.ReadFromJsonAsync<JsonElement>();
-
-        Assert.Contains("not a Beijing district code", html, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/api/v1/imports/{runId}/errors.csv\"", html, StringComparison.Ordinal);
-        Assert.Contains("data-poll-finished=\"true\"", html, StringComparison.Ordinal);
-        Assert.Equal("completed", json.GetProperty("status").GetString());
-        Assert.Equal(1, json.GetProperty("rowsRejected").GetInt64());
-        Assert.True(json.GetProperty("finished").GetBoolean());
-    }
-
-    [Fact]
-    public async Task The_import_page_stores_the_upload_and_goes_to_the_run_status()
-    {
-        await using var factory = await WenjiuFactory.CreateAsync();
-        using var admin = await SignedInClient.CreateAsync(factory, Roles.Administrator);
-        var form = await admin.GetPageAsync("/Registry/Imports");
-        // The page's form names its fields Kind, Upload and IdempotencyKey.
-        using var pageContent = new MultipartFormDataContent
+        var path = Path.Combine(factory.DataDirectory, "employers.xlsx");
+        using (var workbook = new XLWorkbook())
         {
-            { new StringContent("employers"), "Kind" },
-            { new StringContent(SignedInClient.HiddenValue(form, "IdempotencyKey")), "IdempotencyKey" },
-            { new StringContent(SignedInClient.AntiforgeryToken(form)), "__RequestVerificationToken" },
-        };
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(EmployersCsv("北京页面上传有限公司")));
-        pageContent.Add(file, "Upload", "employers.csv");
+            var sheet = workbook.AddWorksheet("单位");
+            string[] header = ["uscc", "name", "industry", "district", "employees", "revenue", "total_assets", "injury_rate", "key_enterprise"];
+            for (var c = 0; c < header.Length; c++)
+            {
+                sheet.Cell(1, c + 1).Value = header[c];
+            }
 
-        using var response = await admin.Http.PostAsync(new Uri("/Registry/Imports", UriKind.Relative), pageContent);
+            object[][] rows =
+            [
+                [ImportFiles.EmployerA, "北京京华朝阳科技有限公司", "software_it", "110105", 120, 15000.5, 20000, 0.2, true],
+                [ImportFiles.BadUscc, "坏码公司", "retail", "110101", 3, 80, 40, 0.4, false],
+                [ImportFiles.EmployerB, "北京海淀商贸有限公司", "wholesale", "110108", 8, 300, 150.25, 0.4, "是"],
+            ];
+            for (var r = 0; r < rows.Length; r++)
+            {
+                for (var c = 0; c < rows[r].Length; c++)
+                {
+                    // Text stays text (an 18-digit code typed as a number would lose its last digits, as in Excel).
+                    if (rows[r][c] is string text)
+                    {
+                        sheet.Cell(r + 2, c + 1).SetValue(text);
+                    }
+                    else
+                    {
+                        sheet.Cell(r + 2, c + 1).Value = rows[r][c];
+                    }
+                }
+            }
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var run = await RegistryData.QueryAsync(factory, db => db.ImportRuns.SingleAsync());
-        Assert.Equal($"/Registry/Imports/Status/{run.Id}", response.Headers.Location?.OriginalString);
-        Assert.Equal("employers.csv", run.FileName);
-        Assert.Equal(admin.UserName, run.StartedBy);
+            workbook.SaveAs(path);
+        }
+
+        var outcome = await factory.ImportFileAsync(ImportKind.Employers, path, "employers.xlsx");
+
+        Assert.Equal((ImportStatus.Completed, 3L, 2L, 1L), (outcome.Status, outcome.RowsRead, outcome.RowsImported, outcome.RowsRejected));
+        Assert.Equal([(3L, "uscc", ImportFiles.BadUscc, $"the check character (18th) should be {ImportFiles.EmployerC[17]}")], await factory.ReportAsync(outcome.RunId));
+        Assert.Contains($"E {ImportFiles.EmployerA} 北京京华朝阳科技有限公司 software_it 110105 120 15000.50 20000.00 0.200 True Medium", await factory.ContentAsync());
+        Assert.Contains($"E {ImportFiles.EmployerB} 北京海淀商贸有限公司 wholesale 110108 8 300.00 150.25 0.400 True Micro", await factory.ContentAsync());
     }
 
     [Fact]
-    public async Task An_unknown_run_is_a_404()
+    public async Task Each_import_writes_one_audit_entry()
     {
         await using var factory = await WenjiuFactory.CreateAsync();
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
 
-        using var api = await staff.GetAsync($"/api/v1/imports/{Guid.NewGuid()}");
-        using var report = await staff.GetAsync($"/api/v1/imports/{Guid.NewGuid()}/errors.csv");
-        using var page = await staff.GetAsync($"/Registry/Imports/Status/{Guid.NewGuid()}");
+        var imported = await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.Employers);
+        var refused = await factory.ImportAsync(ImportKind.Employers, "employers.xlsx", ImportFiles.Employers);
 
-        Assert.All([api, report, page], r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
-    }
-
-    private static async Task<Guid> AddFinishedRunAsync(WenjiuFactory factory, params (string Column, string Value, string Reason)[] rejections)
-    {
         await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-        var run = new ImportRun
+        var entries = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().AuditEntries.AsNoTracking()
+            .Where(e => e.Action == RegistryImporter.AuditAction).OrderBy(e => e.Id).Select(e => e.Record).ToListAsync();
+        Assert.Equal([$"import_run:{imported.RunId}", $"import_run:{refused.RunId}"], entries);
+    }
+
+    [Fact]
+    public async Task A_queued_import_runs_in_the_background_and_completes_its_run()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        var path = ImportFiles.Write(factory.DataDirectory, "upload-1", ImportFiles.Employers);
+
+        var runId = await factory.Service<BackgroundImports>().EnqueueAsync(ImportKind.Employers, path, "employers.csv", "tester");
+
+        var run = await factory.RunAsync(runId);
+        for (var i = 0; i < 200 && run.Status is ImportStatus.Queued or ImportStatus.Running; i++)
         {
-            Id = Guid.NewGuid(),
-            Kind = ImportKind.Employers,
-            FileName = "employers.csv",
-            Status = ImportStatus.Completed,
-            RowsRead = 10,
-            RowsImported = 10 - rejections.Length,
-            RowsRejected = rejections.Length,
-            StartedBy = "admin",
-            StartedAt = DateTimeOffset.UtcNow.AddMinutes(-1),
-            FinishedAt = DateTimeOffset.UtcNow,
-        };
-        db.ImportRuns.Add(run);
-        db.ImportRejections.AddRange(rejections.Select((r, i) => new ImportRejection { ImportRunId = run.Id, Line = i + 2, Column = r.Column, Value = r.Value, Reason = r.Reason }));
-        await db.SaveChangesAsync();
-        return run.Id;
+            await Task.Delay(50);
+            run = await factory.RunAsync(runId);
+        }
+
+        Assert.Equal((ImportStatus.Completed, 17L, 3L, 14L, "employers.csv"), (run.Status, run.RowsRead, run.RowsImported, run.RowsRejected, run.FileName));
+        Assert.NotNull(run.FinishedAt);
     }
 }

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Features.Import;
+
+namespace Wenjiu.Web.CommandLine;
+
+/// <summary>
+/// <c>import employers|employment FILE [--report PATH]</c>: imports an interchange file, writes its error report as CSV
+/// (<c>line,column,value,reason</c>; by default beside the file as <c>FILE.errors.csv</c>) and exits 0 when every row was
+/// imported, 2 when some rows were rejected, 1 when the file was refused whole (or the import failed).
+/// </summary>
+internal static class ImportCommand
+{
+    public const int AllImported = 0;
+    public const int Refused = 1;
+    public const int SomeRejected = 2;
+
+    public static Command Create(WebApplication app)
+    {
+        var kind = new Argument<string>("kind") { Description = "employers or employment (shared/domain/interchange.md)" };
+        kind.AcceptOnlyFromAmong("employers", "employment");
+        var file = new Argument<FileInfo>("file") { Description = "the CSV (UTF-8) or .xlsx file" };
+        var report = new Option<FileInfo?>("--report") { Description = "where to write the error report (default: FILE.errors.csv)" };
+        var command = new Command("import", "Import an employers or employment file from the social insurance system.") { kind, file, report };
+        command.SetAction(async (result, cancellationToken) => await RunAsync(
+            app.Services,
+            result.GetValue(kind) == "employers" ? ImportKind.Employers : ImportKind.Employment,
+            result.GetValue(file)!,
+            result.GetValue(report),
+            cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(IServiceProvider services, ImportKind kind, FileInfo file, FileInfo? report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(file);
+        if (!file.Exists)
+        {
+            await Console.Error.WriteLineAsync($"{file.FullName}: no such file.");
+            return Refused;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var pending = await DatabaseMigrator.PendingAsync(scope.ServiceProvider, cancellationToken);
+        if (pending.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"The database lacks {pending.Count} migration(s): run `wenjiu migrate` first.");
+            return Refused;
+        }
+
+        var importer = scope.ServiceProvider.GetRequiredService<RegistryImporter>();
+        var outcome = await importer.ImportAsync(kind, file.FullName, file.Name, $"cli:{Environment.UserName}", cancellationToken);
+        var reportPath = report?.FullName ?? file.FullName + ".errors.csv";
+        if (outcome.Status == ImportStatus.Completed)
+        {
+            await ImportReport.WriteCsvAsync(scope.ServiceProvider.GetRequiredService<RegistryDbContext>(), outcome.RunId, reportPath, cancellationToken);
+        }
+        else
+        {
+            // The report of a refused file says why in its one line, so that a script reading reports sees it too.
+            await File.WriteAllTextAsync(reportPath, $"{ImportReport.Header}\r\n,,,{ImportReport.Field(outcome.Message ?? outcome.Status.ToString())}\r\n", new System.Text.UTF8Encoding(true), cancellationToken);
+        }
+
+        if (outcome.Status != ImportStatus.Completed)
+        {
+            await Console.Error.WriteLineAsync($"{file.Name}: {outcome.Status}. {outcome.Message}");
+            return Refused;
+        }
+
+        await Console.Out.WriteLineAsync(
+            $"{file.Name}: {outcome.RowsRead:N0} rows read, {outcome.RowsImported:N0} imported, {outcome.RowsRejected:N0} rejected. Error report: {reportPath}");
+        return outcome.RowsRejected == 0 ? AllImported : SomeRejected;
+    }
+}
