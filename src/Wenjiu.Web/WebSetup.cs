@@ -42,6 +42,8 @@ internal static class WebSetup
                 // further, and the pages an enterprise user may open show it only its own employer (404 otherwise).
                 options.Conventions.AuthorizeAreaFolder("Registry", "/");
                 RegistryModule.AuthorizePages(options.Conventions);
+                options.Conventions.AuthorizeAreaFolder("Relief", "/");
+                Wenjiu.Relief.ReliefModule.AuthorizePages(options.Conventions);
             })
             // No client-side validation library is served: the data-val-* attributes would only carry unlocalised text.
             .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)

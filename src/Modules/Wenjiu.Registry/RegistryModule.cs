@@ -39,6 +39,9 @@ public static class RegistryModule
         services.AddScoped<StartImportHandler>();
         services.AddScoped<ImportProgressHandler>();
 
+        // What other modules may read of insured employment (the relief assessment), without touching the tables.
+        services.AddScoped<IInsuredEmploymentSource, Features.InsuredEmployment.InsuredEmploymentSource>();
+
         services.AddNavigationLinks(
             NavigationLink.To("nav-registry-employers", typeof(RegistryText), "Nav.Employers", 100, "/Registry/Employers", [.. Roles.Staff]),
             NavigationLink.To("nav-registry-persons", typeof(RegistryText), "Nav.Persons", 110, "/Registry/Persons/Lookup", [.. Roles.Staff]),

@@ -10,7 +10,7 @@ namespace Wenjiu.Web.CommandLine;
 /// </summary>
 internal static class WenjiuCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "import", "users", "audit", "relief"];
+    private static readonly string[] Verbs = ["migrate", "seed", "import", "users", "audit", "relief", "assess"];
 
     /// <summary>Arguments meant for the web host: everything when serving, nothing when running a verb.</summary>
     public static string[] HostArguments(string[] args)
@@ -40,6 +40,7 @@ internal static class WenjiuCommands
         root.Subcommands.Add(ImportCommand.Create(app));
         root.Subcommands.Add(Audit(app));
         root.Subcommands.Add(ReliefCommand.Create(app));
+        root.Subcommands.Add(AssessCommand.Create(app));
         return await root.Parse(args).InvokeAsync();
     }
 

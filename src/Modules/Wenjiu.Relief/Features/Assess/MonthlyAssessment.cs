@@ -1,0 +1,399 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Wenjiu.Platform.Audit;
+using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Periods;
+using Wenjiu.Platform.Rules;
+using Wenjiu.Registry.Domain;
+using Wenjiu.Relief.Data;
+using Wenjiu.Relief.Domain;
+using Wenjiu.Relief.Rules;
+using static Wenjiu.Relief.Rules.ContributionRules;
+
+namespace Wenjiu.Relief.Features.Assess;
+
+/// <summary>The end of a run: its id, version and status, and why it failed.</summary>
+internal sealed record AssessmentOutcome(Guid RunId, int Month, int Version, AssessmentStatus Status, string? Message)
+{
+    public bool Completed => Status == AssessmentStatus.Completed;
+}
+
+/// <summary>
+/// The monthly assessment (issue 3 §3): every employer with spells active in the month, billed by the month's rules
+/// and stored as one row per employer under a new run. The rows are written while the run is marked running and
+/// invisible (readers look only at the current run of a month); one short transaction at the end makes the run current
+/// and the previous current run not. A run that dies half-way (kill -9, power) is left running; the next run, holding
+/// the assessment lock, knows no one is writing it, marks it failed and deletes its rows. Each run records the rule
+/// set's version and every parameter value it used; re-assessing a month makes a new version beside the old ones.
+/// </summary>
+internal sealed class MonthlyAssessment(
+    ReliefDbContext db,
+    DatabaseOptions database,
+    ReliefRuleSet rules,
+    IInsuredEmploymentSource source,
+    IAuditLog audit,
+    TimeProvider clock,
+    ILogger<MonthlyAssessment> logger)
+{
+    public const string AuditAction = "relief.assess";
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>The rule set the run uses; a test or a bench may replace it (e.g. a changed parameter).</summary>
+    public ReliefRuleSet Rules { get; set; } = rules;
+
+    /// <summary>Called with the number of employers written after each batch; a test may cancel or fail from here.</summary>
+    public Func<int, CancellationToken, Task>? AfterBatch { get; set; }
+
+    /// <summary>Assesses a month; <paramref name="runId"/> lets a queued request keep the id its page already shows.</summary>
+    public async Task<AssessmentOutcome> AssessAsync(YearMonth month, string startedBy, Guid? runId = null, CancellationToken cancellationToken = default)
+    {
+        await using var store = AssessmentStore.Create(database, db);
+        await store.LockAsync(cancellationToken);
+        await CleanUpInterruptedRunsAsync(cancellationToken);
+
+        MonthlyBilling billing;
+        try
+        {
+            billing = new MonthlyBilling(Rules, month);
+        }
+        catch (Exception e) when (e is ParameterNotInForceException or ArgumentException)
+        {
+            // Nothing to assess with: say which parameter, record nothing but the refusal.
+            var refused = await StartRunAsync(month, startedBy, runId, "[]", cancellationToken);
+            await FinishFailedAsync(refused.Id, e.Message, CancellationToken.None);
+            return new AssessmentOutcome(refused.Id, refused.Month, refused.Version, AssessmentStatus.Failed, e.Message);
+        }
+
+        var run = await StartRunAsync(month, startedBy, runId, ParametersJson(Rules, month), cancellationToken);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var deferred = await DeferredEmployersAsync(month, cancellationToken);
+            await store.BeginRowsAsync(run.Id, cancellationToken);
+            var totals = await RunPipelineAsync(billing, deferred, store, run.Id, cancellationToken);
+            await store.CompleteRowsAsync(cancellationToken);
+            await MakeCurrentAsync(run, totals, cancellationToken);
+            logger.LogInformation("Assessment {Month} v{Version}: {Employers} employers, {Insured} insured in {Seconds:F1} s", run.Month, run.Version, totals.Employers, totals.Insured, watch.Elapsed.TotalSeconds);
+            await audit.RecordAsync(startedBy, AuditAction, $"assessment {month} v{run.Version}", JsonSerializer.Serialize(new
+            {
+                run = run.Id,
+                month = month.ToString(),
+                version = run.Version,
+                rule_set = Rules.Name,
+                rule_set_version = Rules.Version,
+                employers = totals.Employers,
+                insured = totals.Insured,
+                employer_relief = Yuan(totals.EmployerRelief),
+            }), CancellationToken.None);
+            return new AssessmentOutcome(run.Id, run.Month, run.Version, AssessmentStatus.Completed, null);
+        }
+        catch (Exception e)
+        {
+            var message = e is OperationCanceledException ? "Cancelled before it finished; nothing of it is visible." : e.Message;
+            logger.LogError(e, "Assessment {Month} v{Version} failed", run.Month, run.Version);
+            await FinishFailedAsync(run.Id, message, CancellationToken.None);
+            if (e is OperationCanceledException)
+            {
+                throw;
+            }
+
+            return new AssessmentOutcome(run.Id, run.Month, run.Version, AssessmentStatus.Failed, message);
+        }
+    }
+
+    /// <summary>Every parameter the rule set has, as in force on the month's first day: what the run used, for the diff.</summary>
+    public static string ParametersJson(ReliefRuleSet rules, YearMonth month)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var used = rules.Parameters.All
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => (Parameter: p, Value: p.Find(month.FirstDay)))
+            .Where(x => x.Value is not null)
+            .Select(x => new UsedParameter(x.Parameter.Name, x.Value!.Written, x.Parameter.Unit.Name(), x.Value.FromWritten, x.Parameter.Source.Document))
+            .ToList();
+        return JsonSerializer.Serialize(used, UsedParameter.Json);
+    }
+
+    private async Task<AssessmentRun> StartRunAsync(YearMonth month, string startedBy, Guid? runId, string parametersJson, CancellationToken cancellationToken)
+    {
+        var yyyymm = (month.Year * 100) + month.Month;
+        var version = (await db.AssessmentRuns.Where(r => r.Month == yyyymm).MaxAsync(r => (int?)r.Version, cancellationToken) ?? 0) + 1;
+        var run = new AssessmentRun
+        {
+            Id = runId ?? Guid.NewGuid(),
+            Month = yyyymm,
+            Version = version,
+            Status = AssessmentStatus.Running,
+            RuleSetName = Rules.Name,
+            RuleSetVersion = Rules.Version.Length > 64 ? Rules.Version[..64] : Rules.Version,
+            ParametersJson = parametersJson,
+            StartedBy = startedBy.Length > 256 ? startedBy[..256] : startedBy,
+            StartedAt = clock.GetUtcNow(),
+        };
+        db.AssessmentRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return run;
+    }
+
+    /// <summary>Runs left running by a process that died: failed, and their rows gone (they were never visible).</summary>
+    private async Task CleanUpInterruptedRunsAsync(CancellationToken cancellationToken)
+    {
+        var interrupted = await db.AssessmentRuns.Where(r => r.Status == AssessmentStatus.Running).Select(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var id in interrupted)
+        {
+            await db.EmployerAssessments.Where(a => a.RunId == id).ExecuteDeleteAsync(cancellationToken);
+            await db.AssessmentRuns.Where(r => r.Id == id).ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, AssessmentStatus.Failed)
+                    .SetProperty(r => r.IsCurrent, false)
+                    .SetProperty(r => r.EmployersDone, 0)
+                    .SetProperty(r => r.Message, "Interrupted (the process stopped before the run finished); its rows were removed."),
+                cancellationToken);
+            logger.LogWarning("Assessment run {RunId} was interrupted; cleaned up", id);
+        }
+    }
+
+    private async Task<HashSet<string>> DeferredEmployersAsync(YearMonth month, CancellationToken cancellationToken)
+    {
+        var yyyymm = (month.Year * 100) + month.Month;
+        var codes = await db.Deferrals.Where(d => d.FirstMonth <= yyyymm && d.LastMonth >= yyyymm).Select(d => d.Uscc).ToListAsync(cancellationToken);
+        return new HashSet<string>(codes, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The employers first (facts, category, rate: a few hundred thousand rows), then the month's wages streamed from the
+    /// registry through bounded channels to compute workers on every core and back to one thread that adds them up, with
+    /// a small pool of reused batches, so memory follows the number of employers and not of spells. Then one row per
+    /// employer with insured, streamed to the store.
+    /// </summary>
+    private async Task<RunTotals> RunPipelineAsync(MonthlyBilling billing, HashSet<string> deferred, IAssessmentStore store, Guid runId, CancellationToken cancellationToken)
+    {
+        var employers = new List<InsuredEmployer>();
+        await foreach (var employer in source.ReadEmployersAsync(cancellationToken))
+        {
+            employers.Add(employer);
+        }
+
+        var ledger = new EmployerLedger(employers, billing, deferred);
+        var done = 0;
+        var lastProgress = Stopwatch.GetTimestamp();
+        async Task ProgressAsync(CancellationToken token)
+        {
+            if (Stopwatch.GetElapsedTime(lastProgress) >= ProgressInterval)
+            {
+                lastProgress = Stopwatch.GetTimestamp();
+                await db.AssessmentRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.EmployersDone, done), token);
+            }
+        }
+
+        await ComputeAsync(billing, ledger, async (firstSeen, token) =>
+        {
+            done += firstSeen;
+            await ProgressAsync(token);
+            if (AfterBatch is not null)
+            {
+                await AfterBatch(done, token);
+            }
+        }, cancellationToken);
+
+        const int WriteChunk = 8_192;
+        for (var from = 0; from < ledger.Count; from += WriteChunk)
+        {
+            await store.WriteAsync(ledger, from, Math.Min(ledger.Count, from + WriteChunk), cancellationToken);
+        }
+
+        return RunTotals.Of(ledger);
+    }
+
+    /// <summary>Reader → compute workers → one adder; a failing stage cancels the others and its exception is the one thrown.</summary>
+    private async Task ComputeAsync(MonthlyBilling billing, EmployerLedger ledger, Func<int, CancellationToken, Task> added, CancellationToken cancellationToken)
+    {
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = failed.Token;
+        var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
+        var pool = Channel.CreateUnbounded<WageBatch>();
+        for (var i = 0; i < (2 * workers) + 4; i++)
+        {
+            pool.Writer.TryWrite(new WageBatch());
+        }
+
+        var read = Channel.CreateBounded<WageBatch>(workers + 1);
+        var computed = Channel.CreateBounded<WageBatch>(workers + 1);
+        var yyyymm = AssessmentQueries.Yyyymm(billing.Month);
+
+        async Task ReadAsync()
+        {
+            var batch = await pool.Reader.ReadAsync(token);
+            await foreach (var run in source.ReadWagesAsync(yyyymm, token).WithCancellation(token))
+            {
+                batch.Runs.Add(run);
+                if (batch.IsFull)
+                {
+                    await read.Writer.WriteAsync(batch, token);
+                    batch = await pool.Reader.ReadAsync(token);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await read.Writer.WriteAsync(batch, token);
+            }
+        }
+
+        async Task WorkAsync()
+        {
+            await foreach (var batch in read.Reader.ReadAllAsync(token))
+            {
+                batch.Compute(billing, ledger);
+                await computed.Writer.WriteAsync(batch, token);
+            }
+        }
+
+        async Task AddAsync()
+        {
+            await foreach (var batch in computed.Reader.ReadAllAsync(token))
+            {
+                var firstSeen = batch.AddTo(ledger);
+                batch.Clear();
+                pool.Writer.TryWrite(batch);
+                await added(firstSeen, token);
+            }
+        }
+
+        async Task Stage(Func<Task> stage, ChannelWriter<WageBatch>? completes)
+        {
+            try
+            {
+                await stage();
+                completes?.TryComplete();
+            }
+            catch (Exception e)
+            {
+                completes?.TryComplete(e);
+                await failed.CancelAsync();
+                throw;
+            }
+        }
+
+        var reader = Task.Run(() => Stage(ReadAsync, read.Writer), token);
+        var computing = Enumerable.Range(0, workers).Select(_ => Task.Run(() => Stage(WorkAsync, null), token)).ToArray();
+        var allComputed = Task.WhenAll(computing).ContinueWith(t => computed.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
+        var adder = Stage(AddAsync, null);
+        try
+        {
+            await Task.WhenAll([reader, adder, allComputed, .. computing]);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A stage failed and cancelled the others: its own exception is the one to report.
+            var first = new[] { reader, adder }.Concat(computing).FirstOrDefault(t => t.IsFaulted)?.Exception?.GetBaseException();
+            if (first is not null)
+            {
+                throw first;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task MakeCurrentAsync(AssessmentRun run, RunTotals totals, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.AssessmentRuns.Where(r => r.Month == run.Month && r.IsCurrent).ExecuteUpdateAsync(s => s.SetProperty(r => r.IsCurrent, false), cancellationToken);
+        var finished = clock.GetUtcNow();
+        await db.AssessmentRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(
+            s => s.SetProperty(r => r.Status, AssessmentStatus.Completed)
+                .SetProperty(r => r.IsCurrent, true)
+                .SetProperty(r => r.FinishedAt, finished)
+                .SetProperty(r => r.EmployersDone, totals.Employers)
+                .SetProperty(r => r.Employers, totals.Employers)
+                .SetProperty(r => r.Insured, totals.Insured)
+                .SetProperty(r => r.EmployerDue, Yuan(totals.EmployerDue))
+                .SetProperty(r => r.EmployerRelief, Yuan(totals.EmployerRelief))
+                .SetProperty(r => r.EmployerPayable, Yuan(totals.EmployerPayable))
+                .SetProperty(r => r.EmployeePayable, Yuan(totals.EmployeePayable))
+                .SetProperty(r => r.Deferred, Yuan(totals.Deferred)),
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task FinishFailedAsync(Guid runId, string message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.EmployerAssessments.Where(a => a.RunId == runId).ExecuteDeleteAsync(cancellationToken);
+            var finished = clock.GetUtcNow();
+            await db.AssessmentRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, AssessmentStatus.Failed).SetProperty(r => r.IsCurrent, false)
+                    .SetProperty(r => r.FinishedAt, finished).SetProperty(r => r.Message, message),
+                cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            // Left running: the next run cleans it up.
+            logger.LogError(e, "Could not mark assessment run {RunId} failed", runId);
+        }
+    }
+
+    /// <summary>Sums over every employer of the run, in fen.</summary>
+    private sealed class RunTotals
+    {
+        public int Employers { get; private set; }
+
+        public int Insured { get; private set; }
+
+        public long EmployerDue { get; private set; }
+
+        public long EmployerRelief { get; private set; }
+
+        public long EmployerPayable { get; private set; }
+
+        public long EmployeePayable { get; private set; }
+
+        public long Deferred { get; private set; }
+
+        public static RunTotals Of(EmployerLedger ledger)
+        {
+            var totals = new RunTotals();
+            for (var k = 0; k < ledger.Count; k++)
+            {
+                if (ledger.Insured[k] == 0)
+                {
+                    continue;
+                }
+
+                var bill = ledger.Bill(k);
+                for (var i = 0; i < 5; i++)
+                {
+                    var at = i * MonthlyBilling.FiguresPerInsurance;
+                    totals.EmployerDue += bill[at + MonthlyBilling.EmployerDue];
+                    totals.EmployerRelief += bill[at + MonthlyBilling.EmployerRelief];
+                    totals.EmployerPayable += bill[at + MonthlyBilling.EmployerPayable];
+                    totals.EmployeePayable += bill[at + MonthlyBilling.EmployeePayable];
+                }
+
+                totals.Insured += ledger.Insured[k];
+                totals.Deferred += ledger.Deferred(k);
+                totals.Employers++;
+            }
+
+            return totals;
+        }
+    }
+}
+
+/// <summary>A parameter as a run used it (stored in <see cref="AssessmentRun.ParametersJson"/>).</summary>
+internal sealed record UsedParameter(string Name, string Value, string Unit, string From, string Source)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static IReadOnlyList<UsedParameter> Parse(string json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<UsedParameter>>(json, Json) ?? [];
+}
