@@ -171,6 +171,7 @@ internal sealed class MonthlyAssessment(
     /// </summary>
     private async Task<RunTotals> RunPipelineAsync(MonthlyBilling billing, HashSet<string> deferred, IAssessmentStore store, Guid runId, CancellationToken cancellationToken)
     {
+        var watchStep = Stopwatch.StartNew();
         var employers = new List<InsuredEmployer>();
         await foreach (var employer in source.ReadEmployersAsync(cancellationToken))
         {
@@ -178,6 +179,7 @@ internal sealed class MonthlyAssessment(
         }
 
         var ledger = new EmployerLedger(employers, billing, deferred);
+        var readEmployers = watchStep.Elapsed;
         var done = 0;
         var lastProgress = Stopwatch.GetTimestamp();
         async Task ProgressAsync(CancellationToken token)
@@ -199,12 +201,16 @@ internal sealed class MonthlyAssessment(
             }
         }, cancellationToken);
 
+        var computed = watchStep.Elapsed;
         const int WriteChunk = 8_192;
         for (var from = 0; from < ledger.Count; from += WriteChunk)
         {
             await store.WriteAsync(ledger, from, Math.Min(ledger.Count, from + WriteChunk), cancellationToken);
         }
 
+        logger.LogInformation(
+            "Assessment {Month} steps: employers read {Employers:F1} s, wages read and billed {Wages:F1} s, rows written {Rows:F1} s",
+            billing.Month, readEmployers.TotalSeconds, (computed - readEmployers).TotalSeconds, (watchStep.Elapsed - computed).TotalSeconds);
         return RunTotals.Of(ledger);
     }
 
