@@ -56,6 +56,11 @@ public sealed partial class SignedInClient : IDisposable
         Check(await users.AddToRoleAsync(user, role));
 
         var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<WenjiuUser>>().CreateAsync(user);
+        if (Roles.Staff.Contains(role))
+        {
+            // Staff must have signed in with a second factor (StaffTwoFactor); Identity marks that with amr=mfa.
+            ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim("amr", "mfa"));
+        }
         var options = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
         var now = DateTimeOffset.UtcNow;
         var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddHours(1) }, IdentityConstants.ApplicationScheme);
