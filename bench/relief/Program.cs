@@ -34,6 +34,7 @@ var rules = ReliefRuleSet.Beijing2020;
 var parameters = rules.For(month);
 var categories = Enum.GetValues<ReliefCategory>();
 var results = new List<(string What, double Seconds, string Note)>();
+var assessOnly = args.Contains("--assess-only");
 
 // 0. The city in PostgreSQL, loaded once per scale and seed through the importer (kept when the server is kept).
 var database = $"wenjiu_bench_relief_{employers}_{seed}";
@@ -65,6 +66,48 @@ if (!await IsLoadedAsync())
 
 await using var app = await HostAsync(connectionString, migrate: false);
 Console.WriteLine($"Month {month}, rule set {rules.Name} {rules.Version}, database {database}");
+
+if (args.Contains("--read-only"))
+{
+    // While tuning: the registry's month read alone.
+    for (var attempt = 0; attempt < 2; attempt++)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var read = await scope.ServiceProvider.GetRequiredService<IInsuredEmploymentSource>().OpenMonthAsync(yyyymm);
+        var employerCount = 0;
+        await foreach (var e in read.ReadEmployersAsync())
+        {
+            employerCount++;
+        }
+
+        var employersSeconds = watch.Elapsed.TotalSeconds;
+        long spells = 0;
+        await foreach (var block in read.ReadWagesAsync())
+        {
+            spells += block.Count;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read {employerCount:N0} employers in {employersSeconds:F1} s, {spells:N0} wages in {watch.Elapsed.TotalSeconds - employersSeconds:F1} s"));
+    }
+
+    return 0;
+}
+
+if (assessOnly)
+{
+    // While tuning: (d) alone, twice.
+    for (var attempt = 0; attempt < 2; attempt++)
+    {
+        ResetPeakMemory();
+        var watch = Stopwatch.StartNew();
+        await using var scope = app.Services.CreateAsyncScope();
+        var run = await scope.ServiceProvider.GetRequiredService<MonthlyAssessment>().AssessAsync(month, "bench", null, CancellationToken.None);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(d) {run.Status} v{run.Version} in {watch.Elapsed.TotalSeconds:F1} s, peak memory {PeakMemoryMb():F0} MB"));
+    }
+
+    return 0;
+}
 
 // (a) The same rules as one set-based SQL statement: join, clamp, multiply, round, relieve, sum per category.
 var sqlWatch = Stopwatch.StartNew();
@@ -235,31 +278,24 @@ async Task<long[,,]> SetBasedSqlAsync()
 async Task<Columns> LoadColumnsAsync()
 {
     await using var scope = app.Services.CreateAsyncScope();
-    var source = scope.ServiceProvider.GetRequiredService<IInsuredEmploymentSource>();
-    var index = new Dictionary<string, int>(StringComparer.Ordinal);
-    var category = new List<sbyte>();
-    var injury = new List<long>();
+    await using var read = await scope.ServiceProvider.GetRequiredService<IInsuredEmploymentSource>().OpenMonthAsync(yyyymm);
     var billing = new MonthlyBilling(rules, month);
-    await foreach (var e in source.ReadEmployersAsync())
+    var facts = new List<InsuredEmployer>();
+    await foreach (var e in read.ReadEmployersAsync())
     {
-        index[e.Uscc] = index.Count;
-        category.Add((sbyte)billing.CategoryOf(e.Uscc, e.SizeClass));
-        injury.Add(MonthlyBilling.InjuryRateBillionths(e.InjuryRate, e.Uscc));
+        facts.Add(e);
     }
 
+    var ledger = new EmployerLedger(facts, billing, new HashSet<string>());
     var wages = new List<long>(12_000_000);
     var employer = new List<int>(12_000_000);
-    await foreach (var run in source.ReadWagesAsync(yyyymm))
+    await foreach (var block in read.ReadWagesAsync())
     {
-        var k = index[run.Uscc];
-        foreach (var wage in run.WagesFen)
-        {
-            wages.Add(wage);
-            employer.Add(k);
-        }
+        wages.AddRange(block.WagesFen.AsSpan(0, block.Count));
+        employer.AddRange(block.Employers.AsSpan(0, block.Count));
     }
 
-    return new Columns([.. wages], [.. employer], [.. category], [.. injury]);
+    return new Columns([.. wages], [.. employer], ledger.Categories.Select(c => (sbyte)c).ToArray(), ledger.InjuryRates, ledger);
 }
 
 // ---- (b) -----------------------------------------------------------------------------------------------------------
@@ -320,62 +356,24 @@ async Task<Columns> LoadColumnsAsync()
 // ---- (c) -----------------------------------------------------------------------------------------------------------
 long[,,] EngineInMemory(Columns c)
 {
+    // The engine's own path (EmployerLedger.Add → MonthlyBilling.Bill): one worker per core, each billing its share of
+    // the employers into their bills; then the bills summed per category.
     var billing = new MonthlyBilling(rules, month);
+    var ledger = c.Ledger;
+    Array.Clear(ledger.Bills);
+    Array.Clear(ledger.Insured);
+    var all = new InsuredWages(c.Employer, c.Wages, c.Wages.Length);
     var workers = Environment.ProcessorCount;
-
-    // Split the spells into one slice per core at employer boundaries; each core bills its employers' runs into its own
-    // per-category sums (the engine's Bill adds each run into a bill of 20 figures).
-    var bounds = new int[workers + 1];
-    for (var w = 1; w < workers; w++)
-    {
-        var at = (int)((long)c.Wages.Length * w / workers);
-        while (at > 0 && at < c.Wages.Length && c.Employer[at] == c.Employer[at - 1])
-        {
-            at++;
-        }
-
-        bounds[w] = at;
-    }
-
-    bounds[workers] = c.Wages.Length;
-    var partial = new long[workers][];
-    Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
-    {
-        var sums = new long[categories.Length * MonthlyBilling.Width];
-        Span<long> bill = stackalloc long[MonthlyBilling.Width];
-        var start = bounds[w];
-        while (start < bounds[w + 1])
-        {
-            var k = c.Employer[start];
-            var end = start + 1;
-            while (end < bounds[w + 1] && c.Employer[end] == k)
-            {
-                end++;
-            }
-
-            bill.Clear();
-            billing.Bill((ReliefCategory)c.Category[k], c.Injury[k], c.Wages.AsSpan(start, end - start), bill);
-            var into = sums.AsSpan(c.Category[k] * MonthlyBilling.Width, MonthlyBilling.Width);
-            for (var f = 0; f < MonthlyBilling.Width; f++)
-            {
-                into[f] += bill[f];
-            }
-
-            start = end;
-        }
-
-        partial[w] = sums;
-    });
+    Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w => ledger.Add(billing, all, w, workers));
 
     var totals = new long[categories.Length, 5, 4];
-    foreach (var sums in partial)
+    for (var k = 0; k < ledger.Count; k++)
     {
-        for (var k = 0; k < categories.Length; k++)
+        var bill = ledger.Bill(k);
+        var category = (int)ledger.Categories[k];
+        for (var f = 0; f < MonthlyBilling.Width; f++)
         {
-            for (var f = 0; f < MonthlyBilling.Width; f++)
-            {
-                totals[k, f / 4, f % 4] += sums[(k * MonthlyBilling.Width) + f];
-            }
+            totals[category, f / 4, f % 4] += bill[f];
         }
     }
 
@@ -513,7 +511,7 @@ static double PeakMemoryMb()
 }
 
 /// <summary>What (b) and (c) compute over: per active spell its wage in fen and its employer; per employer its category and rate.</summary>
-internal sealed record Columns(long[] Wages, int[] Employer, sbyte[] Category, long[] Injury)
+internal sealed record Columns(long[] Wages, int[] Employer, sbyte[] Category, long[] Injury, EmployerLedger Ledger)
 {
     public int Employers => Category.Length;
 }

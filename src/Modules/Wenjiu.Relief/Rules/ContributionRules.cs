@@ -22,7 +22,10 @@ internal static class ContributionRules
     /// <summary>A product of fen and billionths, rounded to the fen half away from zero.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long RoundBillionthsToTheFen(long fenBillionths) =>
-        fenBillionths >= 0 ? (fenBillionths + HalfRate) / RateScale : -((-fenBillionths + HalfRate) / RateScale);
+        // Unsigned division by the constant compiles to a multiply and a shift; the sign is taken off and put back.
+        fenBillionths >= 0
+            ? (long)(((ulong)fenBillionths + HalfRate) / RateScale)
+            : -(long)(((ulong)(-fenBillionths) + HalfRate) / RateScale);
 
     /// <summary>
     /// The contribution base is the declared monthly wage clamped to the insurance's floor and ceiling

@@ -18,13 +18,12 @@ internal interface IAssessmentStore : IAsyncDisposable
     /// </summary>
     Task LockAsync(CancellationToken cancellationToken);
 
-    Task BeginRowsAsync(Guid runId, CancellationToken cancellationToken);
-
-    /// <summary>Writes the rows of employers <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive) that had insured.</summary>
-    Task WriteAsync(EmployerLedger ledger, int from, int to, CancellationToken cancellationToken);
-
-    /// <summary>Makes the rows durable (still invisible: readers look at current runs only).</summary>
-    Task CompleteRowsAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes one row per employer with insured under <paramref name="runId"/> and makes them durable (still invisible:
+    /// readers look at current runs only). A failure part-way may leave some rows; the run is then failed and its rows
+    /// deleted, by this run or, after a crash, by the next.
+    /// </summary>
+    Task WriteRowsAsync(Guid runId, EmployerLedger ledger, CancellationToken cancellationToken);
 }
 
 internal static class AssessmentStore
@@ -93,9 +92,6 @@ internal sealed class PostgresAssessmentStore(string connectionString) : IAssess
 
     private readonly string ownConnection = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, CommandTimeout = 0 }.ConnectionString;
     private NpgsqlConnection? lockConnection;
-    private NpgsqlConnection? rowsConnection;
-    private NpgsqlBinaryImporter? importer;
-    private Guid runId;
 
     public async Task LockAsync(CancellationToken cancellationToken)
     {
@@ -105,17 +101,25 @@ internal sealed class PostgresAssessmentStore(string connectionString) : IAssess
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task BeginRowsAsync(Guid runId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Two COPY streams on two connections, each a half of the employers in code order (so both indexes grow at their
+    /// ends): the database parses numbers on two backends while this process encodes them on two threads.
+    /// </summary>
+    public async Task WriteRowsAsync(Guid runId, EmployerLedger ledger, CancellationToken cancellationToken)
     {
-        this.runId = runId;
-        rowsConnection = new NpgsqlConnection(ownConnection);
-        await rowsConnection.OpenAsync(cancellationToken);
-        importer = await rowsConnection.BeginBinaryImportAsync(Copy, cancellationToken);
+        ArgumentNullException.ThrowIfNull(ledger);
+        const int Streams = 2;
+        var bounds = Enumerable.Range(0, Streams + 1).Select(i => (int)((long)ledger.Count * i / Streams)).ToArray();
+        await Task.WhenAll(Enumerable.Range(0, Streams).Select(i => Task.Run(() => CopyAsync(runId, ledger, bounds[i], bounds[i + 1], cancellationToken), cancellationToken)));
     }
 
-    public async Task WriteAsync(EmployerLedger ledger, int from, int to, CancellationToken cancellationToken)
+    private async Task CopyAsync(Guid runId, EmployerLedger ledger, int from, int to, CancellationToken cancellationToken)
     {
-        var copy = importer ?? throw new InvalidOperationException("The rows were not begun.");
+        await using var connection = new NpgsqlConnection(ownConnection);
+        await connection.OpenAsync(cancellationToken);
+
+        // Disposing an unfinished COPY cancels it: none of its rows stay.
+        await using var copy = await connection.BeginBinaryImportAsync(Copy, cancellationToken);
         for (var k = from; k < to; k++)
         {
             if (ledger.Insured[k] == 0)
@@ -123,8 +127,13 @@ internal sealed class PostgresAssessmentStore(string connectionString) : IAssess
                 continue;
             }
 
+            if ((k & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var e = ledger.Employers[k];
-            await copy.StartRowAsync(cancellationToken);
+            copy.StartRow();
             copy.Write(runId, NpgsqlDbType.Uuid);
             copy.Write(e.Uscc, NpgsqlDbType.Varchar);
             copy.Write(ledger.Categories[k].Code(), NpgsqlDbType.Varchar);
@@ -149,36 +158,12 @@ internal sealed class PostgresAssessmentStore(string connectionString) : IAssess
 
             copy.Write(Yuan(ledger.Deferred(k)), NpgsqlDbType.Numeric);
         }
-    }
 
-    public async Task CompleteRowsAsync(CancellationToken cancellationToken)
-    {
-        var copy = importer ?? throw new InvalidOperationException("The rows were not begun.");
         await copy.CompleteAsync(cancellationToken);
-        await copy.DisposeAsync();
-        importer = null;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (importer is not null)
-        {
-            // Disposing an unfinished COPY cancels it: none of its rows stay.
-            try
-            {
-                await importer.DisposeAsync();
-            }
-            catch (NpgsqlException)
-            {
-                // The connection is going anyway.
-            }
-        }
-
-        if (rowsConnection is not null)
-        {
-            await rowsConnection.DisposeAsync();
-        }
-
         if (lockConnection is not null)
         {
             await lockConnection.DisposeAsync();
@@ -191,7 +176,6 @@ internal sealed class SqliteAssessmentStore(ReliefDbContext db) : IAssessmentSto
 {
     private static readonly SemaphoreSlim Lock = new(1, 1);
     private bool locked;
-    private Guid runId;
 
     public async Task LockAsync(CancellationToken cancellationToken)
     {
@@ -199,27 +183,24 @@ internal sealed class SqliteAssessmentStore(ReliefDbContext db) : IAssessmentSto
         locked = true;
     }
 
-    public Task BeginRowsAsync(Guid runId, CancellationToken cancellationToken)
+    public async Task WriteRowsAsync(Guid runId, EmployerLedger ledger, CancellationToken cancellationToken)
     {
-        this.runId = runId;
-        return Task.CompletedTask;
-    }
-
-    public async Task WriteAsync(EmployerLedger ledger, int from, int to, CancellationToken cancellationToken)
-    {
-        for (var k = from; k < to; k++)
+        ArgumentNullException.ThrowIfNull(ledger);
+        const int Chunk = 1_000;
+        for (var from = 0; from < ledger.Count; from += Chunk)
         {
-            if (ledger.Insured[k] > 0)
+            for (var k = from; k < Math.Min(ledger.Count, from + Chunk); k++)
             {
-                db.EmployerAssessments.Add(AssessmentStore.Row(runId, ledger, k));
+                if (ledger.Insured[k] > 0)
+                {
+                    db.EmployerAssessments.Add(AssessmentStore.Row(runId, ledger, k));
+                }
             }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
     }
-
-    public Task CompleteRowsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public ValueTask DisposeAsync()
     {

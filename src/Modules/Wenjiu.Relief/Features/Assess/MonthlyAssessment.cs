@@ -72,9 +72,7 @@ internal sealed class MonthlyAssessment(
         try
         {
             var deferred = await DeferredEmployersAsync(month, cancellationToken);
-            await store.BeginRowsAsync(run.Id, cancellationToken);
             var totals = await RunPipelineAsync(billing, deferred, store, run.Id, cancellationToken);
-            await store.CompleteRowsAsync(cancellationToken);
             await MakeCurrentAsync(run, totals, cancellationToken);
             logger.LogInformation("Assessment {Month} v{Version}: {Employers} employers, {Insured} insured in {Seconds:F1} s", run.Month, run.Version, totals.Employers, totals.Insured, watch.Elapsed.TotalSeconds);
             await audit.RecordAsync(startedBy, AuditAction, $"assessment {month} v{run.Version}", JsonSerializer.Serialize(new
@@ -165,140 +163,107 @@ internal sealed class MonthlyAssessment(
 
     /// <summary>
     /// The employers first (facts, category, rate: a few hundred thousand rows), then the month's wages streamed from the
-    /// registry through bounded channels to compute workers on every core and back to one thread that adds them up, with
-    /// a small pool of reused batches, so memory follows the number of employers and not of spells. Then one row per
-    /// employer with insured, streamed to the store.
+    /// registry to compute workers on every core, each owning a share of the employers, through bounded channels: memory
+    /// follows the number of employers and not of spells. Then one row per employer with insured, streamed to the store.
     /// </summary>
     private async Task<RunTotals> RunPipelineAsync(MonthlyBilling billing, HashSet<string> deferred, IAssessmentStore store, Guid runId, CancellationToken cancellationToken)
     {
         var watchStep = Stopwatch.StartNew();
-        var employers = new List<InsuredEmployer>();
-        await foreach (var employer in source.ReadEmployersAsync(cancellationToken))
+        EmployerLedger ledger;
+        TimeSpan readEmployers;
+        await using (var month = await source.OpenMonthAsync(AssessmentQueries.Yyyymm(billing.Month), cancellationToken))
         {
-            employers.Add(employer);
-        }
-
-        var ledger = new EmployerLedger(employers, billing, deferred);
-        var readEmployers = watchStep.Elapsed;
-        var done = 0;
-        var lastProgress = Stopwatch.GetTimestamp();
-        async Task ProgressAsync(CancellationToken token)
-        {
-            if (Stopwatch.GetElapsedTime(lastProgress) >= ProgressInterval)
+            var employers = new List<InsuredEmployer>();
+            await foreach (var employer in month.ReadEmployersAsync(cancellationToken))
             {
-                lastProgress = Stopwatch.GetTimestamp();
-                await db.AssessmentRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.EmployersDone, done), token);
+                employers.Add(employer);
             }
-        }
 
-        await ComputeAsync(billing, ledger, async (firstSeen, token) =>
-        {
-            done += firstSeen;
-            await ProgressAsync(token);
-            if (AfterBatch is not null)
-            {
-                await AfterBatch(done, token);
-            }
-        }, cancellationToken);
+            ledger = new EmployerLedger(employers, billing, deferred);
+            readEmployers = watchStep.Elapsed;
+            await ComputeAsync(billing, ledger, month, runId, cancellationToken);
+        }
 
         var computed = watchStep.Elapsed;
-        const int WriteChunk = 8_192;
-        for (var from = 0; from < ledger.Count; from += WriteChunk)
-        {
-            await store.WriteAsync(ledger, from, Math.Min(ledger.Count, from + WriteChunk), cancellationToken);
-        }
-
+        await store.WriteRowsAsync(runId, ledger, cancellationToken);
         logger.LogInformation(
             "Assessment {Month} steps: employers read {Employers:F1} s, wages read and billed {Wages:F1} s, rows written {Rows:F1} s",
             billing.Month, readEmployers.TotalSeconds, (computed - readEmployers).TotalSeconds, (watchStep.Elapsed - computed).TotalSeconds);
         return RunTotals.Of(ledger);
     }
 
-    /// <summary>Reader → compute workers → one adder; a failing stage cancels the others and its exception is the one thrown.</summary>
-    private async Task ComputeAsync(MonthlyBilling billing, EmployerLedger ledger, Func<int, CancellationToken, Task> added, CancellationToken cancellationToken)
+    /// <summary>Reader → one worker per core (each bills its own employers); a failing stage cancels the others and its exception is thrown.</summary>
+    private async Task ComputeAsync(MonthlyBilling billing, EmployerLedger ledger, IInsuredMonth month, Guid runId, CancellationToken cancellationToken)
     {
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = failed.Token;
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
-        var pool = Channel.CreateUnbounded<WageBatch>();
-        for (var i = 0; i < (2 * workers) + 4; i++)
-        {
-            pool.Writer.TryWrite(new WageBatch());
-        }
-
-        var read = Channel.CreateBounded<WageBatch>(workers + 1);
-        var computed = Channel.CreateBounded<WageBatch>(workers + 1);
-        var yyyymm = AssessmentQueries.Yyyymm(billing.Month);
+        var channels = Enumerable.Range(0, workers).Select(_ => Channel.CreateBounded<InsuredWages>(8)).ToArray();
+        var done = 0;
 
         async Task ReadAsync()
         {
-            var batch = await pool.Reader.ReadAsync(token);
-            await foreach (var run in source.ReadWagesAsync(yyyymm, token).WithCancellation(token))
+            var lastProgress = Stopwatch.GetTimestamp();
+            await foreach (var block in month.ReadWagesAsync(token).WithCancellation(token))
             {
-                batch.Runs.Add(run);
-                if (batch.IsFull)
+                foreach (var channel in channels)
                 {
-                    await read.Writer.WriteAsync(batch, token);
-                    batch = await pool.Reader.ReadAsync(token);
+                    await channel.Writer.WriteAsync(block, token);
+                }
+
+                if (Stopwatch.GetElapsedTime(lastProgress) >= ProgressInterval)
+                {
+                    lastProgress = Stopwatch.GetTimestamp();
+                    var employersDone = Volatile.Read(ref done);
+                    await db.AssessmentRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.EmployersDone, employersDone), token);
+                }
+
+                if (AfterBatch is not null)
+                {
+                    await AfterBatch(Volatile.Read(ref done), token);
                 }
             }
-
-            if (batch.Count > 0)
-            {
-                await read.Writer.WriteAsync(batch, token);
-            }
         }
 
-        async Task WorkAsync()
+        async Task WorkAsync(int worker)
         {
-            await foreach (var batch in read.Reader.ReadAllAsync(token))
+            await foreach (var block in channels[worker].Reader.ReadAllAsync(token))
             {
-                batch.Compute(billing, ledger);
-                await computed.Writer.WriteAsync(batch, token);
+                Interlocked.Add(ref done, ledger.Add(billing, block, worker, workers));
             }
         }
 
-        async Task AddAsync()
-        {
-            await foreach (var batch in computed.Reader.ReadAllAsync(token))
-            {
-                var firstSeen = batch.AddTo(ledger);
-                batch.Clear();
-                pool.Writer.TryWrite(batch);
-                await added(firstSeen, token);
-            }
-        }
-
-        async Task Stage(Func<Task> stage, ChannelWriter<WageBatch>? completes)
+        async Task Stage(Func<Task> stage, bool completes)
         {
             try
             {
                 await stage();
-                completes?.TryComplete();
+                if (completes)
+                {
+                    Array.ForEach(channels, c => c.Writer.TryComplete());
+                }
             }
             catch (Exception e)
             {
-                completes?.TryComplete(e);
+                Array.ForEach(channels, c => c.Writer.TryComplete(e));
                 await failed.CancelAsync();
                 throw;
             }
         }
 
-        var reader = Task.Run(() => Stage(ReadAsync, read.Writer), token);
-        var computing = Enumerable.Range(0, workers).Select(_ => Task.Run(() => Stage(WorkAsync, null), token)).ToArray();
-        var allComputed = Task.WhenAll(computing).ContinueWith(t => computed.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
-        var adder = Stage(AddAsync, null);
+        var reader = Task.Run(() => Stage(ReadAsync, completes: true), token);
+        var computing = Enumerable.Range(0, workers).Select(w => Task.Run(() => Stage(() => WorkAsync(w), completes: false), token)).ToArray();
         try
         {
-            await Task.WhenAll([reader, adder, allComputed, .. computing]);
+            await Task.WhenAll([reader, .. computing]);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             // A stage failed and cancelled the others: its own exception is the one to report.
-            var first = new[] { reader, adder }.Concat(computing).FirstOrDefault(t => t.IsFaulted)?.Exception?.GetBaseException();
-            if (first is not null)
+            var first = new[] { reader }.Concat(computing).FirstOrDefault(t => t.IsFaulted && t.Exception?.GetBaseException() is not OperationCanceledException);
+            if (first?.Exception?.GetBaseException() is { } cause)
             {
-                throw first;
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
             }
 
             throw;

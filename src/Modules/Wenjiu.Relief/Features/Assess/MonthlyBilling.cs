@@ -99,26 +99,37 @@ internal sealed class MonthlyBilling
             throw new ArgumentException($"A bill has {Width} figures.", nameof(bill));
         }
 
-        Span<long> rates = stackalloc long[Insurances];
-        employerRate.CopyTo(rates);
-        rates[WorkInjury] = injuryRateBillionths;
         var factor = factors[(int)category];
-        foreach (var wage in wagesFen)
+
+        // Insurance by insurance over the wages, with the four sums in locals: the loop stays in registers, and every
+        // line is still computed by the calculator's own functions.
+        for (var i = 0; i < Insurances; i++)
         {
-            for (var i = 0; i < Insurances; i++)
+            var lowest = floor[i];
+            var highest = ceiling[i];
+            var rate = i == WorkInjury ? injuryRateBillionths : employerRate[i];
+            var ownRate = employeeRate[i];
+            var relieved = factor[i];
+            long due = 0, relief = 0, payable = 0, employee = 0;
+            foreach (var wage in wagesFen)
             {
-                var contributionBase = ContributionBaseIsTheWageClampedToFloorAndCeiling(wage, floor[i], ceiling[i]);
-                var due = LineAmountIsBaseTimesRateRoundedToTheFen(contributionBase, rates[i]);
-                var payable = factor[i] < 0 ? due : RelievedLinePaysTheFullAmountTimesThePayableFactor(due, factor[i]);
-                var at = i * FiguresPerInsurance;
-                bill[at + EmployerDue] += due;
-                bill[at + EmployerRelief] += ReliefIsTheFullAmountLessThePayable(due, payable);
-                bill[at + EmployerPayable] += payable;
-                bill[at + EmployeePayable] += LineAmountIsBaseTimesRateRoundedToTheFen(contributionBase, employeeRate[i]);
+                var contributionBase = ContributionBaseIsTheWageClampedToFloorAndCeiling(wage, lowest, highest);
+                var lineDue = LineAmountIsBaseTimesRateRoundedToTheFen(contributionBase, rate);
+                var linePayable = relieved < 0 ? lineDue : RelievedLinePaysTheFullAmountTimesThePayableFactor(lineDue, relieved);
+                due += lineDue;
+                relief += ReliefIsTheFullAmountLessThePayable(lineDue, linePayable);
+                payable += linePayable;
+                employee += LineAmountIsBaseTimesRateRoundedToTheFen(contributionBase, ownRate);
             }
 
-            bill[MedicalEmployeePayable] += medicalFlat;
+            var at = i * FiguresPerInsurance;
+            bill[at + EmployerDue] += due;
+            bill[at + EmployerRelief] += relief;
+            bill[at + EmployerPayable] += payable;
+            bill[at + EmployeePayable] += employee;
         }
+
+        bill[MedicalEmployeePayable] += medicalFlat * wagesFen.Length;
     }
 
     /// <summary>The employer's own work-injury rate (percent, as the registry keeps it) in billionths of the base.</summary>
