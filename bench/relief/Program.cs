@@ -360,10 +360,9 @@ long[,,] EngineInMemory(Columns c)
     // the employers into their bills; then the bills summed per category.
     var billing = new MonthlyBilling(rules, month);
     var ledger = c.Ledger;
-    Array.Clear(ledger.Bills);
-    Array.Clear(ledger.Insured);
+    ledger.Reset();
     var all = new InsuredWages(c.Employer, c.Wages, c.Wages.Length);
-    var workers = Environment.ProcessorCount;
+    var workers = Environment.ProcessorCount >= 4 ? 4 : Environment.ProcessorCount >= 2 ? 2 : 1;
     Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w => ledger.Add(billing, all, w, workers));
 
     var totals = new long[categories.Length, 5, 4];

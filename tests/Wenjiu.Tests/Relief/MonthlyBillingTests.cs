@@ -37,8 +37,11 @@ public sealed class MonthlyBillingTests
             var billing = new MonthlyBilling(rules, yearMonth);
             var bill = new long[MonthlyBilling.Width];
             var fen = wages.Select(w => (long)(w * 100)).ToArray();
-            billing.Bill(billing.CategoryOf(uscc, sizeClass), MonthlyBilling.InjuryRateBillionths(rate, uscc), fen.AsSpan(0, 200), bill);
-            billing.Bill(billing.CategoryOf(uscc, sizeClass), MonthlyBilling.InjuryRateBillionths(rate, uscc), fen.AsSpan(200), bill);
+            billing.Bill(billing.CategoryOf(uscc, sizeClass), MonthlyBilling.InjuryRateBillionths(rate, uscc), fen.AsSpan(0, 200), bill); // a run of wages, then wage by wage: both add the calculator's lines
+            foreach (var wage in fen.AsSpan(200))
+            {
+                billing.BillWage(billing.CategoryOf(uscc, sizeClass), MonthlyBilling.InjuryRateBillionths(rate, uscc), wage, bill);
+            }
 
             Assert.Equal(calculation.Category.Category, billing.CategoryOf(uscc, sizeClass));
             foreach (var insurance in ReliefNames.Insurances)

@@ -44,7 +44,7 @@ internal static class AssessmentStore
             SizeClass = ledger.SizeClasses[k],
             District = e.District,
             Industry = e.Industry,
-            Insured = ledger.Insured[k],
+            Insured = ledger.InsuredOf(k),
             PensionEmployerDue = Yuan(b[0]),
             PensionEmployerRelief = Yuan(b[1]),
             PensionEmployerPayable = Yuan(b[2]),
@@ -122,7 +122,7 @@ internal sealed class PostgresAssessmentStore(string connectionString) : IAssess
         await using var copy = await connection.BeginBinaryImportAsync(Copy, cancellationToken);
         for (var k = from; k < to; k++)
         {
-            if (ledger.Insured[k] == 0)
+            if (ledger.InsuredOf(k) == 0)
             {
                 continue;
             }
@@ -149,7 +149,7 @@ internal sealed class PostgresAssessmentStore(string connectionString) : IAssess
 
             copy.Write(e.District, NpgsqlDbType.Varchar);
             copy.Write(e.Industry, NpgsqlDbType.Varchar);
-            copy.Write(ledger.Insured[k], NpgsqlDbType.Integer);
+            copy.Write(ledger.InsuredOf(k), NpgsqlDbType.Integer);
             var bill = ledger.Bill(k);
             for (var f = 0; f < Width; f++)
             {
@@ -191,7 +191,7 @@ internal sealed class SqliteAssessmentStore(ReliefDbContext db) : IAssessmentSto
         {
             for (var k = from; k < Math.Min(ledger.Count, from + Chunk); k++)
             {
-                if (ledger.Insured[k] > 0)
+                if (ledger.InsuredOf(k) > 0)
                 {
                     db.EmployerAssessments.Add(AssessmentStore.Row(runId, ledger, k));
                 }

@@ -52,6 +52,15 @@ internal sealed class EmployerLedger
 
     public long[] Bills { get; }
 
+    public int InsuredOf(int k) => Insured[k];
+
+    /// <summary>Clears the figures and counts (keeps the employers' inputs), to bill the same month again.</summary>
+    public void Reset()
+    {
+        Array.Clear(Bills);
+        Array.Clear(Insured);
+    }
+
     public int Count => Employers.Count;
 
     public Span<long> Bill(int k) => Bills.AsSpan(k * MonthlyBilling.Width, MonthlyBilling.Width);
@@ -61,20 +70,28 @@ internal sealed class EmployerLedger
 
     /// <summary>
     /// Bills the spells of <paramref name="wages"/> whose employer is this worker's (position modulo
-    /// <paramref name="workers"/>), each into its employer's bill: workers own disjoint employers, so they add without
+    /// <paramref name="workers"/>, a power of two), each into its employer's bill: workers own disjoint employers, so they add without
     /// locks. Returns how many employers this call saw for the first time.
     /// </summary>
     public int Add(MonthlyBilling billing, InsuredWages wages, int worker, int workers)
     {
         ArgumentNullException.ThrowIfNull(billing);
         ArgumentNullException.ThrowIfNull(wages);
+        if (workers <= 0 || (workers & (workers - 1)) != 0 || worker < 0 || worker >= workers)
+        {
+            throw new ArgumentOutOfRangeException(nameof(workers), workers, "Workers are a power of two, and the worker one of them.");
+        }
+
+        // A mask, not a division: this test runs for every spell on every worker.
+        var mask = workers - 1;
         var firstSeen = 0;
         var employers = wages.Employers;
         var fen = wages.WagesFen;
-        for (var r = 0; r < wages.Count; r++)
+        var count = wages.Count;
+        for (var r = 0; r < count; r++)
         {
             var k = employers[r];
-            if (k % workers != worker)
+            if ((k & mask) != worker)
             {
                 continue;
             }
@@ -84,12 +101,35 @@ internal sealed class EmployerLedger
                 throw new InvalidOperationException($"A wage for employer position {k}, beyond the {Count} employers read.");
             }
 
+            // The spells come in storage order, so each bill is a cache miss: ask for one a few spells ahead now.
+            if (r + PrefetchDistance < count)
+            {
+                Prefetch(employers[r + PrefetchDistance]);
+            }
+
             firstSeen += Insured[k] == 0 ? 1 : 0;
             Insured[k]++;
-            billing.Bill(Categories[k], InjuryRates[k], fen.AsSpan(r, 1), Bill(k));
+            billing.BillWage(Categories[k], InjuryRates[k], fen[r], Bill(k));
         }
 
         return firstSeen;
+    }
+
+    private const int PrefetchDistance = 16;
+
+    private unsafe void Prefetch(int k)
+    {
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported || (uint)k >= (uint)Count)
+        {
+            return;
+        }
+
+        fixed (long* bill = &Bills[k * MonthlyBilling.Width])
+        {
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(bill);
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(bill + 8);
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(bill + MonthlyBilling.Width - 1);
+        }
     }
 
     public static long EmployerPayable(ReadOnlySpan<long> bill)

@@ -197,7 +197,7 @@ internal sealed class MonthlyAssessment(
     {
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = failed.Token;
-        var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, 4));
+        var workers = Environment.ProcessorCount >= 4 ? 4 : Environment.ProcessorCount >= 2 ? 2 : 1;
         var channels = Enumerable.Range(0, workers).Select(_ => Channel.CreateBounded<InsuredWages>(8)).ToArray();
         var done = 0;
 
@@ -331,7 +331,7 @@ internal sealed class MonthlyAssessment(
             var totals = new RunTotals();
             for (var k = 0; k < ledger.Count; k++)
             {
-                if (ledger.Insured[k] == 0)
+                if (ledger.InsuredOf(k) == 0)
                 {
                     continue;
                 }
@@ -346,7 +346,7 @@ internal sealed class MonthlyAssessment(
                     totals.EmployeePayable += bill[at + MonthlyBilling.EmployeePayable];
                 }
 
-                totals.Insured += ledger.Insured[k];
+                totals.Insured += ledger.InsuredOf(k);
                 totals.Deferred += ledger.Deferred(k);
                 totals.Employers++;
             }

@@ -132,6 +132,33 @@ internal sealed class MonthlyBilling
         bill[MedicalEmployeePayable] += medicalFlat * wagesFen.Length;
     }
 
+    /// <summary>
+    /// Adds one wage's lines to <paramref name="bill"/>: the same formulas as <see cref="Bill"/>, without its loop over
+    /// wages, for the assessment's stream where one spell at a time meets its employer's bill.
+    /// </summary>
+    public void BillWage(ReliefCategory category, long injuryRateBillionths, long wageFen, Span<long> bill)
+    {
+        if (bill.Length < Width)
+        {
+            throw new ArgumentException($"A bill has {Width} figures.", nameof(bill));
+        }
+
+        var factor = factors[(int)category];
+        for (var i = 0; i < Insurances; i++)
+        {
+            var contributionBase = ContributionBaseIsTheWageClampedToFloorAndCeiling(wageFen, floor[i], ceiling[i]);
+            var due = LineAmountIsBaseTimesRateRoundedToTheFen(contributionBase, i == WorkInjury ? injuryRateBillionths : employerRate[i]);
+            var payable = factor[i] < 0 ? due : RelievedLinePaysTheFullAmountTimesThePayableFactor(due, factor[i]);
+            var at = i * FiguresPerInsurance;
+            bill[at + EmployerDue] += due;
+            bill[at + EmployerRelief] += ReliefIsTheFullAmountLessThePayable(due, payable);
+            bill[at + EmployerPayable] += payable;
+            bill[at + EmployeePayable] += LineAmountIsBaseTimesRateRoundedToTheFen(contributionBase, employeeRate[i]);
+        }
+
+        bill[MedicalEmployeePayable] += medicalFlat;
+    }
+
     /// <summary>The employer's own work-injury rate (percent, as the registry keeps it) in billionths of the base.</summary>
     public static long InjuryRateBillionths(decimal percent, string uscc) => Billionths(RateFromPercent(percent), $"injury rate of {uscc}");
 }
