@@ -105,14 +105,15 @@ public sealed class RegistryImporter(
             : null;
         var rules = new RowRules(sizeStandard, protector, registered);
         var batches = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var reading = Task.Run(() => Read(kind, filePath, originalName, rules, batches.Writer, cancellationToken), cancellationToken);
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => Read(kind, filePath, originalName, rules, batches.Writer, stopReading.Token), CancellationToken.None);
 
         await using var store = Store();
-        await store.BeginAsync(kind, cancellationToken);
         long rowsRead = 0, rowsRejected = 0, reported = 0;
         var lastReport = Stopwatch.StartNew();
         try
         {
+            await store.BeginAsync(kind, cancellationToken);
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
                 await store.StageAsync(batch, cancellationToken);
@@ -126,9 +127,15 @@ public sealed class RegistryImporter(
                 }
             }
         }
+        catch
+        {
+            // The writer gave up (database gone, cancelled): release the reader, which may be waiting for room.
+            await stopReading.CancelAsync();
+            throw;
+        }
         finally
         {
-            // The reader stops at the first refusal or cancellation; wait for it so the file is closed before we return.
+            // Wait for the reader in every case, so the file is closed before we return.
             await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
