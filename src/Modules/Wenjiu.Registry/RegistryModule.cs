@@ -43,6 +43,8 @@ public static class RegistryModule
 
         // Offered to other modules through Wenjiu.Registry.Contracts.
         services.AddScoped<IEmployerMonthQuery, EmployerMonthQuery>();
+        // What other modules may read of insured employment (the relief assessment), without touching the tables.
+        services.AddScoped<IInsuredEmploymentSource, Features.InsuredEmployment.InsuredEmploymentSource>();
 
         services.AddNavigationLinks(
             NavigationLink.To("nav-registry-employers", typeof(RegistryText), "Nav.Employers", 100, "/Registry/Employers", [.. Roles.Staff]),

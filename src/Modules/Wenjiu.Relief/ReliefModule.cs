@@ -7,19 +7,21 @@ using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Domain;
-using Wenjiu.Relief.Features;
+using Wenjiu.Relief.Features.Assess;
 using Wenjiu.Relief.Features.Calculate;
+using Wenjiu.Relief.Features.Deferrals;
 using Wenjiu.Relief.Features.Reports;
 using Wenjiu.Relief.Features.Scenarios;
 using Wenjiu.Relief.Features.Statements;
+using Wenjiu.Relief.Features;
 using Wenjiu.Relief.Localization;
 using Wenjiu.Relief.Rules;
 
 namespace Wenjiu.Relief;
 
 /// <summary>
-/// Social-insurance relief (issue 3): the beijing-2020 rules as code, the one-employer calculator, the reports and the
-/// dashboard, the enterprise's statement and the what-if scenarios.
+/// Social-insurance relief (issue 3): the beijing-2020 rules as code, the one-employer calculator, the monthly assessment,
+/// deferrals, the reports and the dashboard, the enterprise's statement and the what-if scenarios.
 /// </summary>
 public static class ReliefModule
 {
@@ -56,6 +58,15 @@ public static class ReliefModule
             NavigationLink.To("nav-relief-scenarios", typeof(ReliefText), "Nav.Scenarios", 220, "/Relief/Scenarios", Roles.PolicyOfficer, Roles.Administrator),
             new NavigationLink("nav-relief-my-statement", typeof(ReliefText), "Nav.MyStatement", 200, [Roles.Enterprise],
                 user => user.EmployerUscc() is { Length: > 0 } uscc ? $"/Relief/Statements/{uscc}" : null));
+        services.AddScoped<MonthlyAssessment>();
+        services.AddScoped<AssessmentQueries>();
+        services.AddScoped<EmployerLines>();
+        services.AddScoped<DeferralHandler>();
+        services.AddSingleton<BackgroundAssessments>();
+        services.AddHostedService<AssessmentWorker>();
+        services.AddNavigationLinks(
+            NavigationLink.To("nav-relief-assessments", typeof(AssessmentText), "Nav.Assessments", 300, "/Relief/Assessments", [.. Roles.Staff]),
+            NavigationLink.To("nav-relief-deferrals", typeof(AssessmentText), "Nav.Deferrals", 310, "/Relief/Deferrals", [.. Roles.Staff]));
         return builder;
     }
 
@@ -70,6 +81,8 @@ public static class ReliefModule
         conventions.AuthorizeAreaFolder(Area, "/Reports", Policies.Staff);
         conventions.AuthorizeAreaFolder(Area, "/Statements", Policies.StaffOrEnterprise);
         conventions.AuthorizeAreaFolder(Area, "/Scenarios", ScenarioPolicy);
+        conventions.AuthorizeAreaFolder(Area, "/Assessments", Policies.Staff);
+        conventions.AuthorizeAreaFolder(Area, "/Deferrals", Policies.Staff);
     }
 
     /// <param name="publicRateLimit">The host's rate-limit policy for anonymous public endpoints.</param>
@@ -78,6 +91,7 @@ public static class ReliefModule
         ArgumentNullException.ThrowIfNull(endpoints);
         CalculateReliefEndpoint.Map(endpoints, publicRateLimit);
         ReliefApi.Map(endpoints);
+        AssessmentEndpoints.Map(endpoints);
         return endpoints;
     }
 }

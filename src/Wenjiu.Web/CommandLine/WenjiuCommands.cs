@@ -10,7 +10,7 @@ namespace Wenjiu.Web.CommandLine;
 /// </summary>
 internal static class WenjiuCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "import", "users", "audit", "relief", "report"];
+    private static readonly string[] Verbs = ["migrate", "seed", "import", "users", "audit", "relief", "report", "assess"];
 
     /// <summary>Arguments meant for the web host: everything when serving, nothing when running a verb.</summary>
     public static string[] HostArguments(string[] args)
@@ -41,6 +41,7 @@ internal static class WenjiuCommands
         root.Subcommands.Add(Audit(app));
         root.Subcommands.Add(ReliefCommand.Create(app));
         root.Subcommands.Add(ReportCommand.Create(app));
+        root.Subcommands.Add(AssessCommand.Create(app));
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -27,6 +27,21 @@ internal sealed record InsuranceParameters(
 {
     /// <summary>Relieved insurances are those the rule set gives a payable factor for (pension, unemployment, work injury).</summary>
     public bool IsRelieved => PayableFactors.Count > 0;
+
+    // The same values in whole fen and billionths, converted once for the exact integer formulas (ContributionRules).
+    public long FloorFen { get; } = ContributionRules.Fen(BaseFloor.Number, BaseFloor.Parameter.Name);
+
+    public long CeilingFen { get; } = ContributionRules.Fen(BaseCeiling.Number, BaseCeiling.Parameter.Name);
+
+    /// <summary>The city's employer rate in billionths, or null where it is each employer's own (work injury).</summary>
+    public long? EmployerRateBillionths { get; } = EmployerRate is null ? null : ContributionRules.Billionths(EmployerRate.Number, EmployerRate.Parameter.Name);
+
+    public long EmployeeRateBillionths { get; } = ContributionRules.Billionths(EmployeeRate.Number, EmployeeRate.Parameter.Name);
+
+    /// <summary>Payable factor in billionths per relief category (indexed by the category), or null when not relieved.</summary>
+    public long[]? FactorBillionths { get; } = PayableFactors.Count == 0
+        ? null
+        : Enum.GetValues<ReliefCategory>().Select(c => ContributionRules.Billionths(PayableFactors[c].Number, PayableFactors[c].Parameter.Name)).ToArray();
 }
 
 /// <summary>
@@ -47,6 +62,8 @@ internal sealed class MonthlyParameters
     public IReadOnlyDictionary<Insurance, InsuranceParameters> Insurances { get; }
 
     public ResolvedParameter MedicalEmployeeFlat { get; }
+
+    public long MedicalEmployeeFlatFen => ContributionRules.Fen(MedicalEmployeeFlat.Number, MedicalEmployeeFlat.Parameter.Name);
 
     /// <exception cref="ParameterNotInForceException">A parameter has no value for the month.</exception>
     public static MonthlyParameters Resolve(ParameterSet set, YearMonth month)

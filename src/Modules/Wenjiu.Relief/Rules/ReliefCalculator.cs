@@ -54,12 +54,16 @@ internal static class ReliefCalculator
 
     private static ContributionLine EmployerLine(InsuredWage employee, InsuranceParameters p, decimal injuryRatePercent, ReliefCategory category, bool explain)
     {
-        var contributionBase = ContributionBaseIsTheWageClampedToFloorAndCeiling(employee.Wage, p.BaseFloor.Number, p.BaseCeiling.Number);
+        // The exact integer formulas the monthly assessment uses too (ContributionRules), then back to yuan for the answer.
+        var baseFen = ContributionBaseIsTheWageClampedToFloorAndCeiling(Fen(employee.Wage, "wage"), p.FloorFen, p.CeilingFen);
         var rate = p.EmployerRate?.Number ?? RateFromPercent(injuryRatePercent);
-        var due = LineAmountIsBaseTimesRateRoundedToTheFen(contributionBase, rate);
+        var dueFen = LineAmountIsBaseTimesRateRoundedToTheFen(baseFen, p.EmployerRateBillionths ?? Billionths(rate, "injury_rate"));
         var factor = p.IsRelieved ? p.PayableFactors[category] : null;
-        var payable = factor is null ? due : RelievedLinePaysTheFullAmountTimesThePayableFactor(due, factor.Number);
-        var relief = ReliefIsTheFullAmountLessThePayable(due, payable);
+        var payableFen = p.FactorBillionths is null ? dueFen : RelievedLinePaysTheFullAmountTimesThePayableFactor(dueFen, p.FactorBillionths[(int)category]);
+        var contributionBase = Yuan(baseFen);
+        var due = Yuan(dueFen);
+        var payable = Yuan(payableFen);
+        var relief = Yuan(ReliefIsTheFullAmountLessThePayable(dueFen, payableFen));
         if (!explain)
         {
             return new ContributionLine(employee.Id, p.Insurance, Party.Employer, LineKind.Rate, contributionBase, rate, due, relief, payable, null);
@@ -104,9 +108,10 @@ internal static class ReliefCalculator
 
     private static ContributionLine EmployeeLine(InsuredWage employee, InsuranceParameters p, bool explain)
     {
-        var contributionBase = ContributionBaseIsTheWageClampedToFloorAndCeiling(employee.Wage, p.BaseFloor.Number, p.BaseCeiling.Number);
+        var baseFen = ContributionBaseIsTheWageClampedToFloorAndCeiling(Fen(employee.Wage, "wage"), p.FloorFen, p.CeilingFen);
         var rate = p.EmployeeRate.Number;
-        var due = LineAmountIsBaseTimesRateRoundedToTheFen(contributionBase, rate);
+        var contributionBase = Yuan(baseFen);
+        var due = Yuan(LineAmountIsBaseTimesRateRoundedToTheFen(baseFen, p.EmployeeRateBillionths));
         var trace = explain
             ? new LineTrace(
                 "base = wage clamped to [floor, ceiling]; due = base × rate rounded to the fen (half away from zero); employee parts are never relieved: payable = due",
@@ -123,7 +128,7 @@ internal static class ReliefCalculator
 
     private static ContributionLine MedicalFlatLine(InsuredWage employee, ResolvedParameter flat, bool explain)
     {
-        var due = flat.Number;
+        var due = Yuan(Fen(flat.Number, flat.Parameter.Name));
         var trace = explain
             ? new LineTrace(
                 "the employee's medical flat amount per month, a line of its own, not relieved",

@@ -43,6 +43,14 @@ internal sealed class ReliefCategories
     /// <summary>Whether the category of this kind of entity depends on its size class.</summary>
     public bool NeedsSizeClass(EntityType type) => byEntityType[type] is null;
 
+    /// <summary>
+    /// The category alone, for the monthly assessment's inner loop: by the entity type, then by the size class where the
+    /// table says so. <see cref="Decide"/> gives the same answer with its reasons.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The entity type needs a size class and none is given.</exception>
+    public ReliefCategory CategoryOf(EntityType type, SizeClass? sizeClass) =>
+        byEntityType[type] ?? (sizeClass is { } size ? bySizeClass[size] : throw new InvalidOperationException($"A {EntityTypeCode(type)} needs a size class to be categorised."));
+
     /// <summary>The category, and why; <paramref name="classification"/> is used when the size class is not given.</summary>
     public CategoryDecision Decide(string uscc, SizeClass? given, SizeClassification? classification)
     {
@@ -52,18 +60,13 @@ internal sealed class ReliefCategories
             ? $"{SizeClassification.ClassNameEn(given.Value)}: given in the request (the classification published 2020-03-09 is fixed for the policy period)"
             : classification is not null ? $"{SizeClassification.ClassNameEn(classification.Class)} ({classification.Industry}): {classification.Explain()}" : "not classified: the category does not depend on it";
         var codeWhy = $"the code starts {uscc[..2]}: {EntityTypeCode(type).Replace('_', ' ')}";
-        if (byEntityType[type] is { } fixedCategory)
+        var category = CategoryOf(type, sizeClass);
+        if (!NeedsSizeClass(type))
         {
-            return new CategoryDecision(fixedCategory, type, sizeClass, given is not null, classification, $"{codeWhy}, so category {fixedCategory.Code()} ({File})", sizeWhy);
+            return new CategoryDecision(category, type, sizeClass, given is not null, classification, $"{codeWhy}, so category {category.Code()} ({File})", sizeWhy);
         }
 
-        if (sizeClass is null)
-        {
-            throw new InvalidOperationException($"A {EntityTypeCode(type)} needs a size class to be categorised.");
-        }
-
-        var category = bySizeClass[sizeClass.Value];
-        return new CategoryDecision(category, type, sizeClass, given is not null, classification, $"{codeWhy}, categorised by size class; {SizeClassification.ClassNameEn(sizeClass.Value)}, so category {category.Code()} ({File})", sizeWhy);
+        return new CategoryDecision(category, type, sizeClass, given is not null, classification, $"{codeWhy}, categorised by size class; {SizeClassification.ClassNameEn(sizeClass!.Value)}, so category {category.Code()} ({File})", sizeWhy);
     }
 
     public static ReliefCategories Parse(string text)

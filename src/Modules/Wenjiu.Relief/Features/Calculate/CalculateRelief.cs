@@ -67,6 +67,11 @@ internal static class CalculateRelief
         {
             return Outcome.Invalid("month", $"the rule set {rules.Name} has no value for {e.Month}: {e.Message}");
         }
+        catch (ArgumentException e) when (request.Scenario is not null)
+        {
+            // A scenario's base in parts of a fen or a rate beyond nine decimals cannot be computed exactly.
+            return Outcome.Invalid("scenario.parameters", e.Message.Split(" (Parameter", 2)[0]);
+        }
     }
 
     private static EmployerMonth? Check(Request request, ReliefRuleSet rules, SmeSizeStandard sizeStandard, Dictionary<string, string[]> errors, out ReliefRuleSet scenarioRules)
@@ -145,6 +150,11 @@ internal static class CalculateRelief
         else if (e.InjuryRate is < 0 or > 100)
         {
             add("employer.injury_rate", "the work-injury rate is a percentage between 0 and 100 (0.4 = 0.4%)");
+        }
+        else if (decimal.Round(e.InjuryRate.Value, 7) != e.InjuryRate.Value)
+        {
+            // The formulas compute in exact billionths of the base (ContributionRules); no published rate needs more.
+            add("employer.injury_rate", "the work-injury rate has at most 7 decimals (in percent)");
         }
 
         // The size facts are needed only where the category depends on the size class and no class is given; then

@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using Wenjiu.Platform.Database;
+using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Domain;
+
+namespace Wenjiu.Registry.Features.InsuredEmployment;
+
+/// <summary>
+/// The registry's side of <see cref="IInsuredEmploymentSource"/>. On PostgreSQL both reads run by binary COPY on one
+/// connection inside one repeatable-read, read-only transaction, so the employer positions the wages carry are those of
+/// the employer stream; the wages come off a sequential scan joined to the numbered employers (a hash join: no sort of
+/// the spells). On SQLite a plain reader. Rows are handed on in blocks as they are read; nothing accumulates here.
+/// </summary>
+internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOptions database) : IInsuredEmploymentSource
+{
+    /// <summary>Spells per block: small enough to stay off the large-object heap, large enough to amortise the hand-over.</summary>
+    internal const int BlockSize = 8_192;
+
+    public async Task<IInsuredMonth> OpenMonthAsync(int month, CancellationToken cancellationToken = default)
+    {
+        if (month is < 190001 or > 999912 || month % 100 is < 1 or > 12)
+        {
+            throw new ArgumentOutOfRangeException(nameof(month), month, "A month is written yyyymm, e.g. 202002.");
+        }
+
+        if (!database.IsPostgres)
+        {
+            return new SqliteMonth(db, month);
+        }
+
+        // Its own physical connection with no command timeout: a city month streams for several seconds.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false, CommandTimeout = 0 }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            return new PostgresMonth(connection, transaction, month);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<InsuredEmployer?> FindEmployerAsync(string uscc, CancellationToken cancellationToken = default)
+    {
+        var e = await db.Employers.AsNoTracking().FirstOrDefaultAsync(x => x.Uscc == uscc, cancellationToken);
+        return e is null ? null : Facts(e);
+    }
+
+    public async Task<IReadOnlyList<InsuredPersonWage>> ReadEmployeesAsync(string uscc, int month, CancellationToken cancellationToken = default) =>
+        await db.EmploymentSpells.AsNoTracking()
+            .Where(s => s.EmployerUscc == uscc && s.StartMonth <= month && (s.EndMonth == null || s.EndMonth >= month))
+            .OrderBy(s => s.PersonId).ThenBy(s => s.StartMonth)
+            .Select(s => new InsuredPersonWage(s.PersonId, s.StartMonth, s.Wage))
+            .ToListAsync(cancellationToken);
+
+    private static InsuredEmployer Facts(Employer e) => new(e.Uscc, e.Industry, e.District, e.Employees, e.Revenue, e.TotalAssets, e.InjuryRate, e.SizeClass);
+
+    private sealed class PostgresMonth(NpgsqlConnection connection, NpgsqlTransaction transaction, int month) : IInsuredMonth
+    {
+        // Both statements number the employers the same way (code order); the snapshot keeps the numbering fixed.
+        private const string Employers = "SELECT uscc, industry, district, employees, revenue, total_assets, injury_rate, size_class FROM registry.employers ORDER BY uscc";
+
+        public async IAsyncEnumerable<InsuredEmployer> ReadEmployersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await using var export = await connection.BeginBinaryExportAsync($"COPY ({Employers}) TO STDOUT (FORMAT BINARY)", cancellationToken);
+
+            // Industries, districts and size classes are a few dozen values: one string each instead of 615,000 copies.
+            var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+            string Shared(string value) => shared.TryGetValue(value, out var known) ? known : shared[value] = value;
+            var sizeClasses = Enum.GetValues<SizeClass>().ToDictionary(c => c.ToString(), c => c, StringComparer.Ordinal);
+            while (ReadEmployer(export, Shared, sizeClasses, cancellationToken) is { } employer)
+            {
+                yield return employer;
+            }
+        }
+
+        public async IAsyncEnumerable<InsuredWages> ReadWagesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            // COPY takes no parameters; the month is an integer checked on opening. Wages are numeric(12,2): × 100 is exact.
+            var sql = string.Create(CultureInfo.InvariantCulture, $"""
+                COPY (SELECT e.position, (s.wage * 100)::bigint
+                      FROM registry.employment_spells s
+                      JOIN (SELECT uscc, (row_number() OVER (ORDER BY uscc) - 1)::integer AS position FROM registry.employers) e ON e.uscc = s.employer_uscc
+                      WHERE s.start_month <= {month} AND (s.end_month IS NULL OR s.end_month >= {month})) TO STDOUT (FORMAT BINARY)
+                """);
+            await using var export = await connection.BeginBinaryExportAsync(sql, cancellationToken);
+            while (ReadBlock(export, cancellationToken) is { } block)
+            {
+                yield return block;
+            }
+        }
+
+        /// <summary>
+        /// Synchronous reads on purpose: millions of rows of two numbers, where an awaited read per column costs more
+        /// than the read itself; a read blocks only when the buffer is empty. Cancellation is checked once per block.
+        /// </summary>
+        private static InsuredWages? ReadBlock(NpgsqlBinaryExporter export, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var employers = new int[BlockSize];
+            var wages = new long[BlockSize];
+            var count = 0;
+            while (count < BlockSize && export.StartRow() != -1)
+            {
+                employers[count] = export.Read<int>(NpgsqlDbType.Integer);
+                wages[count] = export.Read<long>(NpgsqlDbType.Bigint);
+                count++;
+            }
+
+            return count == 0 ? null : new InsuredWages(employers, wages, count);
+        }
+
+        private static InsuredEmployer? ReadEmployer(NpgsqlBinaryExporter export, Func<string, string> shared, Dictionary<string, SizeClass> sizeClasses, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return export.StartRow() == -1
+                ? null
+                : new InsuredEmployer(
+                    export.Read<string>(),
+                    shared(export.Read<string>()),
+                    shared(export.Read<string>()),
+                    export.Read<int>(),
+                    export.Read<decimal>(),
+                    export.Read<decimal>(),
+                    export.Read<decimal>(),
+                    sizeClasses[export.Read<string>()]);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
+    /// <summary>SQLite (the embedded demo, one writer): the same two reads, positions looked up here.</summary>
+    private sealed class SqliteMonth(RegistryDbContext db, int month) : IInsuredMonth
+    {
+        private readonly Dictionary<string, int> positions = new(StringComparer.Ordinal);
+
+        public async IAsyncEnumerable<InsuredEmployer> ReadEmployersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            positions.Clear();
+            await foreach (var e in db.Employers.AsNoTracking().OrderBy(e => e.Uscc).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                positions[e.Uscc] = positions.Count;
+                yield return Facts(e);
+            }
+        }
+
+        public async IAsyncEnumerable<InsuredWages> ReadWagesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            var rows = db.EmploymentSpells.AsNoTracking()
+                .Where(s => s.StartMonth <= month && (s.EndMonth == null || s.EndMonth >= month))
+                .Select(s => new { s.EmployerUscc, s.Wage })
+                .AsAsyncEnumerable();
+            var employers = new int[BlockSize];
+            var wages = new long[BlockSize];
+            var count = 0;
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                employers[count] = positions[row.EmployerUscc];
+                wages[count] = (long)(row.Wage * 100m);
+                if (++count == BlockSize)
+                {
+                    yield return new InsuredWages(employers, wages, count);
+                    (employers, wages, count) = (new int[BlockSize], new long[BlockSize], 0);
+                }
+            }
+
+            if (count > 0)
+            {
+                yield return new InsuredWages(employers, wages, count);
+            }
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

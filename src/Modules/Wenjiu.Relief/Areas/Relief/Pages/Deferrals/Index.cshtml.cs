@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using Wenjiu.Platform.Periods;
+using Wenjiu.Relief.Domain;
+using Wenjiu.Relief.Features.Deferrals;
+using Wenjiu.Relief.Rules;
+
+namespace Wenjiu.Relief.Areas.Relief.Pages.Deferrals;
+
+/// <summary>Record an approved deferral (a plain form; errors beside each field) and see the deferrals recorded.</summary>
+/// <remarks>The module's services are internal, so the page takes them from the request's services.</remarks>
+public sealed class IndexModel : PageModel
+{
+    [BindProperty]
+    public DeferralForm Input { get; set; } = new();
+
+    [TempData]
+    public string? Recorded { get; set; }
+
+    public IReadOnlyList<Deferral> Deferrals { get; private set; } = [];
+
+    /// <summary>The rule set's limits, shown as a hint: earliest start, latest end, longest length.</summary>
+    public (string Earliest, string Latest, string Longest) Limits { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var handler = HttpContext.RequestServices.GetRequiredService<DeferralHandler>();
+        var result = await handler.RecordAsync(new DeferralInput(Input.Uscc, Input.FirstMonth, Input.LastMonth, Input.Reference), User.Identity?.Name ?? "?", cancellationToken);
+        if (result.Deferral is { } d)
+        {
+            Recorded = $"{d.Uscc}|{Features.Assess.AssessmentQueries.MonthOf(d.FirstMonth)}|{Features.Assess.AssessmentQueries.MonthOf(d.LastMonth)}";
+            return RedirectToPage();
+        }
+
+        result.Errors.CopyTo(ModelState, nameof(Input));
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Deferrals = await HttpContext.RequestServices.GetRequiredService<DeferralHandler>().RecentAsync(null, cancellationToken);
+        var parameters = HttpContext.RequestServices.GetRequiredService<ReliefRuleSet>().Parameters;
+        var first = new YearMonth(2020, 2);
+        Limits = (
+            parameters["deferral.earliest_start"].At(first).Written,
+            parameters["deferral.latest_end"].At(first).Written,
+            parameters["deferral.max_months"].At(first).Written);
+    }
+
+    public sealed class DeferralForm
+    {
+        public string? Uscc { get; set; }
+
+        public string? FirstMonth { get; set; }
+
+        public string? LastMonth { get; set; }
+
+        public string? Reference { get; set; }
+    }
+}

@@ -1,0 +1,194 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Wenjiu.Platform.Audit;
+using Wenjiu.Platform.Periods;
+using Wenjiu.Platform.Rules;
+using Wenjiu.Platform.Web;
+using Wenjiu.Registry.Domain;
+using Wenjiu.Relief.Data;
+using Wenjiu.Relief.Domain;
+using Wenjiu.Relief.Features.Assess;
+using Wenjiu.Relief.Localization;
+using Wenjiu.Relief.Rules;
+
+namespace Wenjiu.Relief.Features.Deferrals;
+
+/// <summary>An approved deferral as staff type it (text, so that each field's error can name it).</summary>
+internal sealed record DeferralInput(string? Uscc, string? FirstMonth, string? LastMonth, string? Reference);
+
+internal sealed record DeferralResult(Deferral? Deferral, FieldErrors Errors);
+
+/// <summary>An employer's deferred amounts around a month: deferred in it, and falling due in it (a deferral ended the month before).</summary>
+internal sealed record DeferredAmounts(string Uscc, decimal DeferredThisMonth, decimal NowDue);
+
+/// <summary>
+/// Deferral (缓缴, issue 3 §7) as an input: staff record an approved deferral; the assessment then defers those months'
+/// whole employer payable (after relief) without late fee. The deferred sum falls due the month after the last deferred
+/// month: it is not stored again but computed from the current runs of the deferred months (<see cref="NowDueAsync"/>),
+/// so a re-assessed past month is reflected without copying figures around.
+/// </summary>
+internal sealed class DeferralHandler(ReliefDbContext db, ReliefRuleSet rules, IInsuredEmploymentSource registry, IAuditLog audit, TimeProvider clock, IStringLocalizer<AssessmentText> text)
+{
+    public const string AuditAction = "relief.deferral.record";
+    public const int ListCount = 100;
+
+    public async Task<DeferralResult> RecordAsync(DeferralInput input, string recordedBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new FieldErrors();
+        var uscc = input.Uscc?.Trim().ToUpperInvariant() ?? "";
+        if (uscc.Length == 0)
+        {
+            errors.Add(nameof(input.Uscc), text["Deferral.Error.UsccRequired"]);
+        }
+        else if (!UnifiedSocialCreditCode.Validate(uscc).IsValid)
+        {
+            errors.Add(nameof(input.Uscc), text["Deferral.Error.UsccInvalid"]);
+        }
+        else if (await registry.FindEmployerAsync(uscc, cancellationToken) is null)
+        {
+            errors.Add(nameof(input.Uscc), text["Deferral.Error.UsccUnknown"]);
+        }
+
+        var first = Month(input.FirstMonth, nameof(input.FirstMonth), errors);
+        var last = Month(input.LastMonth, nameof(input.LastMonth), errors);
+        var reference = input.Reference?.Trim() ?? "";
+        if (reference.Length == 0)
+        {
+            errors.Add(nameof(input.Reference), text["Deferral.Error.ReferenceRequired"]);
+        }
+        else if (reference.Length > 100)
+        {
+            errors.Add(nameof(input.Reference), text["Deferral.Error.ReferenceTooLong"]);
+        }
+
+        if (first is { } f && last is { } l)
+        {
+            CheckAgainstRules(f, l, errors);
+            if (!errors.Has(nameof(input.Uscc)) && !errors.Has(nameof(input.FirstMonth)) && !errors.Has(nameof(input.LastMonth)))
+            {
+                var firstYyyymm = AssessmentQueries.Yyyymm(f);
+                var lastYyyymm = AssessmentQueries.Yyyymm(l);
+                var overlapping = await db.Deferrals.AsNoTracking()
+                    .Where(d => d.Uscc == uscc && d.FirstMonth <= lastYyyymm && d.LastMonth >= firstYyyymm)
+                    .FirstOrDefaultAsync(cancellationToken);
+                if (overlapping is not null)
+                {
+                    errors.Add(nameof(input.FirstMonth), text["Deferral.Error.Overlap", AssessmentQueries.MonthOf(overlapping.FirstMonth), AssessmentQueries.MonthOf(overlapping.LastMonth)]);
+                }
+            }
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return new DeferralResult(null, errors);
+        }
+
+        var deferral = new Deferral
+        {
+            Uscc = uscc,
+            FirstMonth = AssessmentQueries.Yyyymm(first!.Value),
+            LastMonth = AssessmentQueries.Yyyymm(last!.Value),
+            Reference = reference,
+            RecordedBy = recordedBy.Length > 256 ? recordedBy[..256] : recordedBy,
+            RecordedAt = clock.GetUtcNow(),
+        };
+        db.Deferrals.Add(deferral);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(recordedBy, AuditAction, $"deferral {deferral.Id} {uscc}", $"{{\"first_month\":\"{first}\",\"last_month\":\"{last}\",\"reference\":{System.Text.Json.JsonSerializer.Serialize(reference)}}}", cancellationToken);
+        return new DeferralResult(deferral, errors);
+    }
+
+    public async Task<IReadOnlyList<Deferral>> RecentAsync(string? uscc = null, CancellationToken cancellationToken = default)
+    {
+        var query = db.Deferrals.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(uscc))
+        {
+            var code = uscc.Trim().ToUpperInvariant();
+            query = query.Where(d => d.Uscc == code);
+        }
+
+        return await query.OrderByDescending(d => d.Id).Take(ListCount).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// What falls due in <paramref name="month"/>: per employer whose deferral ended the month before, the sum of the
+    /// amounts deferred in the current runs of its deferred months (months never assessed add nothing).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, decimal>> NowDueAsync(YearMonth month, string? uscc = null, CancellationToken cancellationToken = default)
+    {
+        var previous = AssessmentQueries.Yyyymm(month.AddMonths(-1));
+        var ended = db.Deferrals.AsNoTracking().Where(d => d.LastMonth == previous);
+        if (uscc is not null)
+        {
+            ended = ended.Where(d => d.Uscc == uscc);
+        }
+
+        var rows = await ended
+            .Join(db.EmployerAssessments.AsNoTracking(), d => d.Uscc, a => a.Uscc, (d, a) => new { d, a })
+            .Join(db.AssessmentRuns.AsNoTracking().Where(r => r.IsCurrent), x => x.a.RunId, r => r.Id, (x, r) => new { x.d, x.a, r })
+            .Where(x => x.r.Month >= x.d.FirstMonth && x.r.Month <= x.d.LastMonth)
+            .Select(x => new { x.a.Uscc, x.a.Deferred })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Uscc, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.Deferred), StringComparer.Ordinal);
+    }
+
+    /// <summary>An employer's deferred amounts for a month: the statement shows both.</summary>
+    public async Task<DeferredAmounts> AmountsAsync(string uscc, YearMonth month, AssessmentQueries queries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        var bill = await queries.CurrentBillAsync(uscc, month, cancellationToken);
+        var due = await NowDueAsync(month, uscc, cancellationToken);
+        return new DeferredAmounts(uscc, bill?.Deferred ?? 0, due.GetValueOrDefault(uscc));
+    }
+
+    /// <summary>The rule set's deferral parameters (as in force in the first month): earliest start, latest end, longest length.</summary>
+    private void CheckAgainstRules(YearMonth first, YearMonth last, FieldErrors errors)
+    {
+        try
+        {
+            var earliest = rules.Parameters["deferral.earliest_start"].At(first).MonthValue!.Value;
+            var latest = rules.Parameters["deferral.latest_end"].At(first).MonthValue!.Value;
+            var longest = (int)rules.Parameters["deferral.max_months"].At(first).Number;
+            if (first < earliest)
+            {
+                errors.Add("FirstMonth", text["Deferral.Error.TooEarly", earliest]);
+            }
+
+            if (last < first)
+            {
+                errors.Add("LastMonth", text["Deferral.Error.BeforeFirst"]);
+            }
+            else if (last > latest)
+            {
+                errors.Add("LastMonth", text["Deferral.Error.TooLate", latest]);
+            }
+            else if (last.Ordinal - first.Ordinal + 1 > longest)
+            {
+                errors.Add("LastMonth", text["Deferral.Error.TooLong", longest.ToString(CultureInfo.CurrentCulture)]);
+            }
+        }
+        catch (ParameterNotInForceException e)
+        {
+            errors.Add("FirstMonth", text["Deferral.Error.NoRule", e.Month?.ToString() ?? first.ToString()]);
+        }
+    }
+
+    private YearMonth? Month(string? written, string field, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(written))
+        {
+            errors.Add(field, text["Deferral.Error.MonthRequired"]);
+            return null;
+        }
+
+        if (!YearMonth.TryParse(written, CultureInfo.InvariantCulture, out var month))
+        {
+            errors.Add(field, text["Deferral.Error.MonthInvalid", written]);
+            return null;
+        }
+
+        return month;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.SyntheticCity;
+using Wenjiu.Tests.Infrastructure;
+using Wenjiu.Tests.Registry;
+using static Wenjiu.Tests.Relief.SmallRegistry;
+
+namespace Wenjiu.Tests.Relief;
+
+/// <summary>
+/// Calibration (issue 3 §8): the synthetic demo city, loaded by the importer and assessed for February 2020, gives relief
+/// per insured within 10% of Beijing's published figures: 1,044 yuan for large employers, 1,245 yuan for SMEs.
+/// </summary>
+public sealed class CalibrationTests
+{
+    [Fact]
+    public async Task The_demo_city_assessed_for_february_2020_gives_relief_per_insured_within_ten_percent_of_the_published_figures()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        var directory = Path.Combine(factory.DataDirectory, "city");
+        CityFiles.Write(CityScale.Demo, 2020, directory);
+        Assert.Equal(ImportStatus.Completed, (await factory.ImportFileAsync(ImportKind.Employers, Path.Combine(directory, CityFiles.EmployersFile), CityFiles.EmployersFile)).Status);
+        Assert.Equal(ImportStatus.Completed, (await factory.ImportFileAsync(ImportKind.Employment, Path.Combine(directory, CityFiles.EmploymentFile), CityFiles.EmploymentFile)).Status);
+
+        var outcome = await AssessAsync(factory, February);
+
+        Assert.True(outcome.Completed, outcome.Message);
+        var rows = await RowsAsync(factory, outcome.RunId);
+        static decimal Relief(Wenjiu.Relief.Domain.EmployerAssessment a) => a.PensionEmployerRelief + a.UnemploymentEmployerRelief + a.WorkInjuryEmployerRelief;
+        var large = rows.Where(r => r.ReportClass == "large").ToList();
+        var sme = rows.Where(r => r.Category == "sme").ToList();
+        var largePerInsured = large.Sum(Relief) / large.Sum(r => r.Insured);
+        var smePerInsured = sme.Sum(Relief) / sme.Sum(r => r.Insured);
+        Assert.InRange(largePerInsured, 1_044m * 0.9m, 1_044m * 1.1m);
+        Assert.InRange(smePerInsured, 1_245m * 0.9m, 1_245m * 1.1m);
+    }
+}
