@@ -28,13 +28,19 @@ internal static class ReportClasses
     public static string Of(CategoryDecision decision, ReliefCategories categories)
     {
         ArgumentNullException.ThrowIfNull(decision);
+        return Of(decision.EntityType, decision.SizeClass, categories);
+    }
+
+    /// <summary>The report class from the entity type and size class: one rule for the reports and the assessment.</summary>
+    public static string Of(EntityType entityType, SizeClass? sizeClass, ReliefCategories categories)
+    {
         ArgumentNullException.ThrowIfNull(categories);
-        if (decision.EntityType == EntityType.IndividualBusiness)
+        if (entityType == EntityType.IndividualBusiness)
         {
             return IndividualBusiness;
         }
 
-        return categories.NeedsSizeClass(decision.EntityType) && decision.SizeClass is { } size
+        return categories.NeedsSizeClass(entityType) && sizeClass is { } size
             ? SizeClassification.ClassNameEn(size)
             : Other;
     }

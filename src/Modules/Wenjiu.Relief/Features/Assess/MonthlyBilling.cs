@@ -85,7 +85,7 @@ internal sealed class MonthlyBilling
     {
         var type = UnifiedSocialCreditCode.EntityTypeOf(uscc);
         sizeClassCode = Rules.Categories.NeedsSizeClass(type) ? SizeClassification.ClassNameEn(sizeClass) : null;
-        return type == EntityType.IndividualBusiness ? "individual_business" : sizeClassCode ?? "other";
+        return ReportClasses.Of(type, sizeClass, Rules.Categories);
     }
 
     /// <summary>
