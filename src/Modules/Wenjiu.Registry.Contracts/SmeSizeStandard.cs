@@ -1,6 +1,7 @@
 using System.Globalization;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using System.Text;
+using Wenjiu.Platform.Periods;
+using Wenjiu.Platform.Rules;
 
 namespace Wenjiu.Registry.Domain;
 
@@ -86,22 +87,41 @@ public sealed record SizeClassification(SizeClass Class, string Industry, IReadO
 }
 
 /// <summary>
-/// The SME size standard 工信部联企业〔2011〕300号 as data (Rules/sme-size-standard.yaml), applied as the NBS
+/// The SME size standard 工信部联企业〔2011〕300号 as dated parameters (Rules/sme-size-standard.yaml, one parameter
+/// <c>sme.&lt;industry&gt;.&lt;class&gt;.&lt;measure&gt;</c> each, read by the platform's loader), applied as the NBS
 /// statistical version states it: a class needs ALL its bounds met, else the enterprise drops a class; micro needs none.
+/// An instance holds the thresholds in force in one month.
 /// </summary>
 public sealed class SmeSizeStandard
 {
+    internal const string File = "sme-size-standard.yaml";
+    private const string Prefix = "sme.";
+    private const string RuleSetName = "sme-size-standard";
+
+    private static readonly (string Code, SizeClass Class)[] Classes = [("large", SizeClass.Large), ("medium", SizeClass.Medium), ("small", SizeClass.Small)];
+    private static readonly (string Code, SizeMeasure Measure)[] Measures = [("employees", SizeMeasure.Employees), ("revenue", SizeMeasure.Revenue), ("total_assets", SizeMeasure.TotalAssets)];
+    private static readonly Lazy<ParameterSet> Embedded = new(() => ParameterFiles.Load(RuleSetName, [(File, ReadEmbedded())]));
+
     private readonly Dictionary<string, IndustryThresholds> industries;
 
-    private SmeSizeStandard(string source, Dictionary<string, IndustryThresholds> industries)
+    private SmeSizeStandard(string source, string version, Dictionary<string, IndustryThresholds> industries)
     {
         Source = source;
+        Version = version;
         this.industries = industries;
     }
 
     public string Source { get; }
 
-    public static SmeSizeStandard Default { get; } = Load();
+    /// <summary>The parameter file's content hash, for recording which thresholds a decision used.</summary>
+    public string Version { get; }
+
+    /// <summary>The thresholds in force this month.</summary>
+    public static SmeSizeStandard Default { get; } = For(YearMonth.FromDate(DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime)));
+
+    /// <summary>The thresholds in force in <paramref name="month"/>.</summary>
+    /// <exception cref="ParameterNotInForceException">A threshold has no value in force that month.</exception>
+    public static SmeSizeStandard For(YearMonth month) => FromParameters(Embedded.Value, month);
 
     public IReadOnlyDictionary<SizeMeasure, decimal> Bounds(string industry, SizeClass sizeClass)
     {
@@ -133,71 +153,79 @@ public sealed class SmeSizeStandard
         return new SizeClassification(SizeClass.Micro, industry, tests, Source);
     }
 
-    private IndustryThresholds Thresholds(string industry) =>
-        industries.TryGetValue(industry, out var t) ? t : throw new ArgumentException($"'{industry}' is not an industry of the SME size standard.", nameof(industry));
+    /// <summary>
+    /// Reads the thresholds in force in <paramref name="month"/> from parameter files (the embedded one, or a test's).
+    /// Beyond the loader's checks: every parameter is <c>sme.&lt;known industry&gt;.&lt;class&gt;.&lt;measure&gt;</c>,
+    /// every industry has thresholds, and an industry bounds the same measures in all three classes.
+    /// </summary>
+    /// <exception cref="ParameterFileException">The file breaks the format or the standard's shape; names the parameter.</exception>
+    internal static SmeSizeStandard Load(IEnumerable<(string File, string Text)> files, YearMonth month) =>
+        FromParameters(ParameterFiles.Load(RuleSetName, files), month);
 
-    private static SmeSizeStandard Load()
+    private static SmeSizeStandard FromParameters(ParameterSet set, YearMonth month)
     {
-        using var stream = typeof(SmeSizeStandard).Assembly.GetManifestResourceStream("Wenjiu.Registry.Rules.sme-size-standard.yaml")
-            ?? throw new InvalidOperationException("The SME size standard parameter file is not embedded.");
-        using var reader = new StreamReader(stream);
-        var file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).IgnoreUnmatchedProperties().Build()
-            .Deserialize<StandardFile>(reader);
-        var result = new Dictionary<string, IndustryThresholds>(StringComparer.Ordinal);
-        foreach (var (code, row) in file.Industries)
+        foreach (var parameter in set.All)
         {
-            if (!Industries.IsKnown(code))
+            var parts = parameter.Name.Split('.');
+            if (parts.Length != 4 || parts[0] != "sme" || !Industries.IsKnown(parts[1]) || !Classes.Any(c => c.Code == parts[2]) || !Measures.Any(m => m.Code == parts[3]))
             {
-                throw new InvalidOperationException($"sme-size-standard.yaml: unknown industry '{code}'.");
+                throw new ParameterFileException(File, parameter.Name, "is not sme.<industry>.<large|medium|small>.<employees|revenue|total_assets> with a known industry");
             }
 
-            result[code] = new IndustryThresholds(Measures(code, "large", row.Large), Measures(code, "medium", row.Medium), Measures(code, "small", row.Small));
-        }
-
-        var missing = Industries.All.Select(i => i.Code).Where(c => !result.ContainsKey(c)).ToList();
-        return missing.Count == 0
-            ? new SmeSizeStandard($"{file.Title}, {file.Source}", result)
-            : throw new InvalidOperationException($"sme-size-standard.yaml: no thresholds for {string.Join(", ", missing)}.");
-    }
-
-    private static Dictionary<SizeMeasure, decimal> Measures(string industry, string level, Dictionary<string, decimal>? values)
-    {
-        if (values is null || values.Count == 0)
-        {
-            throw new InvalidOperationException($"sme-size-standard.yaml: {industry}.{level} has no thresholds.");
-        }
-
-        return values.ToDictionary(
-            v => v.Key switch
+            var expected = parts[3] == "employees" ? ParameterUnit.Persons : ParameterUnit.TenThousandYuan;
+            if (parameter.Unit != expected)
             {
-                "employees" => SizeMeasure.Employees,
-                "revenue" => SizeMeasure.Revenue,
-                "total_assets" => SizeMeasure.TotalAssets,
-                _ => throw new InvalidOperationException($"sme-size-standard.yaml: {industry}.{level} has unknown measure '{v.Key}'."),
-            },
-            v => v.Value);
+                throw new ParameterFileException(File, parameter.Name, $"has unit {parameter.Unit.Name()}, expected {expected.Name()}");
+            }
+        }
+
+        var result = new Dictionary<string, IndustryThresholds>(StringComparer.Ordinal);
+        foreach (var industry in Industries.All.Select(i => i.Code))
+        {
+            // The measures an industry is bounded by: those any of its classes names; each class must name them all.
+            var measures = Measures.Where(m => Classes.Any(c => set.Defines(Name(industry, c.Code, m.Code)))).ToList();
+            if (measures.Count == 0)
+            {
+                throw new ParameterFileException(File, $"{Prefix}{industry}.*", "the industry has no thresholds");
+            }
+
+            var bounds = new Dictionary<SizeClass, IReadOnlyDictionary<SizeMeasure, decimal>>();
+            foreach (var (classCode, sizeClass) in Classes)
+            {
+                var values = new Dictionary<SizeMeasure, decimal>();
+                foreach (var (measureCode, measure) in measures)
+                {
+                    var name = Name(industry, classCode, measureCode);
+                    values[measure] = set.Defines(name)
+                        ? set[name].At(month).Number
+                        : throw new ParameterFileException(File, name, $"is missing: {industry} is bounded by {measureCode} in another class, so every class needs it");
+                }
+
+                bounds[sizeClass] = values;
+            }
+
+            result[industry] = new IndustryThresholds(bounds[SizeClass.Large], bounds[SizeClass.Medium], bounds[SizeClass.Small]);
+        }
+
+        var source = set.All.Select(p => p.Source).Distinct().Select(s => $"{s.Document}, {s.Url}");
+        return new SmeSizeStandard(string.Join("; ", source), set.Version, result);
     }
+
+    private static string Name(string industry, string sizeClass, string measure) => $"{Prefix}{industry}.{sizeClass}.{measure}";
+
+    private static string ReadEmbedded()
+    {
+        using var stream = typeof(SmeSizeStandard).Assembly.GetManifestResourceStream("Wenjiu.Registry.Rules." + File)
+            ?? throw new InvalidOperationException("The SME size standard parameter file is not embedded.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    private IndustryThresholds Thresholds(string industry) =>
+        industries.TryGetValue(industry, out var t) ? t : throw new ArgumentException($"'{industry}' is not an industry of the SME size standard.", nameof(industry));
 
     private sealed record IndustryThresholds(
         IReadOnlyDictionary<SizeMeasure, decimal> Large,
         IReadOnlyDictionary<SizeMeasure, decimal> Medium,
         IReadOnlyDictionary<SizeMeasure, decimal> Small);
-
-    private sealed class StandardFile
-    {
-        public string Title { get; set; } = "";
-
-        public string Source { get; set; } = "";
-
-        public Dictionary<string, IndustryRow> Industries { get; set; } = [];
-    }
-
-    private sealed class IndustryRow
-    {
-        public Dictionary<string, decimal>? Large { get; set; }
-
-        public Dictionary<string, decimal>? Medium { get; set; }
-
-        public Dictionary<string, decimal>? Small { get; set; }
-    }
 }

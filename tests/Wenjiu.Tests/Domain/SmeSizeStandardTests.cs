@@ -1,3 +1,5 @@
+using Wenjiu.Platform.Periods;
+using Wenjiu.Platform.Rules;
 using Wenjiu.Registry.Domain;
 
 namespace Wenjiu.Tests.Domain;
@@ -91,6 +93,26 @@ public sealed class SmeSizeStandardTests
 
         Assert.Contains("mining", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_threshold_file_missing_a_class_of_an_industry_is_refused_naming_the_parameter()
+    {
+        using var stream = typeof(SmeSizeStandard).Assembly.GetManifestResourceStream("Wenjiu.Registry.Rules.sme-size-standard.yaml")!;
+        using var reader = new StreamReader(stream);
+        var text = reader.ReadToEnd();
+        var broken = System.Text.RegularExpressions.Regex.Replace(text, @"^  sme\.software_it\.small\.revenue:\n(    .*\n)*", "", System.Text.RegularExpressions.RegexOptions.Multiline);
+        var month = new YearMonth(2020, 2);
+
+        var intact = SmeSizeStandard.Load([("sme-size-standard.yaml", text)], month);
+        var error = Assert.Throws<ParameterFileException>(() => SmeSizeStandard.Load([("sme-size-standard.yaml", broken)], month));
+
+        Assert.Equal(50m, intact.Bounds("software_it", SizeClass.Small)[SizeMeasure.Revenue]);
+        Assert.Equal(("sme-size-standard.yaml", "sme.software_it.small.revenue"), (error.File, error.ParameterName));
+    }
+
+    [Fact]
+    public void A_month_before_the_standard_took_effect_has_no_thresholds() =>
+        Assert.Equal("sme.agriculture.large.revenue", Assert.Throws<ParameterNotInForceException>(() => SmeSizeStandard.For(new YearMonth(2011, 5))).ParameterName);
 
     private static string Describe(Dictionary<string, decimal> values) =>
         string.Join(';', values.Select(v => $"{v.Key}={v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));

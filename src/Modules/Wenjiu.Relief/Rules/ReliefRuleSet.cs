@@ -1,14 +1,15 @@
 using System.Text;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Platform.Rules;
+using Wenjiu.Registry.Domain;
 using Wenjiu.Relief.Domain;
 
 namespace Wenjiu.Relief.Rules;
 
 /// <summary>
 /// The rule set <c>beijing-2020</c>: the dated parameters (Rules/parameters/*.yaml) and the category table
-/// (Rules/relief-categories.yaml), embedded in this assembly. <see cref="Version"/> is a hash of all of them, so an
-/// assessment can record exactly which rules it used.
+/// (Rules/relief-categories.yaml), embedded in this assembly, with the registry's SME size thresholds.
+/// <see cref="Version"/> is a hash of all of them, so an assessment can record exactly which rules it used.
 /// </summary>
 internal sealed class ReliefRuleSet
 {
@@ -55,8 +56,9 @@ internal sealed class ReliefRuleSet
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var categoriesText = reader.ReadToEnd();
 
-        // One version over everything the rule set reads: the parameter files' hash and the category table.
-        var version = ParameterFiles.Version([("parameters", parameters.Version), (ReliefCategories.File, categoriesText)]);
+        // One version over everything the rule set reads: the parameter files' hash, the category table and the SME
+        // size thresholds that decide the sme category.
+        var version = ParameterFiles.Version([("parameters", parameters.Version), (ReliefCategories.File, categoriesText), ("sme-size-standard", SmeSizeStandard.Default.Version)]);
         return new ReliefRuleSet(parameters, ReliefCategories.Parse(categoriesText), version);
     }
 }
