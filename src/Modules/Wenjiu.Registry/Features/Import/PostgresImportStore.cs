@@ -358,10 +358,14 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
         await ExecuteAsync(
             $"SELECT setval(pg_get_serial_sequence('{Schema}.persons', 'id'), greatest((SELECT max(id) FROM {Schema}.persons), 1), (SELECT count(*) > 0 FROM {Schema}.persons))",
             cancellationToken);
+        // Stored in employer order: the monthly assessment reads every active spell in one scan, and spells that come
+        // grouped by employer bill into one employer's sums at a time instead of jumping across the whole ledger.
         await ExecuteAsync(
             $"""
             INSERT INTO {Schema}.employment_spells (person_id, employer_uscc, start_month, end_month, wage)
-            SELECT dense_rank() OVER (ORDER BY id_hash), uscc, start_month, end_month, wage FROM import_stage
+            SELECT person_id, uscc, start_month, end_month, wage
+            FROM (SELECT dense_rank() OVER (ORDER BY id_hash) AS person_id, uscc, start_month, end_month, wage FROM import_stage) numbered
+            ORDER BY uscc, start_month
             """, cancellationToken);
         await ExecuteAsync($"ALTER TABLE {Schema}.persons ADD CONSTRAINT {PersonsKey} PRIMARY KEY (id)", cancellationToken);
         await ExecuteAsync($"CREATE UNIQUE INDEX {PersonsHashIndex} ON {Schema}.persons (id_number_hash)", cancellationToken);
