@@ -96,6 +96,49 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public async Task A_full_export_that_repeats_every_registered_spell_updates_what_changed_adds_what_is_new_and_checks_overlaps()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.Employers);
+        var header = "id_number,name,uscc,start_month,end_month,wage";
+        await factory.ImportAsync(ImportKind.Employment, "january.csv", ImportFiles.Csv(
+            header,
+            $"{ImportFiles.Person1},张伟,{ImportFiles.EmployerA},2019-01,2019-12,8000",
+            $"{ImportFiles.Person1},张伟,{ImportFiles.EmployerA},2020-01,,8500",
+            $"{ImportFiles.Person2},李娜,{ImportFiles.EmployerB},2018-05,,6000"));
+        var before = await factory.SnapshotAsync();
+
+        var outcome = await factory.ImportAsync(ImportKind.Employment, "february.csv", ImportFiles.Csv(
+            header,
+            $"{ImportFiles.Person1},张伟,{ImportFiles.EmployerA},2019-01,2019-12,8000",
+            $"{ImportFiles.Person1},张伟,{ImportFiles.EmployerA},2020-01,2020-06,8500",
+            $"{ImportFiles.Person2},李娜,{ImportFiles.EmployerB},2018-05,,6100",
+            $"{ImportFiles.Person3},刘洋,{ImportFiles.EmployerC},2020-03,,4800",
+            $"{ImportFiles.Person2},李娜娜,{ImportFiles.EmployerC},2020-07,,9000",
+            $"{ImportFiles.Person1},张伟,{ImportFiles.EmployerA},2020-05,,9000"));
+
+        Assert.Equal(new ImportOutcome(outcome.RunId, ImportStatus.Completed, 6, 5, 1, null), outcome);
+        Assert.Equal(
+            [(7L, "start_month", "2020-05", "overlaps the spell of the same person at the same employer on line 3")],
+            await factory.ReportAsync(outcome.RunId));
+        Assert.Equal(
+            new[]
+            {
+                $"S {ImportFiles.Person1} {ImportFiles.EmployerA} 201901 201912 8000.00",
+                $"S {ImportFiles.Person1} {ImportFiles.EmployerA} 202001 202006 8500.00",
+                $"S {ImportFiles.Person2} {ImportFiles.EmployerB} 201805  6100.00",
+                $"S {ImportFiles.Person2} {ImportFiles.EmployerC} 202007  9000.00",
+                $"S {ImportFiles.Person3} {ImportFiles.EmployerC} 202003  4800.00",
+            }.Order(StringComparer.Ordinal),
+            (await factory.ContentAsync()).Where(l => l.StartsWith("S ", StringComparison.Ordinal)));
+        Assert.Equal(
+            new[] { "李娜娜", "刘洋", "张伟" }.Order(StringComparer.Ordinal),
+            (await factory.ContentAsync()).Where(l => l.StartsWith("P ", StringComparison.Ordinal)).Select(l => l.Split(' ')[2]).Order(StringComparer.Ordinal));
+        var personIds = (string snapshot) => snapshot.Split('\n').Where(l => l.StartsWith("P ", StringComparison.Ordinal)).Select(l => string.Join(' ', l.Split(' ')[..3]));
+        Assert.Subset(personIds(await factory.SnapshotAsync()).ToHashSet(), personIds(before).ToHashSet());
+    }
+
+    [Fact]
     public async Task A_file_with_the_wrong_header_is_refused_whole_with_nothing_written()
     {
         await using var factory = await WenjiuFactory.CreateAsync();

@@ -34,8 +34,8 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
         await connection.OpenAsync(cancellationToken);
         await ExecuteAsync(
             """
-            SET temp_buffers = '256MB';
-            SET work_mem = '256MB';
+            SET temp_buffers = '1GB';
+            SET work_mem = '1GB';
             CREATE TEMP TABLE import_stage_rejections (line bigint NOT NULL, seq bigint NOT NULL, column_name text NOT NULL, value text NOT NULL, reason text NOT NULL);
             """, cancellationToken);
         await ExecuteAsync(kind == ImportKind.Employers
@@ -222,17 +222,32 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
         await ExecuteAsync("ANALYZE import_stage", cancellationToken);
         if (!firstLoad)
         {
-            // Each staged row with its person's id if the person is registered (new persons get theirs below): the
-            // overlap rule and the spells merge then compare integer keys instead of 32-byte hashes.
+            // Each staged row with what the registry holds for it, found in one pass: its person (id and name on
+            // record) and the registered spell of the same key (person, employer, first month). Everything after
+            // compares integer keys and these columns instead of joining 10 million rows again, so a re-import that
+            // changes nothing costs one join and a few scans. The flags are columns so that ANALYZE tells the
+            // planner how few rows are new or differ (a handful on a re-import: index look-ups, not hash joins).
             await ExecuteAsync(
                 $"""
                 CREATE TEMP TABLE import_spell ON COMMIT DROP AS
-                SELECT s.line, s.id_hash, p.id AS person_id, s.uscc, s.start_month, s.end_month, s.wage
-                FROM import_stage s LEFT JOIN {Schema}.persons p ON p.id_number_hash = s.id_hash;
+                SELECT s.line, s.id_key, s.id_hash, s.name, p.id AS person_id, p.name AS registered_name,
+                    s.uscc, s.start_month, s.end_month, s.wage,
+                    e.person_id IS NOT NULL AS registered,
+                    e.person_id IS NOT NULL AND (e.end_month, e.wage) IS DISTINCT FROM (s.end_month, s.wage) AS differs
+                FROM import_stage s
+                LEFT JOIN {Schema}.persons p ON p.id_number_hash = s.id_hash
+                LEFT JOIN {Schema}.employment_spells e ON e.person_id = p.id AND e.employer_uscc = s.uscc AND e.start_month = s.start_month;
                 ANALYZE import_spell;
                 """, cancellationToken);
         }
 
+        // The persons (by id_key) with more than one line in the file: only their lines can overlap one another.
+        await ExecuteAsync(
+            $"""
+            CREATE TEMP TABLE import_multi ON COMMIT DROP AS
+            SELECT id_key FROM {(firstLoad ? "import_stage" : "import_spell")} GROUP BY id_key HAVING count(*) > 1;
+            ANALYZE import_multi;
+            """, cancellationToken);
         var clashes = await OverlapRuleAsync(firstLoad, cancellationToken);
         if (firstLoad)
         {
@@ -255,21 +270,24 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
     private async Task<long> OverlapRuleAsync(bool firstLoad, CancellationToken cancellationToken)
     {
         // The registered spells that can clash: those of a (person, employer) in the file whose start month the file
-        // does not repeat. The spells the file does not repeat are found first (on a re-import of the same file there
-        // are none), and only those are matched to the file's groups; then only the file's own groups are compared.
-        var registered = firstLoad
+        // does not repeat (a repeated one is replaced by its line, which is compared as a line of the file). When
+        // the file repeats every registered spell (a re-import, a full export) there are none, and only the file's
+        // own lines are compared.
+        // A small file into a large registry starts from the file's groups and reads their spells by the key; a file
+        // about as large as the registry that does not repeat them all first sets aside the ones it repeats.
+        var source = firstLoad ? "import_stage" : "import_spell";
+        var smallFile = !firstLoad && await ScalarAsync(
+            $"SELECT CASE WHEN (SELECT count(*) FROM import_spell) * 20 < (SELECT reltuples FROM pg_class WHERE oid = '{Schema}.employment_spells'::regclass) THEN 1 ELSE 0 END",
+            cancellationToken) == 1;
+        var noneRegistered = firstLoad || (!smallFile && await EveryRegisteredSpellRepeatedAsync(cancellationToken));
+        var registered = noneRegistered
             ? "SELECT 0::bigint AS line, 0::bigint AS id_key, ''::bytea AS id_hash, ''::text AS uscc, 0 AS start_month, 0 AS end_month, 0 AS given_end WHERE false"
             : $"""
               SELECT 0::bigint AS line, {IdKey("p.id_number_hash")} AS id_key, p.id_number_hash AS id_hash, r.employer_uscc::text AS uscc, r.start_month,
                   coalesce(r.end_month, 999912) AS end_month, r.end_month AS given_end
               FROM registered r JOIN {Schema}.persons p ON p.id = r.person_id
               """;
-        // A small file into a large registry starts from the file's groups and reads their spells by the key; a file
-        // about as large as the registry (a re-import) first sets aside the spells it repeats, in one pass over each.
-        var smallFile = !firstLoad && await ScalarAsync(
-            $"SELECT CASE WHEN (SELECT count(*) FROM import_spell) * 20 < (SELECT reltuples FROM pg_class WHERE oid = '{Schema}.employment_spells'::regclass) THEN 1 ELSE 0 END",
-            cancellationToken) == 1;
-        var registeredSpells = firstLoad
+        var registeredSpells = noneRegistered
             ? ""
             : smallFile
             ? $"""
@@ -288,16 +306,19 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
                   SELECT u.* FROM unmatched u WHERE EXISTS (SELECT 1 FROM import_spell k WHERE k.person_id = u.person_id AND k.uscc = u.employer_uscc)
               ),
               """;
+        var persons = noneRegistered
+            ? "SELECT id_key FROM import_multi"
+            : $"SELECT id_key FROM (SELECT id_key FROM {source} UNION ALL SELECT id_key FROM clashable) k GROUP BY id_key HAVING count(*) > 1";
         await ExecuteAsync(
             $"""
             CREATE TEMP TABLE import_stage_clash ON COMMIT DROP AS
             WITH {registeredSpells} clashable AS MATERIALIZED (
                 {registered}
             ), persons AS (
-                SELECT id_key FROM (SELECT id_key FROM import_stage UNION ALL SELECT id_key FROM clashable) k GROUP BY id_key HAVING count(*) > 1
+                {persons}
             ), candidates AS MATERIALIZED (
                 SELECT line, id_key, id_hash, uscc, start_month, coalesce(end_month, 999912) AS end_month, end_month AS given_end
-                FROM import_stage WHERE id_key IN (SELECT id_key FROM persons)
+                FROM {source} WHERE id_key IN (SELECT id_key FROM persons)
                 UNION ALL
                 SELECT * FROM clashable WHERE id_key IN (SELECT id_key FROM persons)
             )
@@ -330,6 +351,21 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
 
         return clashes;
     }
+
+    /// <summary>
+    /// Whether the file repeats every registered spell (same person, employer and first month), counted without
+    /// another pass over the registry: the distinct registered keys among the file's lines against the number of
+    /// registered spells. Two lines can share a key only if they share an <c>id_key</c>, so only the lines of
+    /// <c>import_multi</c> need de-duplicating.
+    /// </summary>
+    private async Task<bool> EveryRegisteredSpellRepeatedAsync(CancellationToken cancellationToken) =>
+        await ScalarAsync(
+            $"""
+            SELECT CASE WHEN (SELECT count(*) FROM {Schema}.employment_spells) =
+                (SELECT count(*) FROM import_spell WHERE registered AND id_key NOT IN (SELECT id_key FROM import_multi))
+                + (SELECT count(*) FROM (SELECT DISTINCT person_id, uscc, start_month FROM import_spell WHERE registered AND id_key IN (SELECT id_key FROM import_multi)) d)
+            THEN 1 ELSE 0 END
+            """, cancellationToken) == 1;
 
     /// <summary>
     /// Into an empty registry: the indexes of persons and spells are dropped, the rows inserted, and the indexes built
@@ -373,27 +409,31 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
         await ExecuteAsync($"CREATE INDEX {EmployerMonthIndex} ON {Schema}.employment_spells (employer_uscc, start_month)", cancellationToken);
     }
 
-    /// <summary>Into a registry that has rows: update what differs, insert what is new, each in key order.</summary>
+    /// <summary>
+    /// Into a registry that has rows: from what <c>import_spell</c> found for each line, update what differs and
+    /// insert what is new. Persons whose lines all carry the name on record, and spells that are registered with the
+    /// same last month and wage, are not touched, so a re-import of an unchanged file writes nothing.
+    /// </summary>
     private async Task UpsertAsync(CancellationToken cancellationToken)
     {
-        // The last line of a person gives the name; the identity number is stored once, encrypted.
-        await ExecuteAsync(
-            """
-            CREATE TEMP TABLE import_person ON COMMIT DROP AS
-            SELECT DISTINCT ON (id_hash) id_hash, id_cipher, name, birth_date, gender FROM import_stage ORDER BY id_hash, line DESC;
-            ANALYZE import_person;
-            """, cancellationToken);
+        // The last line of a person gives the name: only persons with a line whose name differs can change.
         await ExecuteAsync(
             $"""
-            UPDATE {Schema}.persons p SET name = s.name FROM import_person s
-            WHERE p.id_number_hash = s.id_hash AND p.name IS DISTINCT FROM s.name
+            UPDATE {Schema}.persons p SET name = latest.name
+            FROM (
+                SELECT DISTINCT ON (person_id) person_id, name FROM import_spell
+                WHERE person_id IN (SELECT person_id FROM import_spell WHERE name <> registered_name)
+                ORDER BY person_id, line DESC
+            ) latest
+            WHERE p.id = latest.person_id AND p.name <> latest.name
             """, cancellationToken);
+        // New persons, from their last line; the identity number is stored once, encrypted.
         await ExecuteAsync(
             $"""
             INSERT INTO {Schema}.persons (id_number_cipher, id_number_hash, name, birth_date, gender)
-            SELECT id_cipher, id_hash, name, birth_date, gender FROM import_person s
-            WHERE NOT EXISTS (SELECT 1 FROM {Schema}.persons p WHERE p.id_number_hash = s.id_hash)
-            ORDER BY id_hash
+            SELECT DISTINCT ON (id_hash) id_cipher, id_hash, name, birth_date, gender FROM import_stage
+            WHERE id_hash IN (SELECT id_hash FROM import_spell WHERE person_id IS NULL)
+            ORDER BY id_hash, line DESC
             """, cancellationToken);
         await ExecuteAsync(
             $"UPDATE import_spell s SET person_id = p.id FROM {Schema}.persons p WHERE s.person_id IS NULL AND p.id_number_hash = s.id_hash",
@@ -401,15 +441,14 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
         await ExecuteAsync(
             $"""
             UPDATE {Schema}.employment_spells e SET end_month = s.end_month, wage = s.wage FROM import_spell s
-            WHERE e.person_id = s.person_id AND e.employer_uscc = s.uscc AND e.start_month = s.start_month
-                AND (e.end_month, e.wage) IS DISTINCT FROM (s.end_month, s.wage)
+            WHERE s.differs AND e.person_id = s.person_id AND e.employer_uscc = s.uscc AND e.start_month = s.start_month
             """, cancellationToken);
+        // In employer order, as the first load stores them: the monthly assessment reads spells by employer.
         await ExecuteAsync(
             $"""
             INSERT INTO {Schema}.employment_spells (person_id, employer_uscc, start_month, end_month, wage)
-            SELECT person_id, uscc, start_month, end_month, wage FROM import_spell s
-            WHERE NOT EXISTS (SELECT 1 FROM {Schema}.employment_spells e WHERE e.person_id = s.person_id AND e.employer_uscc = s.uscc AND e.start_month = s.start_month)
-            ORDER BY person_id, uscc, start_month
+            SELECT person_id, uscc, start_month, end_month, wage FROM import_spell WHERE NOT registered
+            ORDER BY uscc, start_month
             """, cancellationToken);
     }
 
