@@ -27,12 +27,18 @@ public interface IInsuredMonth : IAsyncDisposable
     IAsyncEnumerable<InsuredWages> ReadWagesAsync(CancellationToken cancellationToken = default);
 }
 
-/// <summary>One insured person's spell active in a month, for per-person lines (the person by its registry id only).</summary>
-public sealed record InsuredPersonWage(long PersonId, int StartMonth, decimal Wage);
+/// <summary>An employer's registered name beside the facts its month is billed by, for pages about one employer.</summary>
+public sealed record RegisteredEmployer(string Name, InsuredEmployer Facts);
+
+/// <summary>
+/// One insured person's spell active in a month, for per-person lines: the person by its registry id, and its name and
+/// identity number already masked by the registry (never in clear: other modules have no need of them).
+/// </summary>
+public sealed record InsuredPersonWage(long PersonId, int StartMonth, decimal Wage, string MaskedName, string MaskedIdNumber);
 
 /// <summary>
 /// What the registry tells other modules about insured employment, without them touching its tables (modules never
-/// reference each other; DESIGN.md). Implemented by the registry: on PostgreSQL streaming binary COPY inside one
+/// reference each other; DESIGN.md): the one read contract of the relief module's assessment, statements and scenarios. Implemented by the registry: on PostgreSQL streaming binary COPY inside one
 /// read-only snapshot, elsewhere a plain reader; nothing is gathered in memory on the registry's side.
 /// </summary>
 /// <remarks>
@@ -46,9 +52,12 @@ public interface IInsuredEmploymentSource
     /// <summary>Opens a consistent read of <paramref name="month"/> (<c>yyyymm</c>).</summary>
     Task<IInsuredMonth> OpenMonthAsync(int month, CancellationToken cancellationToken = default);
 
-    /// <summary>One employer's facts, or null when the registry has no such employer.</summary>
-    Task<InsuredEmployer?> FindEmployerAsync(string uscc, CancellationToken cancellationToken = default);
+    /// <summary>One employer's name and facts as they are now, or null when the registry has no such employer.</summary>
+    Task<RegisteredEmployer?> FindEmployerAsync(string uscc, CancellationToken cancellationToken = default);
 
-    /// <summary>The spells of one employer active in <paramref name="month"/>, by person, for per-person lines.</summary>
+    /// <summary>
+    /// The spells of one employer active in <paramref name="month"/>, by person then start month, each person masked:
+    /// for per-person lines (the assessment's employer lines, the enterprise's statement).
+    /// </summary>
     Task<IReadOnlyList<InsuredPersonWage>> ReadEmployeesAsync(string uscc, int month, CancellationToken cancellationToken = default);
 }

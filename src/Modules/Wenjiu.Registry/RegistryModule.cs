@@ -7,9 +7,7 @@ using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Data;
 using Wenjiu.Registry.Domain;
-using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Features.EditEmployer;
-using Wenjiu.Registry.Features.EmployerMonths;
 using Wenjiu.Registry.Features.EmployerDetail;
 using Wenjiu.Registry.Features.Import;
 using Wenjiu.Registry.Features.LookupPerson;
@@ -41,9 +39,8 @@ public static class RegistryModule
         services.AddScoped<StartImportHandler>();
         services.AddScoped<ImportProgressHandler>();
 
-        // Offered to other modules through Wenjiu.Registry.Contracts.
-        services.AddScoped<IEmployerMonthQuery, EmployerMonthQuery>();
-        // What other modules may read of insured employment (the relief assessment), without touching the tables.
+        // Offered to other modules through Wenjiu.Registry.Contracts: what they may read of insured employment (the
+        // relief assessment, statements and scenarios), without touching the tables.
         services.AddScoped<IInsuredEmploymentSource, Features.InsuredEmployment.InsuredEmploymentSource>();
 
         services.AddNavigationLinks(

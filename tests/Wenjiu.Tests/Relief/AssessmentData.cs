@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Registry.Data;
 using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.SyntheticCity;
 using Wenjiu.Relief.Data;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Features.Assess;
@@ -128,6 +129,18 @@ internal sealed record SmallRegistry(string A, string B, string C, string D)
         a.WorkInjuryEmployerDue, a.WorkInjuryEmployerRelief, a.WorkInjuryEmployerPayable, a.WorkInjuryEmployeePayable,
         a.MedicalEmployerDue, a.MedicalEmployerRelief, a.MedicalEmployerPayable, a.MedicalEmployeePayable,
         a.MaternityEmployerDue, a.MaternityEmployerRelief, a.MaternityEmployerPayable, a.MaternityEmployeePayable, a.Deferred);
+}
+
+/// <summary>The synthetic demo city (2,000 employers), written by the generator and loaded by the importer.</summary>
+internal static class DemoCity
+{
+    public static async Task ImportAsync(WenjiuFactory factory)
+    {
+        var directory = Path.Combine(factory.DataDirectory, "city");
+        CityFiles.Write(CityScale.Demo, 2020, directory);
+        Assert.Equal(ImportStatus.Completed, (await factory.ImportFileAsync(ImportKind.Employers, Path.Combine(directory, CityFiles.EmployersFile), CityFiles.EmployersFile)).Status);
+        Assert.Equal(ImportStatus.Completed, (await factory.ImportFileAsync(ImportKind.Employment, Path.Combine(directory, CityFiles.EmploymentFile), CityFiles.EmploymentFile)).Status);
+    }
 }
 
 /// <summary>Per insurance: employer due, employer relief, employer payable, employee payable.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Wenjiu.Relief.Features.Assess;
 using Wenjiu.Tests.Infrastructure;
 using static Wenjiu.Tests.Relief.SmallRegistry;
 
@@ -27,6 +29,13 @@ public sealed class AssessmentSqliteTests
             Expected.Equal(ExpectedC, rows[registry.C]);
             Assert.Equal((await RowsAsync(sqlite, first.RunId)).Select(Figures), (await RowsAsync(sqlite, second.RunId)).Select(Figures));
             Assert.Equal(second.RunId, (await CurrentRunAsync(sqlite, February))!.Id);
+
+            // The per-person lines read the same registry there, each person masked by the registry.
+            await using var scope = sqlite.Services.CreateAsyncScope();
+            var lines = (await scope.ServiceProvider.GetRequiredService<EmployerLines>().CalculateAsync(registry.A, February, explain: false))!;
+            Assert.Equal((rows[registry.A].EmployerRelief, rows[registry.A].EmployeePayable), (lines.Calculation.Totals.EmployerRelief, lines.Calculation.Totals.EmployeePayable));
+            Assert.Equal(["张*", "张*"], lines.Employees.Select(e => e.MaskedName));
+            Assert.All(lines.Employees, e => Assert.Matches(@"^\d{6}\*{8}\w{4}$", e.MaskedIdNumber));
         }
         finally
         {

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Wenjiu.Registry.Domain;
-using Wenjiu.Registry.SyntheticCity;
 using Wenjiu.Tests.Infrastructure;
-using Wenjiu.Tests.Registry;
 using static Wenjiu.Tests.Relief.SmallRegistry;
 
 namespace Wenjiu.Tests.Relief;
@@ -17,10 +13,7 @@ public sealed class CalibrationTests
     public async Task The_demo_city_assessed_for_february_2020_gives_relief_per_insured_within_ten_percent_of_the_published_figures()
     {
         await using var factory = await WenjiuFactory.CreateAsync();
-        var directory = Path.Combine(factory.DataDirectory, "city");
-        CityFiles.Write(CityScale.Demo, 2020, directory);
-        Assert.Equal(ImportStatus.Completed, (await factory.ImportFileAsync(ImportKind.Employers, Path.Combine(directory, CityFiles.EmployersFile), CityFiles.EmployersFile)).Status);
-        Assert.Equal(ImportStatus.Completed, (await factory.ImportFileAsync(ImportKind.Employment, Path.Combine(directory, CityFiles.EmploymentFile), CityFiles.EmploymentFile)).Status);
+        await DemoCity.ImportAsync(factory);
 
         var outcome = await AssessAsync(factory, February);
 

@@ -1,7 +1,15 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Periods;
+using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Domain;
+using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Features.Scenarios;
+using Wenjiu.Relief.Rules;
 using Wenjiu.Tests.Infrastructure;
 using Wenjiu.Tests.Registry;
 
@@ -95,6 +103,96 @@ public sealed class ScenarioTests
         var detail = await officer.GetPageAsync($"/Relief/Scenarios/Detail/{scenarioId}");
         Assert.Equal(2, detail.Split("href=\"/Relief/Scenarios/Run/", StringSplitOptions.None).Length - 1);
     }
+
+    [Fact]
+    public async Task A_scenario_that_changes_no_value_gives_exactly_the_baseline_assessments_totals()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        await DemoCity.ImportAsync(factory);
+        var assessed = await SmallRegistry.AssessAsync(factory, SmallRegistry.February);
+        using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
+
+        // The rule file's own series for the parameter: an override that overrides nothing.
+        var scenarioId = await SaveAsync(officer, "unchanged", "parameters:\n  pension.employer_rate:\n    values:\n      - { from: 2019-07, value: 0.16 }\n");
+        using var started = await officer.PostFormAsync($"/Relief/Scenarios/Detail/{scenarioId}", $"/Relief/Scenarios/Detail/{scenarioId}", [new("FirstMonth", "2020-02"), new("LastMonth", "2020-02")]);
+        using var run = await WaitForRunAsync(officer, Forms.Location(started).Replace("/Relief/Scenarios/Run/", "/api/v1/relief/scenario-runs/", StringComparison.Ordinal));
+
+        Assert.True(assessed.Completed, assessed.Message);
+        var expected = (await SmallRegistry.RowsAsync(factory, assessed.RunId))
+            .GroupBy(r => r.ReportClass)
+            .OrderBy(g => ReportClasses.Order(g.Key))
+            .Select(g => $"{g.Key} {g.Sum(r => r.Insured)} {g.Sum(r => r.EmployerDue):0.00} {g.Sum(r => r.EmployerRelief):0.00} {g.Sum(r => r.EmployerPayable):0.00}")
+            .ToList();
+        var results = run.RootElement.GetProperty("results").EnumerateArray().Where(r => r.GetProperty("insured").GetInt64() > 0).ToList();
+        string Side(JsonElement r, string side) =>
+            $"{r.GetProperty("size_class").GetString()} {r.GetProperty("insured").GetInt64()} {r.GetProperty($"{side}_employer_due").GetDecimal():0.00} {r.GetProperty($"{side}_employer_relief").GetDecimal():0.00} {r.GetProperty($"{side}_employer_payable").GetDecimal():0.00}";
+        Assert.Equal(ReportClasses.All.Count, expected.Count);
+        Assert.Equal(expected, results.Select(r => Side(r, "baseline")));
+        Assert.Equal(expected, results.Select(r => Side(r, "scenario")));
+        var current = (await SmallRegistry.CurrentRunAsync(factory, SmallRegistry.February))!;
+        Assert.Equal(current.EmployerRelief, run.RootElement.GetProperty("total").GetProperty("scenario_employer_relief").GetDecimal());
+        Assert.Equal(current.Insured, run.RootElement.GetProperty("total").GetProperty("insured").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_scenarios_sums_are_the_calculators_employer_by_employer_for_every_registered_employer()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        await DemoCity.ImportAsync(factory);
+        using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
+        var example = ScenarioExamples.Find("extend-large-halving")!;
+        var scenarioId = await SaveAsync(officer, "extend", example.OverridesYaml);
+
+        using var started = await officer.PostFormAsync($"/Relief/Scenarios/Detail/{scenarioId}", $"/Relief/Scenarios/Detail/{scenarioId}", [new("FirstMonth", "2020-06"), new("LastMonth", "2020-07")]);
+        using var run = await WaitForRunAsync(officer, Forms.Location(started).Replace("/Relief/Scenarios/Run/", "/api/v1/relief/scenario-runs/", StringComparison.Ordinal));
+
+        var expected = new List<string>();
+        foreach (var month in new[] { new YearMonth(2020, 6), new YearMonth(2020, 7) })
+        {
+            expected.AddRange(await CalculatedEmployerByEmployerAsync(factory, month, new Scenario { Name = "extend", OverridesYaml = example.OverridesYaml }));
+        }
+
+        var actual = run.RootElement.GetProperty("results").EnumerateArray()
+            .Select(r => string.Join(' ', r.GetProperty("month").GetString(), r.GetProperty("size_class").GetString(), r.GetProperty("employers").GetInt32(), r.GetProperty("insured").GetInt64(),
+                Yuan(r, "baseline_employer_due"), Yuan(r, "baseline_employer_relief"), Yuan(r, "baseline_employer_payable"),
+                Yuan(r, "scenario_employer_due"), Yuan(r, "scenario_employer_relief"), Yuan(r, "scenario_employer_payable")))
+            .ToList();
+        Assert.Equal(12, actual.Count);
+        Assert.Equal(expected, actual);
+        Assert.NotEqual(0m, run.RootElement.GetProperty("total").GetProperty("relief_difference").GetDecimal());
+    }
+
+    /// <summary>
+    /// The oracle: every registered employer of the month (with spells or not) through the calculator under the baseline
+    /// and under the scenario, with the registry's size class, summed by report class.
+    /// </summary>
+    private static async Task<IEnumerable<string>> CalculatedEmployerByEmployerAsync(WenjiuFactory factory, YearMonth month, Scenario scenario)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var registry = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var sizeStandard = scope.ServiceProvider.GetRequiredService<SmeSizeStandard>();
+        var baseline = ReliefRuleSet.Beijing2020;
+        var scenarioRules = ScenarioHandler.ScenarioRules(scenario, baseline);
+        var yyyymm = (month.Year * 100) + month.Month;
+        var wages = (await registry.EmploymentSpells.AsNoTracking().Where(s => s.StartMonth <= yyyymm && (s.EndMonth == null || s.EndMonth >= yyyymm)).ToListAsync())
+            .ToLookup(s => s.EmployerUscc, s => new InsuredWage(s.PersonId.ToString(CultureInfo.InvariantCulture), s.Wage), StringComparer.Ordinal);
+        var sums = new Dictionary<string, (int Employers, long Insured, decimal[] Figures)>(StringComparer.Ordinal);
+        foreach (var e in await registry.Employers.AsNoTracking().ToListAsync())
+        {
+            var input = new EmployerMonth(month, new EmployerFacts(e.Uscc, e.InjuryRate, e.SizeClass, e.Industry, new SizeFacts(e.Employees, e.Revenue, e.TotalAssets)), wages[e.Uscc].ToList());
+            var before = ReliefCalculator.Calculate(baseline, input, sizeStandard, explain: false);
+            var after = ReliefCalculator.Calculate(scenarioRules, input, sizeStandard, explain: false).Totals;
+            var reportClass = ReportClasses.Of(before.Category, baseline.Categories);
+            var sum = sums.GetValueOrDefault(reportClass, (Employers: 0, Insured: 0L, Figures: new decimal[6]));
+            decimal[] figures = [before.Totals.EmployerDue, before.Totals.EmployerRelief, before.Totals.EmployerPayable, after.EmployerDue, after.EmployerRelief, after.EmployerPayable];
+            sums[reportClass] = (sum.Employers + 1, sum.Insured + input.Employees.Count, sum.Figures.Zip(figures, (a, b) => a + b).ToArray());
+        }
+
+        return sums.OrderBy(x => ReportClasses.Order(x.Key))
+            .Select(x => string.Join(' ', [month.ToString(), x.Key, x.Value.Employers.ToString(CultureInfo.InvariantCulture), x.Value.Insured.ToString(CultureInfo.InvariantCulture), .. x.Value.Figures.Select(f => f.ToString("0.00", CultureInfo.InvariantCulture))]));
+    }
+
+    private static string Yuan(JsonElement row, string figure) => row.GetProperty(figure).GetDecimal().ToString("0.00", CultureInfo.InvariantCulture);
 
     [Theory]
     [InlineData("parameters:\n  relief.payable_factor.huge.pension:\n    values:\n      - { from: 2019-07, value: 1 }\n", "relief.payable_factor.huge.pension", "has no such parameter")]

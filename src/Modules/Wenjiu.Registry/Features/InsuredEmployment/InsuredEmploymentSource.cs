@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using Wenjiu.Platform.Database;
+using Wenjiu.Platform.PersonalData;
 using Wenjiu.Registry.Data;
 using Wenjiu.Registry.Domain;
 
@@ -14,8 +15,9 @@ namespace Wenjiu.Registry.Features.InsuredEmployment;
 /// connection inside one repeatable-read, read-only transaction, so the employer positions the wages carry are those of
 /// the employer stream; the wages come off a sequential scan joined to the numbered employers (a hash join: no sort of
 /// the spells). On SQLite a plain reader. Rows are handed on in blocks as they are read; nothing accumulates here.
+/// One employer's reads are plain queries on either database.
 /// </summary>
-internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOptions database) : IInsuredEmploymentSource
+internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOptions database, PersonalDataProtector personalData) : IInsuredEmploymentSource
 {
     /// <summary>Spells per block: small enough to stay off the large-object heap, large enough to amortise the hand-over.</summary>
     internal const int BlockSize = 8_192;
@@ -47,18 +49,33 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
         }
     }
 
-    public async Task<InsuredEmployer?> FindEmployerAsync(string uscc, CancellationToken cancellationToken = default)
+    public async Task<RegisteredEmployer?> FindEmployerAsync(string uscc, CancellationToken cancellationToken = default)
     {
         var e = await db.Employers.AsNoTracking().FirstOrDefaultAsync(x => x.Uscc == uscc, cancellationToken);
-        return e is null ? null : Facts(e);
+        return e is null ? null : new RegisteredEmployer(e.Name, Facts(e));
     }
 
-    public async Task<IReadOnlyList<InsuredPersonWage>> ReadEmployeesAsync(string uscc, int month, CancellationToken cancellationToken = default) =>
-        await db.EmploymentSpells.AsNoTracking()
-            .Where(s => s.EmployerUscc == uscc && s.StartMonth <= month && (s.EndMonth == null || s.EndMonth >= month))
-            .OrderBy(s => s.PersonId).ThenBy(s => s.StartMonth)
-            .Select(s => new InsuredPersonWage(s.PersonId, s.StartMonth, s.Wage))
+    public async Task<IReadOnlyList<InsuredPersonWage>> ReadEmployeesAsync(string uscc, int month, CancellationToken cancellationToken = default)
+    {
+        // A left join: the assessment bills every active spell, so the lines must not lose one whose person is missing
+        // (the importer writes both, but nothing in the schema enforces it).
+        var spells = await (
+            from s in db.EmploymentSpells.AsNoTracking()
+            where s.EmployerUscc == uscc && s.StartMonth <= month && (s.EndMonth == null || s.EndMonth >= month)
+            join p in db.Persons.AsNoTracking() on s.PersonId equals p.Id into persons
+            from p in persons.DefaultIfEmpty()
+            orderby s.PersonId, s.StartMonth
+            select new { s.PersonId, s.StartMonth, s.Wage, Name = p == null ? null : p.Name, Cipher = p == null ? null : p.IdNumberCipher })
             .ToListAsync(cancellationToken);
+
+        // Decrypted only to be masked on the spot: nothing in clear leaves the registry, so this is not an audited view.
+        return spells.Select(s => new InsuredPersonWage(
+            s.PersonId,
+            s.StartMonth,
+            s.Wage,
+            s.Name is null ? "" : Masking.Name(s.Name),
+            s.Cipher is null ? "" : Masking.IdentityNumber(personalData.Decrypt(s.Cipher)))).ToList();
+    }
 
     private static InsuredEmployer Facts(Employer e) => new(e.Uscc, e.Industry, e.District, e.Employees, e.Revenue, e.TotalAssets, e.InjuryRate, e.SizeClass);
 

@@ -132,12 +132,15 @@ internal sealed class EmployerLedger
         }
     }
 
-    public static long EmployerPayable(ReadOnlySpan<long> bill)
+    public static long EmployerPayable(ReadOnlySpan<long> bill) => Total(bill, MonthlyBilling.EmployerPayable);
+
+    /// <summary>One figure of a bill (<see cref="MonthlyBilling.EmployerDue"/> and the others) summed over the five insurances.</summary>
+    public static long Total(ReadOnlySpan<long> bill, int figure)
     {
         long sum = 0;
         for (var i = 0; i < 5; i++)
         {
-            sum += bill[(i * MonthlyBilling.FiguresPerInsurance) + MonthlyBilling.EmployerPayable];
+            sum += bill[(i * MonthlyBilling.FiguresPerInsurance) + figure];
         }
 
         return sum;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Wenjiu.Platform.Audit;
@@ -162,112 +161,36 @@ internal sealed class MonthlyAssessment(
     }
 
     /// <summary>
-    /// The employers first (facts, category, rate: a few hundred thousand rows), then the month's wages streamed from the
-    /// registry to compute workers on every core, each owning a share of the employers, through bounded channels: memory
-    /// follows the number of employers and not of spells. Then one row per employer with insured, streamed to the store.
+    /// The month billed by the shared engine (<see cref="SnapshotBilling"/>: the registry's snapshot, one worker per core),
+    /// the progress written about once a second as the wages stream past; then one row per employer with insured,
+    /// streamed to the store.
     /// </summary>
     private async Task<RunTotals> RunPipelineAsync(MonthlyBilling billing, HashSet<string> deferred, IAssessmentStore store, Guid runId, CancellationToken cancellationToken)
     {
         var watchStep = Stopwatch.StartNew();
-        EmployerLedger ledger;
-        TimeSpan readEmployers;
-        await using (var month = await source.OpenMonthAsync(AssessmentQueries.Yyyymm(billing.Month), cancellationToken))
+        var lastProgress = Stopwatch.GetTimestamp();
+        async Task AfterBlockAsync(int employersDone, CancellationToken token)
         {
-            var employers = new List<InsuredEmployer>();
-            await foreach (var employer in month.ReadEmployersAsync(cancellationToken))
+            if (Stopwatch.GetElapsedTime(lastProgress) >= ProgressInterval)
             {
-                employers.Add(employer);
+                lastProgress = Stopwatch.GetTimestamp();
+                await db.AssessmentRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.EmployersDone, employersDone), token);
             }
 
-            ledger = new EmployerLedger(employers, billing, deferred);
-            readEmployers = watchStep.Elapsed;
-            await ComputeAsync(billing, ledger, month, runId, cancellationToken);
+            if (AfterBatch is not null)
+            {
+                await AfterBatch(employersDone, token);
+            }
         }
 
+        var billed = await SnapshotBilling.BillAsync(source, [billing], deferred, AfterBlockAsync, cancellationToken);
+        var ledger = billed.Ledgers[0];
         var computed = watchStep.Elapsed;
         await store.WriteRowsAsync(runId, ledger, cancellationToken);
         logger.LogInformation(
             "Assessment {Month} steps: employers read {Employers:F1} s, wages read and billed {Wages:F1} s, rows written {Rows:F1} s",
-            billing.Month, readEmployers.TotalSeconds, (computed - readEmployers).TotalSeconds, (watchStep.Elapsed - computed).TotalSeconds);
+            billing.Month, billed.EmployersRead.TotalSeconds, (computed - billed.EmployersRead).TotalSeconds, (watchStep.Elapsed - computed).TotalSeconds);
         return RunTotals.Of(ledger);
-    }
-
-    /// <summary>Reader → one worker per core (each bills its own employers); a failing stage cancels the others and its exception is thrown.</summary>
-    private async Task ComputeAsync(MonthlyBilling billing, EmployerLedger ledger, IInsuredMonth month, Guid runId, CancellationToken cancellationToken)
-    {
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var token = failed.Token;
-        var workers = Environment.ProcessorCount >= 4 ? 4 : Environment.ProcessorCount >= 2 ? 2 : 1;
-        var channels = Enumerable.Range(0, workers).Select(_ => Channel.CreateBounded<InsuredWages>(8)).ToArray();
-        var done = 0;
-
-        async Task ReadAsync()
-        {
-            var lastProgress = Stopwatch.GetTimestamp();
-            await foreach (var block in month.ReadWagesAsync(token).WithCancellation(token))
-            {
-                foreach (var channel in channels)
-                {
-                    await channel.Writer.WriteAsync(block, token);
-                }
-
-                if (Stopwatch.GetElapsedTime(lastProgress) >= ProgressInterval)
-                {
-                    lastProgress = Stopwatch.GetTimestamp();
-                    var employersDone = Volatile.Read(ref done);
-                    await db.AssessmentRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.EmployersDone, employersDone), token);
-                }
-
-                if (AfterBatch is not null)
-                {
-                    await AfterBatch(Volatile.Read(ref done), token);
-                }
-            }
-        }
-
-        async Task WorkAsync(int worker)
-        {
-            await foreach (var block in channels[worker].Reader.ReadAllAsync(token))
-            {
-                Interlocked.Add(ref done, ledger.Add(billing, block, worker, workers));
-            }
-        }
-
-        async Task Stage(Func<Task> stage, bool completes)
-        {
-            try
-            {
-                await stage();
-                if (completes)
-                {
-                    Array.ForEach(channels, c => c.Writer.TryComplete());
-                }
-            }
-            catch (Exception e)
-            {
-                Array.ForEach(channels, c => c.Writer.TryComplete(e));
-                await failed.CancelAsync();
-                throw;
-            }
-        }
-
-        var reader = Task.Run(() => Stage(ReadAsync, completes: true), token);
-        var computing = Enumerable.Range(0, workers).Select(w => Task.Run(() => Stage(() => WorkAsync(w), completes: false), token)).ToArray();
-        try
-        {
-            await Task.WhenAll([reader, .. computing]);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // A stage failed and cancelled the others: its own exception is the one to report.
-            var first = new[] { reader }.Concat(computing).FirstOrDefault(t => t.IsFaulted && t.Exception?.GetBaseException() is not OperationCanceledException);
-            if (first?.Exception?.GetBaseException() is { } cause)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
-            }
-
-            throw;
-        }
     }
 
     private async Task MakeCurrentAsync(AssessmentRun run, RunTotals totals, CancellationToken cancellationToken)
@@ -337,14 +260,10 @@ internal sealed class MonthlyAssessment(
                 }
 
                 var bill = ledger.Bill(k);
-                for (var i = 0; i < 5; i++)
-                {
-                    var at = i * MonthlyBilling.FiguresPerInsurance;
-                    totals.EmployerDue += bill[at + MonthlyBilling.EmployerDue];
-                    totals.EmployerRelief += bill[at + MonthlyBilling.EmployerRelief];
-                    totals.EmployerPayable += bill[at + MonthlyBilling.EmployerPayable];
-                    totals.EmployeePayable += bill[at + MonthlyBilling.EmployeePayable];
-                }
+                totals.EmployerDue += EmployerLedger.Total(bill, MonthlyBilling.EmployerDue);
+                totals.EmployerRelief += EmployerLedger.Total(bill, MonthlyBilling.EmployerRelief);
+                totals.EmployerPayable += EmployerLedger.Total(bill, MonthlyBilling.EmployerPayable);
+                totals.EmployeePayable += EmployerLedger.Total(bill, MonthlyBilling.EmployeePayable);
 
                 totals.Insured += ledger.InsuredOf(k);
                 totals.Deferred += ledger.Deferred(k);

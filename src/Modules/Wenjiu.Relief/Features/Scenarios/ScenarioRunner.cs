@@ -4,23 +4,25 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Wenjiu.Platform.Periods;
-using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Relief.Data;
 using Wenjiu.Relief.Domain;
+using Wenjiu.Relief.Features.Assess;
 using Wenjiu.Relief.Features.Reports;
 using Wenjiu.Relief.Rules;
+using static Wenjiu.Relief.Rules.ContributionRules;
 
 namespace Wenjiu.Relief.Features.Scenarios;
 
 /// <summary>
-/// Runs a scenario over its months for the whole population: for each month every registered employer's month is read
-/// from the registry (through its contracts), computed twice with the calculator, under the baseline rules and under
-/// the scenario's, and summed by report class. Both sides are computed from the same registry rows in the same pass,
-/// so the difference is the policy's alone; the assessment's stored runs are never read or written. Each month's
-/// results are written with the progress in one transaction, so the page never shows half a month.
+/// Runs a scenario over its months for the whole population with the assessment's engine: for each month the registry's
+/// snapshot is read once and every spell billed twice as it streams past (<see cref="SnapshotBilling"/>), under the
+/// baseline rules and under the scenario's, then every registered employer is summed by report class. Both sides come
+/// from the same registry rows in the same pass, so the difference is the policy's alone, and a month costs about what
+/// its assessment costs; the assessment's stored runs are never read or written, and deferrals play no part. Each
+/// month's results are written with the progress in one transaction, so the page never shows half a month.
 /// </summary>
-internal sealed class ScenarioRunner(ReliefDbContext db, IEmployerMonthQuery registry, ReliefRuleSet baseline, SmeSizeStandard sizeStandard, TimeProvider clock)
+internal sealed class ScenarioRunner(ReliefDbContext db, IInsuredEmploymentSource registry, ReliefRuleSet baseline, TimeProvider clock)
 {
     public async Task RunAsync(Guid runId, CancellationToken cancellationToken = default)
     {
@@ -53,27 +55,42 @@ internal sealed class ScenarioRunner(ReliefDbContext db, IEmployerMonthQuery reg
 
     private async Task<List<ScenarioResult>> MonthAsync(Guid runId, YearMonth month, ReliefRuleSet scenarioRules, CancellationToken cancellationToken)
     {
-        var byClass = ReportClasses.All.ToDictionary(c => c, c => new ScenarioResult { ScenarioRunId = runId, Month = ReliefReportHandler.Key(month), ReportClass = c }, StringComparer.Ordinal);
-        await foreach (var facts in registry.ReadMonthAsync(ReliefReportHandler.Key(month), cancellationToken))
+        var billed = await SnapshotBilling.BillAsync(
+            registry, [new MonthlyBilling(baseline, month), new MonthlyBilling(scenarioRules, month)], new HashSet<string>(), null, cancellationToken);
+        var (before, after) = (billed.Ledgers[0], billed.Ledgers[1]);
+        var sums = ReportClasses.All.ToDictionary(c => c, _ => new long[6], StringComparer.Ordinal);
+        var counts = ReportClasses.All.ToDictionary(c => c, _ => (Employers: 0, Insured: 0), StringComparer.Ordinal);
+        for (var k = 0; k < before.Count; k++)
         {
-            var input = new EmployerMonth(
-                month,
-                new EmployerFacts(facts.Uscc, facts.InjuryRatePercent, facts.SizeClass, facts.Industry, new SizeFacts(facts.Employees, facts.Revenue, facts.TotalAssets)),
-                facts.Insured.Select(i => new InsuredWage(i.PersonId.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Wage)).ToList());
-            var before = ReliefCalculator.Calculate(baseline, input, sizeStandard, explain: false);
-            var after = ReliefCalculator.Calculate(scenarioRules, input, sizeStandard, explain: false);
-            var result = byClass[ReportClasses.Of(before.Category, baseline.Categories)];
-            result.Employers++;
-            result.Insured += facts.Insured.Count;
-            result.BaselineEmployerDue += before.Totals.EmployerDue;
-            result.BaselineEmployerRelief += before.Totals.EmployerRelief;
-            result.BaselineEmployerPayable += before.Totals.EmployerPayable;
-            result.ScenarioEmployerDue += after.Totals.EmployerDue;
-            result.ScenarioEmployerRelief += after.Totals.EmployerRelief;
-            result.ScenarioEmployerPayable += after.Totals.EmployerPayable;
+            // Every registered employer counts, with spells in the month or not, in its class under the baseline rules.
+            var reportClass = before.ReportClasses[k];
+            counts[reportClass] = (counts[reportClass].Employers + 1, counts[reportClass].Insured + before.InsuredOf(k));
+            Add(sums[reportClass], 0, before.Bill(k));
+            Add(sums[reportClass], 3, after.Bill(k));
         }
 
-        return byClass.Values.Where(r => r.Employers > 0).ToList();
+        return ReportClasses.All.Where(c => counts[c].Employers > 0).Select(c => new ScenarioResult
+        {
+            ScenarioRunId = runId,
+            Month = ReliefReportHandler.Key(month),
+            ReportClass = c,
+            Employers = counts[c].Employers,
+            Insured = counts[c].Insured,
+            BaselineEmployerDue = Yuan(sums[c][0]),
+            BaselineEmployerRelief = Yuan(sums[c][1]),
+            BaselineEmployerPayable = Yuan(sums[c][2]),
+            ScenarioEmployerDue = Yuan(sums[c][3]),
+            ScenarioEmployerRelief = Yuan(sums[c][4]),
+            ScenarioEmployerPayable = Yuan(sums[c][5]),
+        }).ToList();
+    }
+
+    /// <summary>An employer's due, relief and payable (fen, over the five insurances) added to three sums from <paramref name="at"/>.</summary>
+    private static void Add(long[] sums, int at, ReadOnlySpan<long> bill)
+    {
+        sums[at] += EmployerLedger.Total(bill, MonthlyBilling.EmployerDue);
+        sums[at + 1] += EmployerLedger.Total(bill, MonthlyBilling.EmployerRelief);
+        sums[at + 2] += EmployerLedger.Total(bill, MonthlyBilling.EmployerPayable);
     }
 }
 

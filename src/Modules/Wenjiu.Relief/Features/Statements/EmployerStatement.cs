@@ -1,12 +1,11 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Periods;
-using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Relief.Data;
 using Wenjiu.Relief.Domain;
+using Wenjiu.Relief.Features.Assess;
 using Wenjiu.Relief.Features.Reports;
 using Wenjiu.Relief.Rules;
 
@@ -74,7 +73,7 @@ internal sealed record StatementMonth(
 /// else, and any employer with neither a registration nor an assessment, gets null, which every caller answers 404
 /// (never 403: that would confirm the code exists).
 /// </summary>
-internal sealed class EmployerStatementHandler(ReliefDbContext db, IEmployerMonthQuery registry, ReliefRuleSet rules, SmeSizeStandard sizeStandard)
+internal sealed class EmployerStatementHandler(ReliefDbContext db, IInsuredEmploymentSource registry, EmployerLines employerLines, ReliefRuleSet rules, SmeSizeStandard sizeStandard)
 {
     public const int PersonsPerPage = 50;
 
@@ -92,14 +91,13 @@ internal sealed class EmployerStatementHandler(ReliefDbContext db, IEmployerMont
         }
 
         var months = await BillsAsync(uscc, null, cancellationToken);
-        var latest = months.Count > 0 ? months[0].Month : (YearMonth?)null;
-        var facts = await registry.GetEmployerMonthAsync(uscc, latest is { } m ? ReliefReportHandler.Key(m) : 0, cancellationToken);
-        if (facts is null && months.Count == 0)
+        var registered = await registry.FindEmployerAsync(uscc, cancellationToken);
+        if (registered is null && months.Count == 0)
         {
             return null;
         }
 
-        return new EmployerStatement(Employer(uscc, facts), months);
+        return new EmployerStatement(Employer(uscc, registered), months);
     }
 
     public async Task<StatementMonth?> MonthAsync(string uscc, YearMonth month, ClaimsPrincipal user, int personPage, CancellationToken cancellationToken = default)
@@ -115,44 +113,41 @@ internal sealed class EmployerStatementHandler(ReliefDbContext db, IEmployerMont
             return null;
         }
 
-        var facts = await registry.GetEmployerMonthAsync(uscc, ReliefReportHandler.Key(month), cancellationToken);
-        var employer = Employer(uscc, facts);
-        if (facts is null)
+        var registered = await registry.FindEmployerAsync(uscc, cancellationToken);
+        var employer = Employer(uscc, registered);
+        if (registered is null)
         {
             return new StatementMonth(employer, bill, null, [], 1, 1, rules.Version, "not_registered");
         }
 
-        // Ids are the registry's person numbers, stable within the month; the page shows the masked name beside them.
-        var input = new EmployerMonth(
-            month,
-            new EmployerFacts(uscc, facts.InjuryRatePercent, null, facts.Industry, new SizeFacts(facts.Employees, facts.Revenue, facts.TotalAssets)),
-            facts.Insured.Select(i => new InsuredWage(i.PersonId.ToString(CultureInfo.InvariantCulture), i.Wage)).ToList());
-        ReliefCalculation calculation;
+        // The assessment's own per-person lines: ids are the registry's person numbers, stable within the month, shown
+        // beside the masked name.
+        EmployerMonthLines lines;
         try
         {
-            calculation = ReliefCalculator.Calculate(rules, input, sizeStandard, explain: true);
+            lines = await employerLines.CalculateAsync(registered.Facts, month, explain: true, cancellationToken);
         }
         catch (Platform.Rules.ParameterNotInForceException e)
         {
             return new StatementMonth(employer, bill, null, [], 1, 1, rules.Version, e.Message);
         }
 
-        var pageCount = Math.Max(1, (facts.Insured.Count + PersonsPerPage - 1) / PersonsPerPage);
+        var pageCount = Math.Max(1, (lines.Employees.Count + PersonsPerPage - 1) / PersonsPerPage);
         var page = Math.Clamp(personPage, 1, pageCount);
-        var byPerson = calculation.Lines.ToLookup(l => l.Employee, StringComparer.Ordinal);
-        var persons = facts.Insured.Skip((page - 1) * PersonsPerPage).Take(PersonsPerPage)
-            .Select(i => new PersonLines(i.MaskedName ?? "", i.MaskedIdNumber ?? "", i.Wage, byPerson[i.PersonId.ToString(CultureInfo.InvariantCulture)].ToList()))
+        var byEmployee = lines.Calculation.Lines.ToLookup(l => l.Employee, StringComparer.Ordinal);
+        var persons = lines.Employees.Skip((page - 1) * PersonsPerPage).Take(PersonsPerPage)
+            .Select(e => new PersonLines(e.MaskedName, e.MaskedIdNumber, e.Wage, byEmployee[e.Id].ToList()))
             .ToList();
-        return new StatementMonth(employer, bill, calculation, persons, page, pageCount, rules.Version, null);
+        return new StatementMonth(employer, bill, lines.Calculation, persons, page, pageCount, rules.Version, null);
     }
 
-    private StatementEmployer Employer(string uscc, EmployerMonthFacts? facts) => new(
+    private StatementEmployer Employer(string uscc, RegisteredEmployer? registered) => new(
         uscc,
-        facts?.Name,
+        registered?.Name,
         UnifiedSocialCreditCode.EntityTypeOf(uscc),
-        facts?.Industry,
-        facts?.District,
-        facts is not null && Industries.IsKnown(facts.Industry) ? sizeStandard.Classify(facts.Industry, new SizeFacts(facts.Employees, facts.Revenue, facts.TotalAssets)) : null);
+        registered?.Facts.Industry,
+        registered?.Facts.District,
+        registered?.Facts is { } facts && Industries.IsKnown(facts.Industry) ? sizeStandard.Classify(facts.Industry, new SizeFacts(facts.Employees, facts.Revenue, facts.TotalAssets)) : null);
 
     /// <summary>The employer's rows of the current runs (of one month, or all), newest month first.</summary>
     private async Task<List<MonthBill>> BillsAsync(string uscc, YearMonth? month, CancellationToken cancellationToken)

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Wenjiu.Registry.Domain;
+
+namespace Wenjiu.Relief.Features.Assess;
+
+/// <summary>
+/// A month billed from one snapshot of the registry: one ledger per rule set, in the order of the billings given, and
+/// how long reading the employers took.
+/// </summary>
+internal sealed record BilledMonth(IReadOnlyList<EmployerLedger> Ledgers, TimeSpan EmployersRead);
+
+/// <summary>
+/// The engine of a month for the whole population, shared by the assessment and the scenarios: the registry's month
+/// opened as one snapshot, the employers read first (facts, category, rate: a few hundred thousand rows) into a ledger
+/// per rule set, then the month's wages streamed to compute workers on every core, each owning a share of the employers,
+/// through bounded channels: memory follows the number of employers and not of spells. Each block of wages is billed
+/// into every ledger as it passes, so a scenario's baseline and its own rules come from the same rows in one read.
+/// </summary>
+internal static class SnapshotBilling
+{
+    /// <summary>Bills <paramref name="billings"/> (all of one month) over the registry's month.</summary>
+    /// <param name="afterBlock">Called by the reader after each block of wages with the employers billed so far (of the first ledger).</param>
+    public static async Task<BilledMonth> BillAsync(
+        IInsuredEmploymentSource source,
+        IReadOnlyList<MonthlyBilling> billings,
+        IReadOnlySet<string> deferredEmployers,
+        Func<int, CancellationToken, Task>? afterBlock,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(billings);
+        if (billings.Count == 0 || billings.Any(b => b.Month != billings[0].Month))
+        {
+            throw new ArgumentException("One month's billings, at least one.", nameof(billings));
+        }
+
+        var watch = Stopwatch.StartNew();
+        await using var month = await source.OpenMonthAsync(AssessmentQueries.Yyyymm(billings[0].Month), cancellationToken);
+        var employers = new List<InsuredEmployer>();
+        await foreach (var employer in month.ReadEmployersAsync(cancellationToken))
+        {
+            employers.Add(employer);
+        }
+
+        var ledgers = billings.Select(b => new EmployerLedger(employers, b, deferredEmployers)).ToArray();
+        var employersRead = watch.Elapsed;
+        await ComputeAsync(billings, ledgers, month, afterBlock, cancellationToken);
+        return new BilledMonth(ledgers, employersRead);
+    }
+
+    /// <summary>Reader → one worker per core (each bills its own employers); a failing stage cancels the others and its exception is thrown.</summary>
+    private static async Task ComputeAsync(
+        IReadOnlyList<MonthlyBilling> billings, EmployerLedger[] ledgers, IInsuredMonth month, Func<int, CancellationToken, Task>? afterBlock, CancellationToken cancellationToken)
+    {
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = failed.Token;
+        var workers = Environment.ProcessorCount >= 4 ? 4 : Environment.ProcessorCount >= 2 ? 2 : 1;
+        var channels = Enumerable.Range(0, workers).Select(_ => Channel.CreateBounded<InsuredWages>(8)).ToArray();
+        var done = 0;
+
+        async Task ReadAsync()
+        {
+            await foreach (var block in month.ReadWagesAsync(token).WithCancellation(token))
+            {
+                foreach (var channel in channels)
+                {
+                    await channel.Writer.WriteAsync(block, token);
+                }
+
+                if (afterBlock is not null)
+                {
+                    await afterBlock(Volatile.Read(ref done), token);
+                }
+            }
+        }
+
+        async Task WorkAsync(int worker)
+        {
+            await foreach (var block in channels[worker].Reader.ReadAllAsync(token))
+            {
+                Interlocked.Add(ref done, ledgers[0].Add(billings[0], block, worker, workers));
+                for (var b = 1; b < ledgers.Length; b++)
+                {
+                    ledgers[b].Add(billings[b], block, worker, workers);
+                }
+            }
+        }
+
+        async Task Stage(Func<Task> stage, bool completes)
+        {
+            try
+            {
+                await stage();
+                if (completes)
+                {
+                    Array.ForEach(channels, c => c.Writer.TryComplete());
+                }
+            }
+            catch (Exception e)
+            {
+                Array.ForEach(channels, c => c.Writer.TryComplete(e));
+                await failed.CancelAsync();
+                throw;
+            }
+        }
+
+        var reader = Task.Run(() => Stage(ReadAsync, completes: true), token);
+        var computing = Enumerable.Range(0, workers).Select(w => Task.Run(() => Stage(() => WorkAsync(w), completes: false), token)).ToArray();
+        try
+        {
+            await Task.WhenAll([reader, .. computing]);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A stage failed and cancelled the others: its own exception is the one to report.
+            var first = new[] { reader }.Concat(computing).FirstOrDefault(t => t.IsFaulted && t.Exception?.GetBaseException() is not OperationCanceledException);
+            if (first?.Exception?.GetBaseException() is { } cause)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
+            }
+
+            throw;
+        }
+    }
+}
