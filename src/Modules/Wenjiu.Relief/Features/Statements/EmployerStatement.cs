@@ -130,7 +130,7 @@ internal sealed class EmployerStatementHandler(ReliefDbContext db, IEmployerMont
         ReliefCalculation calculation;
         try
         {
-            calculation = ReliefCalculator.Calculate(rules, input, sizeStandard, explain: true);
+            calculation = ReliefCalculator.Calculate(rules, input, sizeStandard, explain: true, traceLanguage: CultureInfo.CurrentUICulture);
         }
         catch (Platform.Rules.ParameterNotInForceException e)
         {
