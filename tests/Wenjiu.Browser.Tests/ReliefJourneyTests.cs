@@ -116,6 +116,17 @@ public sealed partial class ReliefJourneyTests(PlatformUnderTest platform)
         await page.FillAsync("#Name", "单位养老费率 14%（旅程测试）");
         await page.FillAsync("#OverridesYaml", """
             parameters:
+              pension.employer_rat:
+                values:
+                  - { from: 2020-02, value: 0.14 }
+            """);
+        await page.ClickAsync("#scenario-save");
+        await page.WaitForSelectorAsync("#error-summary");
+        await Axe.AssertAccessibleAsync(page);
+        Assert.Contains("pension.employer_rat", await page.InnerTextAsync("#OverridesYaml-error"), StringComparison.Ordinal);
+
+        await page.FillAsync("#OverridesYaml", """
+            parameters:
               pension.employer_rate:
                 values:
                   - { from: 2019-07, to: 2020-01, value: 0.16 }
