@@ -89,6 +89,19 @@ public sealed class PlatformUnderTest : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new browser context signed in with a demo account (<see cref="Wenjiu.Web.DemoData"/>).</summary>
+    public async Task<IPage> SignedInPageAsync(string userName, string locale = "zh-CN")
+    {
+        var page = await NewPageAsync(locale);
+        await page.GotoAsync("/Account/SignIn");
+        await page.FillAsync("#Input_UserName", userName);
+        await page.FillAsync("#Input_Password", Wenjiu.Web.DemoData.Password);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.False(page.Url.Contains("/Account/SignIn", StringComparison.Ordinal), await page.InnerTextAsync("main"));
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

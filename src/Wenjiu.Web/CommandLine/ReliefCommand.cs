@@ -12,7 +12,7 @@ internal static class ReliefCommand
     public static Command Create(WebApplication app)
     {
         var file = new Argument<FileInfo>("FILE.json") { Description = "a calculation request, as for POST /api/v1/relief/calculate" };
-        var explain = new Option<bool>("--explain") { Description = "add each line's trace: formula, parameters (value, effective date, source) and inputs" };
+        var explain = new Option<bool>("--explain") { Description = "add each line's trace (in English): formula, parameters (value, effective date, source) and inputs" };
         var calculate = new Command("calculate", "One employer's contributions and relief for one month, as JSON.") { file, explain };
         calculate.SetAction(async (result, cancellationToken) =>
         {

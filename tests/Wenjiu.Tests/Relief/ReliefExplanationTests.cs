@@ -1,3 +1,4 @@
+using System.Globalization;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Relief.Domain;
@@ -29,6 +30,37 @@ public sealed class ReliefExplanationTests
         Assert.Equal(["unemployment.base_floor", "unemployment.base_ceiling", "unemployment.employer_rate", "relief.payable_factor.large_or_other.unemployment"], trace.Parameters.Select(p => p.Name));
         Assert.All(trace.Parameters, p => Assert.False(string.IsNullOrWhiteSpace(p.Source)));
         Assert.Equal(8000.01m, trace.Inputs["wage"]);
+    }
+
+    [Fact]
+    public void A_relieved_line_explains_itself_in_Chinese_for_a_Chinese_page()
+    {
+        var result = ReliefCalculator.Calculate(ReliefRuleSet.Beijing2020, HalvedLargeFirm, SmeSizeStandard.Default, explain: true, traceLanguage: CultureInfo.GetCultureInfo("zh-CN"));
+
+        var trace = result.Lines.Single(l => l.Insurance == Insurance.Unemployment && l.Party == Party.Employer).Trace!;
+        Assert.Equal(
+            ["缴费基数 = min(max(申报工资 8000.01, 下限 3613), 上限 26541) = 8000.01", "费率 = 0.008", "应缴 = 8000.01 × 0.008，四舍五入到分 = 64.00", "实缴 = 64.00 × 大型企业及其他单位（减半征收）的缴费系数 0.5，四舍五入到分 = 32.00", "减免额 = 64.00 − 32.00 = 32.00"],
+            trace.Steps);
+        Assert.StartsWith("缴费基数 = 申报工资", trace.Formula, StringComparison.Ordinal);
+        Assert.Equal(["unemployment.base_floor", "unemployment.base_ceiling", "unemployment.employer_rate", "relief.payable_factor.large_or_other.unemployment"], trace.Parameters.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Without_a_language_the_trace_is_in_English_whatever_the_threads_culture()
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        try
+        {
+            var result = ReliefCalculator.Calculate(ReliefRuleSet.Beijing2020, HalvedLargeFirm, SmeSizeStandard.Default, explain: true);
+
+            var trace = result.Lines.Single(l => l.Insurance == Insurance.Medical && l.Kind == LineKind.Flat).Trace!;
+            Assert.Equal("the employee's medical flat amount per month, a line of its own, not relieved", trace.Formula);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 
     [Fact]

@@ -37,6 +37,13 @@ internal static class ReliefDisplay
 
     public static string Status(this IStringLocalizer<ReliefText> text, AssessmentStatus status) => Text(text)[$"Status.{status}"];
 
+    /// <summary>A parameter's unit (<c>yuan</c>, <c>rate</c> …), or the unit's code when it has no name here.</summary>
+    public static string Unit(this IStringLocalizer<ReliefText> text, string unit)
+    {
+        var localized = Text(text)[$"Unit.{unit}"];
+        return localized.ResourceNotFound ? unit : localized.Value;
+    }
+
     /// <summary>A form error: a known code (<c>name_required</c>) in the page's language, any other message as it is.</summary>
     public static string Problem(this IStringLocalizer<ReliefText> text, string message)
     {

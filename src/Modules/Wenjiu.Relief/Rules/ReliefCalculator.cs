@@ -2,6 +2,7 @@ using System.Globalization;
 using Wenjiu.Platform.Rules;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Relief.Domain;
+using Wenjiu.Relief.Localization;
 using static Wenjiu.Relief.Rules.ContributionRules;
 
 namespace Wenjiu.Relief.Rules;
@@ -10,11 +11,13 @@ namespace Wenjiu.Relief.Rules;
 /// One employer's month under a rule set: its category (from its code and size class), then for every insured employee
 /// and insurance an employer line and an employee line (plus the medical flat amount), relief on the relieved employer
 /// lines, and the totals as sums of the rounded lines. Pure: the same input and rule set always give the same answer.
+/// Traces are written in <c>traceLanguage</c> (English when none is given: the API's and the command line's language);
+/// the pages pass their culture so that an enterprise reads why in its own language.
 /// </summary>
 internal static class ReliefCalculator
 {
     /// <exception cref="ParameterNotInForceException">A parameter has no value for the month.</exception>
-    public static ReliefCalculation Calculate(ReliefRuleSet rules, EmployerMonth input, SmeSizeStandard sizeStandard, bool explain)
+    public static ReliefCalculation Calculate(ReliefRuleSet rules, EmployerMonth input, SmeSizeStandard sizeStandard, bool explain, CultureInfo? traceLanguage = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(input);
@@ -25,6 +28,7 @@ internal static class ReliefCalculator
             ? sizeStandard.Classify(employer.Industry, employer.SizeFacts)
             : null;
         var category = rules.Categories.Decide(employer.Uscc, employer.GivenSizeClass, classification);
+        var text = explain ? LineTraceText.In(traceLanguage) : null;
 
         var lines = new List<ContributionLine>(input.Employees.Count * 11);
         foreach (var employee in input.Employees)
@@ -32,11 +36,11 @@ internal static class ReliefCalculator
             foreach (var insurance in ReliefNames.Insurances)
             {
                 var parameters = month.Insurances[insurance];
-                lines.Add(EmployerLine(employee, parameters, employer.InjuryRatePercent, category.Category, explain));
-                lines.Add(EmployeeLine(employee, parameters, explain));
+                lines.Add(EmployerLine(employee, parameters, employer.InjuryRatePercent, category.Category, text));
+                lines.Add(EmployeeLine(employee, parameters, text));
                 if (insurance == Insurance.Medical)
                 {
-                    lines.Add(MedicalFlatLine(employee, month.MedicalEmployeeFlat, explain));
+                    lines.Add(MedicalFlatLine(employee, month.MedicalEmployeeFlat, text));
                 }
             }
         }
@@ -52,7 +56,7 @@ internal static class ReliefCalculator
         return new ReliefCalculation(input.Month, rules.Name, rules.Version, category, totals, perInsurance, lines);
     }
 
-    private static ContributionLine EmployerLine(InsuredWage employee, InsuranceParameters p, decimal injuryRatePercent, ReliefCategory category, bool explain)
+    private static ContributionLine EmployerLine(InsuredWage employee, InsuranceParameters p, decimal injuryRatePercent, ReliefCategory category, LineTraceText? text)
     {
         // The exact integer formulas the monthly assessment uses too (ContributionRules), then back to yuan for the answer.
         var baseFen = ContributionBaseIsTheWageClampedToFloorAndCeiling(Fen(employee.Wage, "wage"), p.FloorFen, p.CeilingFen);
@@ -64,18 +68,16 @@ internal static class ReliefCalculator
         var due = Yuan(dueFen);
         var payable = Yuan(payableFen);
         var relief = Yuan(ReliefIsTheFullAmountLessThePayable(dueFen, payableFen));
-        if (!explain)
+        if (text is null)
         {
             return new ContributionLine(employee.Id, p.Insurance, Party.Employer, LineKind.Rate, contributionBase, rate, due, relief, payable, null);
         }
 
         var steps = new List<string>
         {
-            Step($"base = min(max(wage {employee.Wage}, floor {p.BaseFloor.Number}), ceiling {p.BaseCeiling.Number}) = {contributionBase}"),
-            p.EmployerRate is null
-                ? Step($"rate = the employer's own work-injury rate {injuryRatePercent}% = {rate}")
-                : Step($"rate = {rate}"),
-            Step($"due = round({contributionBase} × {rate}, fen) = {due}"),
+            text["Base", employee.Wage, p.BaseFloor.Number, p.BaseCeiling.Number, contributionBase],
+            p.EmployerRate is null ? text["OwnInjuryRate", injuryRatePercent, rate] : text["Rate", rate],
+            text["Due", contributionBase, rate, due],
         };
         var used = new List<ResolvedParameter> { p.BaseFloor, p.BaseCeiling };
         if (p.EmployerRate is not null)
@@ -86,14 +88,14 @@ internal static class ReliefCalculator
         string formula;
         if (factor is null)
         {
-            formula = "base = wage clamped to [floor, ceiling]; due = base × rate rounded to the fen (half away from zero); not relieved: payable = due, relief = 0";
-            steps.Add(Step($"payable = due = {payable}; relief = 0"));
+            formula = text["Formula.NotRelieved"];
+            steps.Add(text["NotRelieved", payable]);
         }
         else
         {
-            formula = "base = wage clamped to [floor, ceiling]; due = base × rate rounded to the fen (half away from zero); payable = due × payable factor of the relief category, rounded to the fen; relief = due − payable";
-            steps.Add(Step($"payable = round({due} × factor {factor.Number} ({category.Code()}), fen) = {payable}"));
-            steps.Add(Step($"relief = {due} − {payable} = {relief}"));
+            formula = text["Formula.Relieved"];
+            steps.Add(text["Payable", due, factor.Number, category.Code(), text.Category(category.Code()), payable]);
+            steps.Add(text["Relief", due, payable, relief]);
             used.Add(factor);
         }
 
@@ -106,19 +108,19 @@ internal static class ReliefCalculator
         return new ContributionLine(employee.Id, p.Insurance, Party.Employer, LineKind.Rate, contributionBase, rate, due, relief, payable, new LineTrace(formula, steps, used.Select(Use).ToList(), inputs));
     }
 
-    private static ContributionLine EmployeeLine(InsuredWage employee, InsuranceParameters p, bool explain)
+    private static ContributionLine EmployeeLine(InsuredWage employee, InsuranceParameters p, LineTraceText? text)
     {
         var baseFen = ContributionBaseIsTheWageClampedToFloorAndCeiling(Fen(employee.Wage, "wage"), p.FloorFen, p.CeilingFen);
         var rate = p.EmployeeRate.Number;
         var contributionBase = Yuan(baseFen);
         var due = Yuan(LineAmountIsBaseTimesRateRoundedToTheFen(baseFen, p.EmployeeRateBillionths));
-        var trace = explain
+        var trace = text is not null
             ? new LineTrace(
-                "base = wage clamped to [floor, ceiling]; due = base × rate rounded to the fen (half away from zero); employee parts are never relieved: payable = due",
+                text["Formula.Employee"],
                 [
-                    Step($"base = min(max(wage {employee.Wage}, floor {p.BaseFloor.Number}), ceiling {p.BaseCeiling.Number}) = {contributionBase}"),
-                    Step($"due = round({contributionBase} × {rate}, fen) = {due}"),
-                    Step($"payable = due = {due}"),
+                    text["Base", employee.Wage, p.BaseFloor.Number, p.BaseCeiling.Number, contributionBase],
+                    text["Due", contributionBase, rate, due],
+                    text["EmployeePayable", due],
                 ],
                 [Use(p.BaseFloor), Use(p.BaseCeiling), Use(p.EmployeeRate)],
                 new Dictionary<string, object> { ["employee"] = employee.Id, ["wage"] = employee.Wage })
@@ -126,20 +128,18 @@ internal static class ReliefCalculator
         return new ContributionLine(employee.Id, p.Insurance, Party.Employee, LineKind.Rate, contributionBase, rate, due, 0, due, trace);
     }
 
-    private static ContributionLine MedicalFlatLine(InsuredWage employee, ResolvedParameter flat, bool explain)
+    private static ContributionLine MedicalFlatLine(InsuredWage employee, ResolvedParameter flat, LineTraceText? text)
     {
         var due = Yuan(Fen(flat.Number, flat.Parameter.Name));
-        var trace = explain
+        var trace = text is not null
             ? new LineTrace(
-                "the employee's medical flat amount per month, a line of its own, not relieved",
-                [Step($"due = payable = {due}")],
+                text["Formula.MedicalFlat"],
+                [text["Flat", due]],
                 [Use(flat)],
                 new Dictionary<string, object> { ["employee"] = employee.Id })
             : null;
         return new ContributionLine(employee.Id, Insurance.Medical, Party.Employee, LineKind.Flat, null, null, due, 0, due, trace);
     }
-
-    private static string Step(FormattableString step) => step.ToString(CultureInfo.InvariantCulture);
 
     private static ParameterUse Use(ResolvedParameter p) => new(
         p.Parameter.Name,

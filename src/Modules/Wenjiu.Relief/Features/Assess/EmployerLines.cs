@@ -25,12 +25,13 @@ internal sealed class EmployerLines(IInsuredEmploymentSource registry, ReliefRul
     public async Task<EmployerMonthLines?> CalculateAsync(string uscc, YearMonth month, bool explain, CancellationToken cancellationToken = default)
     {
         var employer = await registry.FindEmployerAsync(uscc, cancellationToken);
-        return employer is null ? null : await CalculateAsync(employer.Facts, month, explain, cancellationToken);
+        return employer is null ? null : await CalculateAsync(employer.Facts, month, explain, cancellationToken: cancellationToken);
     }
 
     /// <summary>The lines of an employer already read from the registry, for <paramref name="month"/>.</summary>
     /// <exception cref="Wenjiu.Platform.Rules.ParameterNotInForceException">The rule set has no value for the month.</exception>
-    public async Task<EmployerMonthLines> CalculateAsync(InsuredEmployer employer, YearMonth month, bool explain, CancellationToken cancellationToken = default)
+    /// <param name="traceLanguage">The language of the line explanations; English when not given.</param>
+    public async Task<EmployerMonthLines> CalculateAsync(InsuredEmployer employer, YearMonth month, bool explain, CultureInfo? traceLanguage = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(employer);
         var spells = await registry.ReadEmployeesAsync(employer.Uscc, AssessmentQueries.Yyyymm(month), cancellationToken);
@@ -50,7 +51,7 @@ internal sealed class EmployerLines(IInsuredEmploymentSource registry, ReliefRul
         // behind the class (the registry's stored class is the same standard's answer for the same facts).
         var facts = new EmployerFacts(employer.Uscc, employer.InjuryRate, null, employer.Industry, new SizeFacts(employer.Employees, employer.Revenue, employer.TotalAssets));
         var input = new EmployerMonth(month, facts, employees.Select(e => new InsuredWage(e.Id, e.Wage)).ToList());
-        var calculation = ReliefCalculator.Calculate(rules, input, sizeStandard, explain);
+        var calculation = ReliefCalculator.Calculate(rules, input, sizeStandard, explain, traceLanguage);
         var run = await queries.CurrentRunAsync(month, cancellationToken);
         return new EmployerMonthLines(employees, calculation, run, run is not null && run.RuleSetVersion == rules.Version);
     }

@@ -20,7 +20,7 @@ internal static class CalculateReliefEndpoint
             .WithTags("Relief")
             .WithName("CalculateRelief")
             .WithSummary("One employer's contributions and 2020 relief for one month")
-            .WithDescription("Contributions per employee, insurance and party under the beijing-2020 rule set, with the employer's relief category and size class; ?explain=true adds each line's trace (formula, parameters with value, effective date and source, inputs). A public policy tool: anonymous, rate-limited.")
+            .WithDescription("Contributions per employee, insurance and party under the beijing-2020 rule set, with the employer's relief category and size class; ?explain=true adds each line's trace in English (formula, parameters with value, effective date and source, inputs). A public policy tool: anonymous, rate-limited.")
             .Accepts<CalculateRelief.Request>("application/json")
             .Produces<CalculateRelief.Response>()
             .ProducesValidationProblem()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Wenjiu.Platform.Identity;
@@ -125,7 +126,7 @@ internal sealed class EmployerStatementHandler(ReliefDbContext db, IInsuredEmplo
         EmployerMonthLines lines;
         try
         {
-            lines = await employerLines.CalculateAsync(registered.Facts, month, explain: true, cancellationToken);
+            lines = await employerLines.CalculateAsync(registered.Facts, month, explain: true, CultureInfo.CurrentUICulture, cancellationToken);
         }
         catch (Platform.Rules.ParameterNotInForceException e)
         {

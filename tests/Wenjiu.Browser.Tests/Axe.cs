@@ -1,0 +1,21 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Wenjiu.Browser.Tests;
+
+/// <summary>axe-core's WCAG 2.1 A and AA rules on the page as it is now; every journey runs it on each page it visits.</summary>
+internal static class Axe
+{
+    private static readonly AxeRunOptions Wcag21AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe(Wcag21AA);
+        Assert.True(result.Violations.Length == 0,
+            $"{page.Url}: " + string.Join("\n", result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Html))}")));
+    }
+}
