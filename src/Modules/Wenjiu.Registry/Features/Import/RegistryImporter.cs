@@ -17,8 +17,9 @@ public sealed record ImportOutcome(Guid RunId, ImportStatus Status, long RowsRea
 /// <summary>
 /// Imports an interchange file (shared/domain/interchange.md) so that nothing is lost: every row is imported or
 /// reported, valid rows go in even when others fail, a second import of the same file changes nothing, and a file
-/// that is not what it claims is refused whole with nothing written. Reading and checking run on one thread while
-/// the previous batch is written on another, so memory stays flat whatever the file's size.
+/// that is not what it claims is refused whole with nothing written. One thread reads the file, checkers (one per
+/// core) apply the rules of a row (hashing and encrypting the identity number is the costly part) and the writer
+/// stages the checked batches; the queues between them are bounded, so memory stays flat whatever the file's size.
 /// </summary>
 public sealed class RegistryImporter(
     RegistryDbContext db,
@@ -31,8 +32,12 @@ public sealed class RegistryImporter(
 {
     public const string AuditAction = "registry.import";
 
-    /// <summary>Rows per batch handed from the reader to the writer: large enough for COPY to stream, small enough to stay flat.</summary>
-    internal const int BatchSize = 20_000;
+    /// <summary>Rows per slice handed from the reader to a checker, and so per batch handed to the writer: large enough
+    /// for COPY to stream, small enough to stay flat.</summary>
+    internal const int SliceSize = 20_000;
+
+    /// <summary>One checker per core: the reader and the writer mostly wait on them and on the database.</summary>
+    private static readonly int Checkers = Math.Max(1, Environment.ProcessorCount);
 
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
@@ -104,9 +109,14 @@ public sealed class RegistryImporter(
             ? (await db.Employers.AsNoTracking().Select(e => e.Uscc).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal)
             : null;
         var rules = new RowRules(sizeStandard, protector, registered);
-        var batches = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var rows = Channel.CreateBounded<RowSlice>(new BoundedChannelOptions(Checkers * 2) { SingleWriter = true });
+        var batches = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(2) { SingleReader = true });
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => Read(kind, filePath, originalName, rules, batches.Writer, stopReading.Token), CancellationToken.None);
+        var reading = Task.Run(() => Read(filePath, originalName, InterchangeColumns.For(kind), rows.Writer, stopReading.Token), CancellationToken.None);
+        var checking = Task.WhenAll(Enumerable.Range(0, Checkers).Select(_ => Task.Run(() => CheckAsync(kind, rules, rows.Reader, batches.Writer, stopReading.Token), CancellationToken.None)));
+        _ = checking.ContinueWith(
+            done => batches.Writer.TryComplete(done.Exception?.InnerException),
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
         await using var store = Store();
         long rowsRead = 0, rowsRejected = 0, reported = 0;
@@ -117,7 +127,7 @@ public sealed class RegistryImporter(
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
                 await store.StageAsync(batch, cancellationToken);
-                rowsRead = batch.RowsRead;
+                rowsRead = Math.Max(rowsRead, batch.RowsRead); // checkers finish their slices in any order
                 rowsRejected += batch.RowsRejected;
                 if (rowsRead - reported >= 50_000 || lastReport.Elapsed >= ProgressInterval)
                 {
@@ -135,25 +145,57 @@ public sealed class RegistryImporter(
         }
         finally
         {
-            // Wait for the reader in every case, so the file is closed before we return.
-            await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            // Wait for the reader and the checkers in every case, so the file is closed before we return.
+            await Task.WhenAll(reading, checking).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
-        await reading; // a refusal found by the reader surfaces here too
+        rowsRead = await reading; // a refusal found by the reader surfaces here too
         var result = await store.MergeAsync(runId, kind, rowsRead, rowsRejected, clock.GetUtcNow(), cancellationToken);
         logger.LogInformation("Import {RunId} steps: {Steps}", runId, string.Join(", ", store.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value.TotalSeconds:F1} s"))));
         return new ImportOutcome(runId, ImportStatus.Completed, rowsRead, result.RowsImported, result.RowsRejected, null);
     }
 
-    private static void Read(ImportKind kind, string filePath, string originalName, RowRules rules, ChannelWriter<ImportBatch> output, CancellationToken cancellationToken)
+    /// <summary>Parses the file into slices of rows for the checkers; returns how many data rows it read.</summary>
+    private static long Read(string filePath, string originalName, IReadOnlyList<string> columns, ChannelWriter<RowSlice> output, CancellationToken cancellationToken)
     {
         try
         {
-            var batch = new ImportBatch(BatchSize);
+            var slice = new List<SourceRow>(SliceSize);
             long rowsRead = 0;
-            foreach (var row in InterchangeReader.Read(filePath, originalName, InterchangeColumns.For(kind)))
+            foreach (var row in InterchangeReader.Read(filePath, originalName, columns))
             {
                 rowsRead++;
+                slice.Add(row);
+                if (slice.Count == SliceSize)
+                {
+                    Write(output, new RowSlice([.. slice], rowsRead), cancellationToken);
+                    slice.Clear();
+                }
+            }
+
+            if (slice.Count > 0)
+            {
+                Write(output, new RowSlice([.. slice], rowsRead), cancellationToken);
+            }
+
+            output.Complete();
+            return rowsRead;
+        }
+        catch (Exception ex)
+        {
+            output.TryComplete(ex);
+            throw;
+        }
+    }
+
+    /// <summary>Applies the rules of a row to each slice and hands the staged rows and the rejections to the writer.</summary>
+    private static async Task CheckAsync(ImportKind kind, RowRules rules, ChannelReader<RowSlice> input, ChannelWriter<ImportBatch> output, CancellationToken cancellationToken)
+    {
+        await foreach (var slice in input.ReadAllAsync(cancellationToken))
+        {
+            var batch = new ImportBatch(slice.Rows.Length) { RowsRead = slice.RowsRead };
+            foreach (var row in slice.Rows)
+            {
                 var before = batch.Rejections.Count;
                 if (kind == ImportKind.Employers)
                 {
@@ -171,32 +213,18 @@ public sealed class RegistryImporter(
                 {
                     batch.RowsRejected++;
                 }
-
-                if (batch.Employers.Count + batch.Spells.Count + batch.RowsRejected >= BatchSize)
-                {
-                    batch.RowsRead = rowsRead;
-                    Write(output, batch, cancellationToken);
-                    batch = new ImportBatch(BatchSize);
-                }
             }
 
-            batch.RowsRead = rowsRead;
-            Write(output, batch, cancellationToken);
-            output.Complete();
-        }
-        catch (Exception ex)
-        {
-            output.Complete(ex);
-            throw;
+            // The writer is at most two batches behind; waiting here is what keeps memory flat.
+            await output.WriteAsync(batch, cancellationToken);
         }
     }
 
-    private static void Write(ChannelWriter<ImportBatch> output, ImportBatch batch, CancellationToken cancellationToken)
+    private static void Write(ChannelWriter<RowSlice> output, RowSlice slice, CancellationToken cancellationToken)
     {
-        // The writer is at most two batches behind; waiting here is what keeps memory flat.
-        if (!output.TryWrite(batch))
+        if (!output.TryWrite(slice))
         {
-            output.WriteAsync(batch, cancellationToken).AsTask().GetAwaiter().GetResult();
+            output.WriteAsync(slice, cancellationToken).AsTask().GetAwaiter().GetResult();
         }
     }
 
@@ -219,3 +247,6 @@ public sealed class RegistryImporter(
             cancellationToken);
     }
 }
+
+/// <summary>Consecutive rows of the file and how many data rows the file had up to the last of them.</summary>
+internal sealed record RowSlice(SourceRow[] Rows, long RowsRead);
