@@ -19,7 +19,26 @@ public interface IAuditLog
 }
 
 /// <summary>The result of checking the hash chain: the first entry that does not fit, if any.</summary>
-public sealed record AuditVerification(long EntriesChecked, long? FirstBrokenEntryId, string? Problem)
+/// <summary>The newest entry of the chain as an operator records it beside a backup: <c>ID:HASH</c>.</summary>
+public readonly record struct AuditHead(long EntryId, string Hash)
+{
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{EntryId}:{Hash}");
+
+    public static bool TryParse(string? text, out AuditHead head)
+    {
+        head = default;
+        var parts = text?.Split(':', 2);
+        if (parts is not [var id, var hash] || !long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var entryId) || hash.Length == 0)
+        {
+            return false;
+        }
+
+        head = new AuditHead(entryId, hash);
+        return true;
+    }
+}
+
+public sealed record AuditVerification(long EntriesChecked, long? FirstBrokenEntryId, string? Problem, AuditHead? Newest = null)
 {
     public bool IsIntact => FirstBrokenEntryId is null;
 }
@@ -85,11 +104,14 @@ internal sealed class AuditLog(PlatformDbContext db, TimeProvider clock, IHttpCo
     }
 
     /// <summary>Walks the chain in order and names the first entry whose hash or link does not hold.</summary>
-    internal static async Task<AuditVerification> VerifyAsync(PlatformDbContext db, CancellationToken cancellationToken)
+    /// <param name="recordedHead">The newest entry recorded earlier (with a backup): removing entries after the last one
+    /// leaves no broken link, so only a head kept outside the database shows that the newest entries were taken.</param>
+    internal static async Task<AuditVerification> VerifyAsync(PlatformDbContext db, CancellationToken cancellationToken, AuditHead? recordedHead = null)
     {
         var previous = "";
         long? previousId = null;
         long count = 0;
+        string? recordedHash = null;
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             count++;
@@ -116,8 +138,27 @@ internal sealed class AuditLog(PlatformDbContext db, TimeProvider clock, IHttpCo
 
             previous = entry.Hash;
             previousId = entry.Id;
+            if (entry.Id == recordedHead?.EntryId)
+            {
+                recordedHash = entry.Hash;
+            }
         }
 
-        return new AuditVerification(count, null, null);
+        var newest = previousId is { } last ? new AuditHead(last, previous) : (AuditHead?)null;
+        if (recordedHead is { } head)
+        {
+            if (recordedHash is null)
+            {
+                var newestText = newest is { } n ? $"the newest remaining is entry {n.EntryId}" : "no entry remains";
+                return new AuditVerification(count, (previousId ?? 0) + 1, $"entry {head.EntryId}, recorded as the newest, is gone: the entries after entry {previousId ?? 0} were removed ({newestText})", newest);
+            }
+
+            if (!string.Equals(recordedHash, head.Hash, StringComparison.OrdinalIgnoreCase))
+            {
+                return new AuditVerification(count, head.EntryId, $"entry {head.EntryId} is not the entry recorded as the newest: its hash is {recordedHash}, the record says {head.Hash}", newest);
+            }
+        }
+
+        return new AuditVerification(count, null, null, newest);
     }
 }

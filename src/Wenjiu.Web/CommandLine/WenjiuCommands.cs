@@ -74,8 +74,9 @@ internal static class WenjiuCommands
 
     private static Command Audit(WebApplication app)
     {
-        var verify = new Command("verify", "Check the audit log's hash chain; name the first entry altered or removed.");
-        verify.SetAction(async (_, cancellationToken) => await AuditCommand.VerifyAsync(app.Services, Console.Out, Console.Error, cancellationToken));
+        var head = new Option<string?>("--head") { Description = "the newest entry recorded earlier (ID:HASH, as verify prints it): check it is still there" };
+        var verify = new Command("verify", "Check the audit log's hash chain; name the first entry altered or removed.") { head };
+        verify.SetAction(async (result, cancellationToken) => await AuditCommand.VerifyAsync(app.Services, Console.Out, Console.Error, cancellationToken, result.GetValue(head)));
         return new Command("audit", "Audit log tools.") { verify };
     }
 }

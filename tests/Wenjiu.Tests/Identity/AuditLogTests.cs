@@ -68,6 +68,43 @@ public sealed class AuditLogTests
     }
 
     [Fact]
+    public async Task Audit_verify_with_the_recorded_newest_entry_finds_the_newest_entries_removed()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        var ids = await RecordAsync(factory, 4);
+        var (_, before) = await VerifyAsync(factory);
+        var head = before.Split('\n').Single(l => l.StartsWith("Newest entry: ", StringComparison.Ordinal))["Newest entry: ".Length..].Split(' ')[0];
+        await ExecuteAsync(factory, $"DELETE FROM platform.audit_entries WHERE id = {ids[3]}");
+        await ExecuteAsync(factory, $"DELETE FROM platform.audit_entries WHERE id = {ids[2]}");
+
+        var (plainStatus, _) = await VerifyAsync(factory);
+        var (status, output) = await VerifyAsync(factory, head);
+
+        Assert.Equal($"{ids[3]}:", head[..(head.IndexOf(':', StringComparison.Ordinal) + 1)]);
+        Assert.Equal(0, plainStatus);
+        Assert.Equal(1, status);
+        Assert.Contains($"broken at entry {ids[2]}: entry {ids[3]}, recorded as the newest, is gone: the entries after entry {ids[1]} were removed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_verify_with_the_recorded_newest_entry_finds_an_intact_log_that_grew_since()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        var ids = await RecordAsync(factory, 2);
+        var (_, before) = await VerifyAsync(factory);
+        var head = before.Split('\n').Single(l => l.StartsWith("Newest entry: ", StringComparison.Ordinal))["Newest entry: ".Length..].Split(' ')[0];
+        await RecordAsync(factory, 2);
+
+        var (status, output) = await VerifyAsync(factory, head);
+        var (forgedStatus, forged) = await VerifyAsync(factory, $"{ids[1]}:{new string('0', 64)}");
+
+        Assert.Equal(0, status);
+        Assert.Contains($"intact: 4 entries checked, entry {ids[1]} recorded as the newest is still there", output, StringComparison.Ordinal);
+        Assert.Equal(1, forgedStatus);
+        Assert.Contains($"entry {ids[1]} is not the entry recorded as the newest", forged, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_platform_refuses_to_change_or_remove_an_audit_entry()
     {
         await using var factory = await WenjiuFactory.CreateAsync();
@@ -94,10 +131,10 @@ public sealed class AuditLogTests
         return await db.AuditEntries.OrderBy(e => e.Id).Select(e => e.Id).ToListAsync();
     }
 
-    private static async Task<(int Status, string Output)> VerifyAsync(WenjiuFactory factory)
+    private static async Task<(int Status, string Output)> VerifyAsync(WenjiuFactory factory, string? head = null)
     {
         using var output = new StringWriter();
-        var status = await AuditCommand.VerifyAsync(factory.Services, output, output, CancellationToken.None);
+        var status = await AuditCommand.VerifyAsync(factory.Services, output, output, CancellationToken.None, head);
         return (status, output.ToString());
     }
 
