@@ -83,29 +83,32 @@ var sampleFile = Path.Combine(directory, $"employment-sample-{efSample}.csv");
 var sample = WriteSample(employmentFile, sampleFile, efSample);
 var efDatabase = await FreshDatabaseAsync("wenjiu_bench_ef");
 EfTotals efTotals;
+PlainEfOutcome efFirst;
 await using (var host = await HostAsync(efDatabase))
 {
     await ImportAsync(host, ImportKind.Employers, employersFile);
     var efWatch = Stopwatch.StartNew();
-    var first = await PlainEfCore.ImportAsync(host, sampleFile);
+    var first = efFirst = await PlainEfCore.ImportAsync(host, sampleFile);
     var firstSeconds = efWatch.Elapsed.TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(b) first run: {first} in {firstSeconds:F1} s"));
-    results.Add(($"(b) EF Core change tracker, {sample:N0}-row sample", sample, firstSeconds,
+    results.Add(($"(b) EF Core change tracker, {sample:N0}-row sample", first.RowsRead, firstSeconds,
         $"same reader and rules as ours, overlap rule, upsert; {first.RowsRejected:N0} rejected"));
     efTotals = await EfTotals.OfAsync(host);
 
-    // Idempotence: the same sample again must write nothing (and not fail on a duplicate key).
+    // Idempotence: the same sample again must leave the registry as it was (and not fail on a duplicate key). It writes
+    // nothing unless a person's name differs between lines in different batches: each batch then sets the name of its
+    // own last line, and the file's last line sets it back at the end.
     efWatch.Restart();
     var second = await PlainEfCore.ImportAsync(host, sampleFile);
     var secondSeconds = efWatch.Elapsed.TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(b) second run: {second} in {secondSeconds:F1} s"));
-    results.Add(($"(b) EF Core, same sample again", sample, secondSeconds, $"nothing changes; {second.RowsRejected:N0} rejected"));
+    results.Add(($"(b) EF Core, same sample again", second.RowsRead, secondSeconds, $"nothing changes; {second.RowsRejected:N0} rejected"));
     var again = await EfTotals.OfAsync(host);
     Console.WriteLine($"(b) after the first run:  {efTotals}");
     Console.WriteLine($"(b) after the second run: {again}");
-    if (again != efTotals || second.RowsWritten != 0 || second.RowsImported != first.RowsImported || second.RowsRejected != first.RowsRejected)
+    if (again != efTotals || second.RowsImported != first.RowsImported || second.RowsRejected != first.RowsRejected)
     {
-        throw new InvalidOperationException($"(b) is not idempotent: the second run wrote {second.RowsWritten:N0} rows; before {efTotals}, after {again}.");
+        throw new InvalidOperationException($"(b) is not idempotent: before the second run {efTotals}, after it {again}.");
     }
 }
 
@@ -114,12 +117,13 @@ var checkDatabase = await FreshDatabaseAsync("wenjiu_bench_ef_check");
 await using (var host = await HostAsync(checkDatabase))
 {
     await ImportAsync(host, ImportKind.Employers, employersFile);
-    await ImportAsync(host, ImportKind.Employment, sampleFile);
+    var (outcome, _) = await ImportAsync(host, ImportKind.Employment, sampleFile);
     var oursTotals = await EfTotals.OfAsync(host);
     Console.WriteLine($"ours on the sample:       {oursTotals}");
-    if (oursTotals != efTotals)
+    if (oursTotals != efTotals || outcome.RowsImported != efFirst.RowsImported || outcome.RowsRejected != efFirst.RowsRejected)
     {
-        throw new InvalidOperationException($"(b) and ours disagree on the {sample:N0}-row sample: (b) {efTotals}, ours {oursTotals}.");
+        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+            $"(b) and ours disagree on the {sample:N0}-row sample: (b) {efFirst}, {efTotals}; ours {outcome.RowsImported:N0} imported, {outcome.RowsRejected:N0} rejected, {oursTotals}."));
     }
 
     Console.WriteLine("(b) and ours leave the same registry on the sample.");
