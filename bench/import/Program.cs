@@ -102,7 +102,7 @@ await using (var host = await HostAsync(efDatabase))
     var second = await PlainEfCore.ImportAsync(host, sampleFile);
     var secondSeconds = efWatch.Elapsed.TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(b) second run: {second} in {secondSeconds:F1} s"));
-    results.Add(($"(b) EF Core, same sample again", second.RowsRead, secondSeconds, $"nothing changes; {second.RowsRejected:N0} rejected"));
+    results.Add(($"(b) EF Core, same sample again", second.RowsRead, secondSeconds, $"nothing changes; {second.RowsWritten:N0} rows written, {second.RowsRejected:N0} rejected"));
     var again = await EfTotals.OfAsync(host);
     Console.WriteLine($"(b) after the first run:  {efTotals}");
     Console.WriteLine($"(b) after the second run: {again}");
