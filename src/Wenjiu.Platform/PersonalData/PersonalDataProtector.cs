@@ -48,7 +48,7 @@ public sealed class PersonalDataProtector
         var plain = Encoding.UTF8.GetBytes(value);
         var output = new byte[NonceSize + TagSize + plain.Length];
         var nonce = output.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
+        NextNonce(nonce);
         Cipher().Encrypt(nonce, plain, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize));
         return output;
     }
@@ -77,6 +77,32 @@ public sealed class PersonalDataProtector
 
     [ThreadStatic]
     private static (byte[] Key, IncrementalHash Hmac)? threadHmac;
+
+    // Nonces are 96 random bits each, as before, drawn from the system's generator a few thousand at a time: one call to
+    // the generator per number cost as much as the encryption itself (6 of 13 s for a city's 9.3 million numbers).
+    private const int NoncesPerDraw = 4096;
+
+    [ThreadStatic]
+    private static byte[]? threadNonces;
+
+    [ThreadStatic]
+    private static int threadNonceOffset;
+
+    private static void NextNonce(Span<byte> nonce)
+    {
+        if (threadNonces is null || threadNonceOffset == threadNonces.Length)
+        {
+            threadNonces ??= new byte[NonceSize * NoncesPerDraw];
+            RandomNumberGenerator.Fill(threadNonces);
+            threadNonceOffset = 0;
+        }
+
+        // Each drawn nonce is used once: it is wiped from the pool as it is taken.
+        var drawn = threadNonces.AsSpan(threadNonceOffset, NonceSize);
+        drawn.CopyTo(nonce);
+        drawn.Clear();
+        threadNonceOffset += NonceSize;
+    }
 
     private AesGcm Cipher()
     {
