@@ -393,16 +393,17 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
             DROP INDEX {Schema}.{EmployerMonthIndex};
             """, cancellationToken);
 
-        // The last line of a person gives the name; the identity number is stored once, encrypted.
-        await ExecuteAsync(
+        // The last line of a person gives the name; the identity number is stored once, encrypted. Numbered 1…n, so the
+        // sequence goes on from the number of rows inserted (no scan for the largest id).
+        var persons = await ExecuteAsync(
             $"""
             INSERT INTO {Schema}.persons (id, id_number_cipher, id_number_hash, name, birth_date, gender)
             SELECT row_number() OVER (ORDER BY id_hash), id_cipher, id_hash, name, birth_date, gender
             FROM (SELECT DISTINCT ON (id_hash) id_cipher, id_hash, name, birth_date, gender FROM import_stage ORDER BY id_hash, line DESC) latest
             """, cancellationToken);
         await ExecuteAsync(
-            $"SELECT setval(pg_get_serial_sequence('{Schema}.persons', 'id'), greatest((SELECT max(id) FROM {Schema}.persons), 1), (SELECT count(*) > 0 FROM {Schema}.persons))",
-            cancellationToken);
+            $"SELECT setval(pg_get_serial_sequence('{Schema}.persons', 'id'), $1, $2)",
+            cancellationToken, Math.Max(persons, 1L), persons > 0);
         // Stored grouped by employer: the monthly assessment reads every active spell in one scan, and spells that come
         // grouped by employer bill into one employer's sums at a time instead of jumping across the whole ledger. Grouped
         // by the code's 4-byte hash, not sorted by the code itself: codes share their first 8 characters (authority and
