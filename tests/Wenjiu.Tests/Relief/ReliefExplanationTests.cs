@@ -86,6 +86,15 @@ public sealed class ReliefExplanationTests
     }
 
     [Fact]
+    public void The_category_and_size_class_say_why_in_chinese_for_a_chinese_page()
+    {
+        var result = ReliefCalculator.Calculate(ReliefRuleSet.Beijing2020, HalvedLargeFirm, SmeSizeStandard.Default, explain: false, traceLanguage: CultureInfo.GetCultureInfo("zh-CN"));
+
+        Assert.Equal("统一社会信用代码以 91 开头：企业，按企业规模归类；大型，因此属于“大型企业及其他单位（减半征收）”（relief-categories.yaml）", result.Category.Why);
+        Assert.StartsWith("大型（software_it）：大型：", result.Category.SizeClassWhy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_explain_no_trace_is_built()
     {
         var result = ReliefCalculator.Calculate(ReliefRuleSet.Beijing2020, HalvedLargeFirm, SmeSizeStandard.Default, explain: false);

@@ -26,6 +26,20 @@ internal sealed class LineTraceText
     public string this[string key, params object[] arguments] =>
         string.Format(CultureInfo.InvariantCulture, Resources.GetString("Trace." + key, language) ?? throw new MissingManifestResourceException($"Trace.{key}"), arguments);
 
+    public bool IsEnglish => ReferenceEquals(this, English);
+
     /// <summary>A relief category's name (sme, large_or_other, none).</summary>
     public string Category(string code) => Resources.GetString("Category." + code, language) ?? code;
+
+    /// <summary>A category in a sentence: its code in English (as the rule files and the API name it), its name otherwise.</summary>
+    public string CategoryName(string code) => IsEnglish ? code : Category(code);
+
+    /// <summary>The kind of entity a code's first two characters say, in words.</summary>
+    public string EntityType(Registry.Domain.EntityType type) => IsEnglish
+        ? Relief.Rules.ReliefCategories.EntityTypeCode(type).Replace('_', ' ')
+        : Resources.GetString("EntityType." + type, language) ?? type.ToString();
+
+    public string SizeClass(Registry.Domain.SizeClass sizeClass) => IsEnglish
+        ? Registry.Domain.SizeClassification.ClassNameEn(sizeClass)
+        : Registry.Domain.SizeClassification.ClassNameZh(sizeClass);
 }

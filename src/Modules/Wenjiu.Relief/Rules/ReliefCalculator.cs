@@ -27,7 +27,7 @@ internal static class ReliefCalculator
         var classification = employer.GivenSizeClass is null && employer.Industry is not null && employer.SizeFacts is not null
             ? sizeStandard.Classify(employer.Industry, employer.SizeFacts)
             : null;
-        var category = rules.Categories.Decide(employer.Uscc, employer.GivenSizeClass, classification);
+        var category = rules.Categories.Decide(employer.Uscc, employer.GivenSizeClass, classification, LineTraceText.In(traceLanguage));
         var text = explain ? LineTraceText.In(traceLanguage) : null;
 
         var lines = new List<ContributionLine>(input.Employees.Count * 11);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Relief.Domain;
+using Wenjiu.Relief.Localization;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -52,21 +53,22 @@ internal sealed class ReliefCategories
         byEntityType[type] ?? (sizeClass is { } size ? bySizeClass[size] : throw new InvalidOperationException($"A {EntityTypeCode(type)} needs a size class to be categorised."));
 
     /// <summary>The category, and why; <paramref name="classification"/> is used when the size class is not given.</summary>
-    public CategoryDecision Decide(string uscc, SizeClass? given, SizeClassification? classification)
+    /// <param name="text">The language of the reasons; English when not given.</param>
+    public CategoryDecision Decide(string uscc, SizeClass? given, SizeClassification? classification, LineTraceText? text = null)
     {
+        text ??= LineTraceText.English;
         var type = UnifiedSocialCreditCode.EntityTypeOf(uscc);
         var sizeClass = given ?? classification?.Class;
         var sizeWhy = given is not null
-            ? $"{SizeClassification.ClassNameEn(given.Value)}: given in the request (the classification published 2020-03-09 is fixed for the policy period)"
-            : classification is not null ? $"{SizeClassification.ClassNameEn(classification.Class)} ({classification.Industry}): {classification.Explain()}" : "not classified: the category does not depend on it";
-        var codeWhy = $"the code starts {uscc[..2]}: {EntityTypeCode(type).Replace('_', ' ')}";
+            ? text["SizeGiven", text.SizeClass(given.Value)]
+            : classification is not null
+            ? text["SizeClassified", text.SizeClass(classification.Class), classification.Industry, classification.Explain(chinese: !text.IsEnglish)]
+            : text["SizeNotNeeded"];
         var category = CategoryOf(type, sizeClass);
-        if (!NeedsSizeClass(type))
-        {
-            return new CategoryDecision(category, type, sizeClass, given is not null, classification, $"{codeWhy}, so category {category.Code()} ({File})", sizeWhy);
-        }
-
-        return new CategoryDecision(category, type, sizeClass, given is not null, classification, $"{codeWhy}, categorised by size class; {SizeClassification.ClassNameEn(sizeClass!.Value)}, so category {category.Code()} ({File})", sizeWhy);
+        var why = NeedsSizeClass(type)
+            ? text["CategoryBySize", uscc[..2], text.EntityType(type), text.SizeClass(sizeClass!.Value), text.CategoryName(category.Code()), File]
+            : text["CategoryByCode", uscc[..2], text.EntityType(type), text.CategoryName(category.Code()), File];
+        return new CategoryDecision(category, type, sizeClass, given is not null, classification, why, sizeWhy);
     }
 
     public static ReliefCategories Parse(string text)
