@@ -42,6 +42,32 @@ internal static class AssessCommand
             return await DiffAsync(app.Services, m, result.GetValue(from), result.GetValue(to), cancellationToken);
         });
         command.Subcommands.Add(diff);
+
+        var pruneMonth = new Option<string?>("--month") { Description = "only this month, YYYY-MM (default: every month)" };
+        var keep = new Option<int>("--keep") { Description = "superseded versions to keep per month, newest first (for diffs)", DefaultValueFactory = _ => 1 };
+        var prune = new Command("prune", "Delete the employer rows of superseded versions; their totals and parameters stay.") { pruneMonth, keep };
+        prune.SetAction(async (result, cancellationToken) =>
+        {
+            YearMonth? only = null;
+            if (result.GetValue(pruneMonth) is { } written)
+            {
+                if (!TryMonth(written, out var m))
+                {
+                    return 2;
+                }
+
+                only = m;
+            }
+
+            if (result.GetValue(keep) < 0)
+            {
+                await Console.Error.WriteLineAsync("--keep is a number of versions, 0 or more.");
+                return 2;
+            }
+
+            return await PruneAsync(app.Services, only, result.GetValue(keep), Console.Out, cancellationToken);
+        });
+        command.Subcommands.Add(prune);
         return command;
     }
 
@@ -92,13 +118,24 @@ internal static class AssessCommand
         return 0;
     }
 
+    public static async Task<int> PruneAsync(IServiceProvider services, YearMonth? month, int keep, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        await using var scope = services.CreateAsyncScope();
+        var pruned = await scope.ServiceProvider.GetRequiredService<MonthlyAssessment>().PruneAsync(month, keep, $"cli:{Environment.UserName}", cancellationToken);
+        await output.WriteLineAsync(pruned.Count == 0
+            ? "Nothing to prune."
+            : $"Pruned the employer rows of {pruned.Count} superseded version(s): {string.Join(", ", pruned.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Month / 100:0000}-{p.Month % 100:00} v{p.Version}")))}.");
+        return 0;
+    }
+
     private static async Task<int> DiffAsync(IServiceProvider services, YearMonth month, int from, int to, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var diff = await scope.ServiceProvider.GetRequiredService<AssessmentQueries>().DiffAsync(month, from, to, cancellationToken);
         if (diff is null)
         {
-            await Console.Error.WriteLineAsync($"{month} has no version {from} or no version {to}.");
+            await Console.Error.WriteLineAsync($"{month} has no version {from} or no version {to} with its employer rows (a pruned version keeps only its totals).");
             return 1;
         }
 

@@ -84,6 +84,43 @@ public sealed class AssessmentTests
     }
 
     [Fact]
+    public async Task Pruning_deletes_the_rows_of_superseded_versions_but_the_newest_kept_ones_and_records_it()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        await ArrangeAsync(factory);
+        var versions = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            versions.Add((await AssessAsync(factory, February)).RunId);
+        }
+
+        using var output = new StringWriter();
+        var status = await Wenjiu.Web.CommandLine.AssessCommand.PruneAsync(factory.Services, February, 1, output, CancellationToken.None);
+        using var again = new StringWriter();
+        await Wenjiu.Web.CommandLine.AssessCommand.PruneAsync(factory.Services, February, 1, again, CancellationToken.None);
+
+        Assert.Equal(0, status);
+        Assert.Equal("Pruned the employer rows of 1 superseded version(s): 2020-02 v1.", output.ToString().Trim());
+        Assert.Equal("Nothing to prune.", again.ToString().Trim());
+        var runs = await ReliefAsync(factory, db => db.AssessmentRuns.AsNoTracking().OrderBy(r => r.Version).ToListAsync());
+        Assert.Equal([AssessmentStatus.Pruned, AssessmentStatus.Completed, AssessmentStatus.Completed], runs.Select(r => r.Status));
+        Assert.Equal(runs[2].EmployerRelief, runs[0].EmployerRelief);
+        var rowCounts = new List<int>();
+        foreach (var version in versions)
+        {
+            rowCounts.Add((await RowsAsync(factory, version)).Count);
+        }
+
+        Assert.Equal([0, 3, 3], rowCounts);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<AssessmentQueries>();
+        Assert.Null(await queries.DiffAsync(February, 1, 3));
+        Assert.NotNull(await queries.DiffAsync(February, 2, 3));
+        var audit = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().AuditEntries.AsNoTracking().Where(e => e.Action == "relief.assess.prune").ToListAsync();
+        Assert.Equal("202002 v1", Assert.Single(audit).Details);
+    }
+
+    [Fact]
     public async Task A_changed_parameter_makes_a_new_version_and_the_diff_names_it_and_the_totals_it_moved()
     {
         await using var factory = await WenjiuFactory.CreateAsync();

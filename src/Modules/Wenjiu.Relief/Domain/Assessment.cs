@@ -5,6 +5,9 @@ public enum AssessmentStatus
     Running,
     Completed,
     Failed,
+
+    /// <summary>A superseded completed run whose employer rows were pruned (<c>assess prune</c>): totals and parameters kept.</summary>
+    Pruned,
 }
 
 /// <summary>

@@ -110,9 +110,9 @@ internal sealed class AssessmentQueries(ReliefDbContext db)
     {
         var from = await VersionAsync(month, fromVersion, cancellationToken);
         var to = await VersionAsync(month, toVersion, cancellationToken);
-        if (from is null || to is null)
+        if (from is null || to is null || from.Status == AssessmentStatus.Pruned || to.Status == AssessmentStatus.Pruned)
         {
-            return null;
+            return null; // a pruned version has no employer rows to compare
         }
 
         var before = UsedParameter.Parse(from.ParametersJson).ToDictionary(p => p.Name, StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -134,6 +135,47 @@ internal sealed class MonthlyAssessment(
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return run;
+    }
+
+    /// <summary>
+    /// Deletes the employer rows of superseded versions (completed, not current), keeping the newest
+    /// <paramref name="keep"/> of them per month for diffs; each pruned run keeps its totals and the parameters it used and
+    /// becomes <see cref="AssessmentStatus.Pruned"/>. Under the assessment lock, so no run starts meanwhile. About 615,000
+    /// rows go per city version.
+    /// </summary>
+    public async Task<IReadOnlyList<(int Month, int Version)>> PruneAsync(YearMonth? month, int keep, string prunedBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(keep);
+        await using var store = AssessmentStore.Create(database, db);
+        await store.LockAsync(cancellationToken);
+        int? yyyymm = month is { } m ? (m.Year * 100) + m.Month : null;
+        var superseded = await db.AssessmentRuns.AsNoTracking()
+            .Where(r => r.Status == AssessmentStatus.Completed && !r.IsCurrent && (yyyymm == null || r.Month == yyyymm))
+            .Select(r => new { r.Id, r.Month, r.Version })
+            .ToListAsync(cancellationToken);
+        var pruned = superseded.GroupBy(r => r.Month)
+            .SelectMany(g => g.OrderByDescending(r => r.Version).Skip(keep))
+            .OrderBy(r => r.Month).ThenBy(r => r.Version)
+            .ToList();
+        var now = clock.GetUtcNow();
+        foreach (var run in pruned)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.EmployerAssessments.Where(a => a.RunId == run.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.AssessmentRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, AssessmentStatus.Pruned)
+                    .SetProperty(r => r.Message, string.Create(CultureInfo.InvariantCulture, $"Employer rows pruned {now:yyyy-MM-dd HH:mm} UTC by {prunedBy}; totals and parameters kept.")),
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (pruned.Count > 0)
+        {
+            await audit.RecordAsync(prunedBy, "relief.assess.prune", month is { } only ? $"assessment:{only}" : "assessment:all-months",
+                string.Join(", ", pruned.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Month} v{r.Version}"))), CancellationToken.None);
+        }
+
+        return [.. pruned.Select(r => (r.Month, r.Version))];
     }
 
     /// <summary>Runs left running by a process that died: failed, and their rows gone (they were never visible).</summary>
