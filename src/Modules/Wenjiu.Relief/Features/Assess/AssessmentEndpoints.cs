@@ -215,7 +215,7 @@ internal sealed record RunResponse(
         run.EmployersDone,
         run.Employers,
         run.Insured,
-        run.Status == AssessmentStatus.Completed ? new AmountsResponse(run.EmployerDue, run.EmployerRelief, run.EmployerPayable, run.EmployeePayable) : null,
+        run.Status is AssessmentStatus.Completed or AssessmentStatus.Pruned ? new AmountsResponse(run.EmployerDue, run.EmployerRelief, run.EmployerPayable, run.EmployeePayable) : null,
         run.Deferred,
         insurances?.ToDictionary(i => i.Insurance.Code(), i => new AmountsResponse(i.EmployerDue, i.EmployerRelief, i.EmployerPayable, i.EmployeePayable)),
         run.Message,
