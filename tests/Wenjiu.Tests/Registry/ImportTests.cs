@@ -139,6 +139,31 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public async Task A_person_whose_only_line_repeats_the_registered_spell_under_a_new_name_is_renamed_and_nothing_else_changes()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.Employers);
+        var header = "id_number,name,uscc,start_month,end_month,wage";
+        await factory.ImportAsync(ImportKind.Employment, "january.csv", ImportFiles.Csv(
+            header,
+            $"{ImportFiles.Person1},张伟,{ImportFiles.EmployerA},2020-01,,8500",
+            $"{ImportFiles.Person2},李娜,{ImportFiles.EmployerB},2018-05,,6000"));
+        var before = await factory.ContentAsync();
+
+        var outcome = await factory.ImportAsync(ImportKind.Employment, "february.csv", ImportFiles.Csv(
+            header,
+            $"{ImportFiles.Person1},张伟,{ImportFiles.EmployerA},2020-01,,8500",
+            $"{ImportFiles.Person2},李丽娜,{ImportFiles.EmployerB},2018-05,,6000"));
+
+        Assert.Equal((ImportStatus.Completed, 2L, 0L), (outcome.Status, outcome.RowsImported, outcome.RowsRejected));
+        var after = await factory.ContentAsync();
+        Assert.Equal(
+            [(before.Single(l => l.StartsWith($"P {ImportFiles.Person2} ", StringComparison.Ordinal)), after.Single(l => l.StartsWith($"P {ImportFiles.Person2} ", StringComparison.Ordinal)))],
+            before.Zip(after).Where(pair => pair.First != pair.Second).ToArray());
+        Assert.Contains(after, l => l.StartsWith($"P {ImportFiles.Person2} 李丽娜 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_file_with_the_wrong_header_is_refused_whole_with_nothing_written()
     {
         await using var factory = await WenjiuFactory.CreateAsync();
