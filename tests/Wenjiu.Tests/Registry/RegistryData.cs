@@ -27,7 +27,8 @@ internal static class RegistryData
         decimal revenue = 500m,
         decimal totalAssets = 400m,
         bool keyEnterprise = false,
-        string? uscc = null)
+        string? uscc = null,
+        decimal injuryRate = 0.4m)
     {
         var employer = new Employer
         {
@@ -38,7 +39,7 @@ internal static class RegistryData
             Employees = employees,
             Revenue = revenue,
             TotalAssets = totalAssets,
-            InjuryRate = 0.4m,
+            InjuryRate = injuryRate,
             KeyEnterprise = keyEnterprise,
             UpdatedAt = DateTimeOffset.UtcNow,
         };

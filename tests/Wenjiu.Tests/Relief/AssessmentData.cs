@@ -72,27 +72,8 @@ internal sealed record SmallRegistry(string A, string B, string C, string D)
         Medical: (1_000.00m, 0m, 1_000.00m, 203.00m),
         Maternity: (80.00m, 0m, 80.00m, 0m));
 
-    public static async Task<string> EmployerAsync(WenjiuFactory factory, string uscc, int employees, decimal revenue, decimal assets, decimal injuryRate)
-    {
-        var employer = new Employer
-        {
-            Uscc = uscc,
-            Name = $"单位 {uscc[^6..]}",
-            Industry = "software_it",
-            District = "110105",
-            Employees = employees,
-            Revenue = revenue,
-            TotalAssets = assets,
-            InjuryRate = injuryRate,
-            UpdatedAt = DateTimeOffset.UtcNow,
-        };
-        employer.SizeClass = employer.Classify(SmeSizeStandard.Default).Class;
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-        db.Employers.Add(employer);
-        await db.SaveChangesAsync();
-        return uscc;
-    }
+    public static async Task<string> EmployerAsync(WenjiuFactory factory, string uscc, int employees, decimal revenue, decimal assets, decimal injuryRate) =>
+        (await RegistryData.AddEmployerAsync(factory, $"单位 {uscc[^6..]}", employees: employees, revenue: revenue, totalAssets: assets, uscc: uscc, injuryRate: injuryRate)).Uscc;
 
     public static async Task SpellAsync(WenjiuFactory factory, string uscc, int start, int? end, decimal wage)
     {

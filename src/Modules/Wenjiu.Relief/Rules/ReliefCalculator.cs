@@ -27,8 +27,9 @@ internal static class ReliefCalculator
         var classification = employer.GivenSizeClass is null && employer.Industry is not null && employer.SizeFacts is not null
             ? sizeStandard.Classify(employer.Industry, employer.SizeFacts)
             : null;
-        var category = rules.Categories.Decide(employer.Uscc, employer.GivenSizeClass, classification, LineTraceText.In(traceLanguage));
-        var text = explain ? LineTraceText.In(traceLanguage) : null;
+        var language = LineTraceText.In(traceLanguage);
+        var category = rules.Categories.Decide(employer.Uscc, employer.GivenSizeClass, classification, language);
+        var text = explain ? language : null;
 
         var lines = new List<ContributionLine>(input.Employees.Count * 11);
         foreach (var employee in input.Employees)
