@@ -103,6 +103,18 @@ public sealed class AuditLogTests
     }
 
     [Fact]
+    public async Task Audit_verify_refuses_a_recorded_head_that_is_not_id_and_hash_and_says_what_it_expects()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync();
+        await RecordAsync(factory, 1);
+
+        var (status, output) = await VerifyAsync(factory, "newest");
+
+        Assert.Equal(2, status);
+        Assert.Contains("--head 'newest' is not ID:HASH as audit verify prints it", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_platform_refuses_to_change_or_remove_an_audit_entry()
     {
         await using var factory = await WenjiuFactory.CreateAsync();
