@@ -3,25 +3,29 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Wenjiu.Platform.Database;
 
 namespace Wenjiu.Tests.Infrastructure;
 
 /// <summary>
-/// The suite runs against a real PostgreSQL (scripts/test starts one and sets WENJIU_TEST_POSTGRES).
-/// The schema is migrated once into a template database; every test host gets its own copy of it, so tests
-/// neither see each other's rows nor pay for migrations again.
+/// The suite runs against a real PostgreSQL (scripts/test starts one and sets WENJIU_TEST_POSTGRES) and against SQLite,
+/// the embedded default of <c>dotnet run</c>: every test that touches the database runs once per provider
+/// (<see cref="Providers.Both"/>), as Bitwarden's repository tests do, unless it documents why one is enough.
+/// The schema is migrated once per provider into a template (a PostgreSQL template database, a SQLite file); every test
+/// host gets its own copy of it, so tests neither see each other's rows nor pay for migrations again.
 /// </summary>
 public static class TestDatabase
 {
     public const string EnvironmentVariable = "WENJIU_TEST_POSTGRES";
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
     private static string? template;
+    private static string? sqliteTemplate;
 
     public static string ServerConnectionString =>
         Environment.GetEnvironmentVariable(EnvironmentVariable)
         ?? throw new InvalidOperationException($"{EnvironmentVariable} is not set: run the suite with scripts/test, which starts a private PostgreSQL.");
 
-    /// <summary>A fresh, migrated, empty database; its connection string.</summary>
+    /// <summary>A fresh, migrated, empty PostgreSQL database; its connection string.</summary>
     public static async Task<string> CreateAsync()
     {
         var templateName = await EnsureTemplateAsync();
@@ -30,8 +34,58 @@ public static class TestDatabase
         return WithDatabase(name);
     }
 
+    /// <summary>A fresh, migrated, empty database of <paramref name="provider"/>; its connection string.</summary>
+    /// <param name="directory">Where a SQLite file goes (the test host's own data directory).</param>
+    public static async Task<string> CreateAsync(DatabaseProvider provider, string directory) =>
+        provider == DatabaseProvider.Postgres ? await CreateAsync() : await CreateSqliteAsync(directory);
+
     public static string WithDatabase(string database) =>
         new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, Pooling = true, MaxPoolSize = 20 }.ConnectionString;
+
+    private static async Task<string> CreateSqliteAsync(string directory)
+    {
+        var templateFile = await EnsureSqliteTemplateAsync();
+        var file = Path.Combine(directory, "wenjiu.db");
+        File.Copy(templateFile, file, overwrite: true);
+        return $"Data Source={file}";
+    }
+
+    private static async Task<string> EnsureSqliteTemplateAsync()
+    {
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (sqliteTemplate is not null)
+            {
+                return sqliteTemplate;
+            }
+
+            var directory = Directory.CreateTempSubdirectory("wenjiu-sqlite-template-").FullName;
+            var file = Path.Combine(directory, "template.db");
+            await using (var factory = new WenjiuFactory($"Data Source={file}", DatabaseProvider.Sqlite))
+            {
+                await Web.DatabaseMigrator.MigrateAsync(factory.Services);
+            }
+
+            // The copy must hold every page: no connection may keep a write-ahead log open beside the file.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}"))
+            {
+                await connection.OpenAsync();
+                await using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                await checkpoint.ExecuteNonQueryAsync();
+            }
+
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            sqliteTemplate = file;
+            return file;
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+    }
 
     private static async Task<string> EnsureTemplateAsync()
     {
@@ -70,24 +124,56 @@ public static class TestDatabase
     }
 }
 
+/// <summary>The providers a data test runs on: <c>[Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]</c>.</summary>
+public static class Providers
+{
+    public static TheoryData<DatabaseProvider> Both => new() { DatabaseProvider.Postgres, DatabaseProvider.Sqlite };
+}
+
 /// <summary>The real host, configured for PostgreSQL and fixed personal-data keys, not in demo mode.</summary>
-public sealed class WenjiuFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class WenjiuFactory : WebApplicationFactory<Program>
 {
     public static readonly string EncryptionKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
     public static readonly string LookupKey = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray());
 
-    public string ConnectionString { get; } = connectionString;
+    private readonly IReadOnlyDictionary<string, string?>? settings;
 
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("wenjiu-test-").FullName;
+    /// <summary>A host on PostgreSQL at <paramref name="connectionString"/>.</summary>
+    public WenjiuFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+        : this(connectionString, DatabaseProvider.Postgres, settings)
+    {
+    }
 
+    public WenjiuFactory(string connectionString, DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null)
+    {
+        ConnectionString = connectionString;
+        Provider = provider;
+        this.settings = settings;
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("wenjiu-test-").FullName;
+    }
+
+    public string ConnectionString { get; }
+
+    public DatabaseProvider Provider { get; }
+
+    public string DataDirectory { get; }
+
+    /// <summary>A host on a fresh, migrated PostgreSQL database.</summary>
     public static async Task<WenjiuFactory> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
         new(await TestDatabase.CreateAsync(), settings);
+
+    /// <summary>A host on a fresh, migrated database of <paramref name="provider"/> (a SQLite file in its data directory).</summary>
+    public static async Task<WenjiuFactory> CreateAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var directory = Directory.CreateTempSubdirectory("wenjiu-test-").FullName;
+        return new(await TestDatabase.CreateAsync(provider, directory), provider, settings, directory);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var values = new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Postgres",
+            ["Database:Provider"] = Provider.ToString(),
             ["Database:ConnectionString"] = ConnectionString,
             ["Database:MigrateOnStart"] = "false",
             ["Wenjiu:Demo"] = "false",
@@ -117,6 +203,11 @@ public sealed class WenjiuFactory(string connectionString, IReadOnlyDictionary<s
         base.Dispose(disposing);
         if (disposing && Directory.Exists(DataDirectory))
         {
+            if (Provider == DatabaseProvider.Sqlite)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            }
+
             Directory.Delete(DataDirectory, recursive: true);
         }
     }

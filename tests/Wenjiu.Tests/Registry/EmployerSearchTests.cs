@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Tests.Infrastructure;
 
@@ -8,10 +9,11 @@ namespace Wenjiu.Tests.Registry;
 
 public sealed class EmployerSearchTests
 {
-    [Fact]
-    public async Task Every_filter_narrows_the_search_and_they_combine()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Every_filter_narrows_the_search_and_they_combine(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var soft = await RegistryData.AddEmployerAsync(factory, "北京星河朝阳科技有限公司", industry: "software_it", district: "110105", employees: 150, revenue: 2000m);
         var shop = await RegistryData.AddEmployerAsync(factory, "北京星河海淀商店", industry: "retail", district: "110108", employees: 5, revenue: 50m);
         var key = await RegistryData.AddEmployerAsync(factory, "北京远航朝阳物流有限公司", industry: "transport", district: "110105", employees: 1200, revenue: 40000m, keyEnterprise: true);
@@ -36,10 +38,11 @@ public sealed class EmployerSearchTests
         Assert.Equal([soft.Uscc], combined);
     }
 
-    [Fact]
-    public async Task Results_come_in_pages_with_the_total()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Results_come_in_pages_with_the_total(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         for (var i = 0; i < 7; i++)
         {
             await RegistryData.AddEmployerAsync(factory, $"北京测试{i}号有限公司");
@@ -56,10 +59,11 @@ public sealed class EmployerSearchTests
         Assert.Equal(["北京测试6号有限公司"], Names(last));
     }
 
-    [Fact]
-    public async Task The_search_page_lists_matches_and_links_each_to_its_page()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_search_page_lists_matches_and_links_each_to_its_page(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var employer = await RegistryData.AddEmployerAsync(factory, "北京青松软件有限公司");
         await RegistryData.AddEmployerAsync(factory, "北京白桦餐馆", industry: "catering");
         using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
@@ -71,10 +75,11 @@ public sealed class EmployerSearchTests
         Assert.Contains("共 1 家单位", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_wrong_filter_is_a_400_problem_naming_the_parameter()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_wrong_filter_is_a_400_problem_naming_the_parameter(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
 
         using var response = await staff.GetAsync("/api/v1/employers?size=huge&pageSize=1000");
@@ -87,10 +92,11 @@ public sealed class EmployerSearchTests
         Assert.True(errors.TryGetProperty("pageSize", out _));
     }
 
-    [Fact]
-    public async Task A_wrong_filter_on_the_page_is_shown_in_the_summary_and_beside_the_field()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_wrong_filter_on_the_page_is_shown_in_the_summary_and_beside_the_field(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
 
         var html = await staff.GetPageAsync("/Registry/Employers?district=999999");
