@@ -1,4 +1,5 @@
 using System.Net;
+using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Tests.Infrastructure;
 
@@ -6,10 +7,11 @@ namespace Wenjiu.Tests.Registry;
 
 public sealed class PersonLookupTests
 {
-    [Fact]
-    public async Task A_role_that_needs_the_number_sees_it_in_full_and_the_view_is_audited()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_role_that_needs_the_number_sees_it_in_full_and_the_view_is_audited(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var employer = await RegistryData.AddEmployerAsync(factory, "北京明德软件有限公司");
         var idNumber = RegistryData.NewIdNumber();
         var person = await RegistryData.AddPersonAsync(factory, "王芳", idNumber);
@@ -27,10 +29,11 @@ public sealed class PersonLookupTests
         Assert.Equal(inspector.UserName, entry.Actor);
     }
 
-    [Fact]
-    public async Task Other_staff_see_the_number_masked_and_nothing_is_audited()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Other_staff_see_the_number_masked_and_nothing_is_audited(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var idNumber = RegistryData.NewIdNumber();
         await RegistryData.AddPersonAsync(factory, "王芳", idNumber);
         using var specialist = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
@@ -43,10 +46,11 @@ public sealed class PersonLookupTests
         Assert.Empty(await AuditTrail.EntriesAsync(factory, "person.unmasked"));
     }
 
-    [Fact]
-    public async Task A_mistyped_number_is_reported_beside_the_field()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_mistyped_number_is_reported_beside_the_field(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var idNumber = RegistryData.NewIdNumber();
         var wrongCheck = idNumber[..17] + (idNumber[17] == '0' ? '1' : '0');
         using var inspector = await SignedInClient.CreateAsync(factory, Roles.LabourInspector);
@@ -58,10 +62,11 @@ public sealed class PersonLookupTests
         Assert.Contains($"id=\"IdNumber-error\">校验码（第 18 位）应为 {idNumber[17]}", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_enterprise_user_cannot_look_up_persons()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_enterprise_user_cannot_look_up_persons(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, RegistryData.NewUscc());
 
         using var response = await enterprise.GetAsync("/Registry/Persons/Lookup");
