@@ -126,12 +126,12 @@ internal static class AssessmentEndpoints
             var errors = new Dictionary<string, string[]>();
             if (from is null)
             {
-                errors["from"] = ["a version number is required"];
+                errors["from"] = [text["Diff.Error.Version"]];
             }
 
             if (to is null)
             {
-                errors["to"] = ["a version number is required"];
+                errors["to"] = [text["Diff.Error.Version"]];
             }
 
             return TypedResults.ValidationProblem(errors);
