@@ -138,7 +138,7 @@ internal static class RegistryEndpoints
 
     /// <summary>Errors keyed by the parameter the client sent: query and form fields in camelCase, headers by their name.</summary>
     private static Dictionary<string, string[]> ApiErrors(Wenjiu.Platform.Web.FieldErrors errors) =>
-        errors.ToDictionary().ToDictionary(e => e.Key == "IdempotencyKey" ? "Idempotency-Key" : Camel(e.Key), e => e.Value, StringComparer.Ordinal);
+        errors.ToDictionary().ToDictionary(e => e.Key switch { "IdempotencyKey" => "Idempotency-Key", "Direction" => "dir", _ => Camel(e.Key) }, e => e.Value, StringComparer.Ordinal);
 
     private static string Camel(string field) => string.IsNullOrEmpty(field) ? field : char.ToLowerInvariant(field[0]) + field[1..];
 }
