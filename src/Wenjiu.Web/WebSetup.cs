@@ -53,7 +53,9 @@ internal static class WebSetup
             .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Staff))
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.StaffOrEnterprise, policy => policy.RequireRole([.. Roles.Staff, Roles.Enterprise]));
-        services.AddNavigationLinks();
+        services.AddNavigationLinks(
+            NavigationLink.To("nav-admin-audit", typeof(Localization.SiteText), "Nav.Audit", 900, "/Admin/Audit", Roles.Administrator),
+            NavigationLink.To("nav-admin-users", typeof(Localization.SiteText), "Nav.Users", 910, "/Admin/Users", Roles.Administrator));
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/SignIn";
@@ -85,7 +87,7 @@ internal static class WebSetup
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
         services.AddScoped<AccountCreation>();
-        services.AddProblemDetails();
+        services.AddLocalizedProblemDetails();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -135,6 +137,7 @@ internal static class WebSetup
     {
         app.MapRazorPages();
         app.MapCultureSwitch();
+        app.MapHeaderSearch();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi("/api/{documentName}/openapi.json");
