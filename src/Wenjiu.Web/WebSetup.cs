@@ -21,8 +21,18 @@ internal static class WebSetup
 
     public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
 
+    /// <summary>The address the README promises when nothing else chooses one.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
+        // Only a default: --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or Kestrel endpoints in the configuration win.
+        // (Written in appsettings.json it would override ASPNETCORE_URLS, which is read before the settings files.)
+        if (!AddressConfigured(builder.Configuration))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
         var services = builder.Services;
         services.AddLocalization();
         // Chinese pages: let Razor write CJK characters as they are instead of as &#x…; entities (6 bytes each).
@@ -54,7 +64,9 @@ internal static class WebSetup
             .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Staff))
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.StaffOrEnterprise, policy => policy.RequireRole([.. Roles.Staff, Roles.Enterprise]));
-        services.AddNavigationLinks();
+        services.AddNavigationLinks(
+            NavigationLink.To("nav-admin-audit", typeof(Localization.SiteText), "Nav.Audit", 900, "/Admin/Audit", Roles.Administrator),
+            NavigationLink.To("nav-admin-users", typeof(Localization.SiteText), "Nav.Users", 910, "/Admin/Users", Roles.Administrator));
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/SignIn";
@@ -90,7 +102,7 @@ internal static class WebSetup
         services.Configure<SignInLimitOptions>(builder.Configuration.GetSection(SignInLimitOptions.Section));
         services.AddSingleton<SignInAccountLimiter>();
         services.Configure<ForwardedHeadersOptions>(options => TrustedProxies.Configure(options, builder.Configuration));
-        services.AddProblemDetails();
+        services.AddLocalizedProblemDetails();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -148,6 +160,7 @@ internal static class WebSetup
     {
         app.MapRazorPages();
         app.MapCultureSwitch();
+        app.MapHeaderSearch();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi("/api/{documentName}/openapi.json");
@@ -166,6 +179,12 @@ internal static class WebSetup
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
+
+    private static bool AddressConfigured(ConfigurationManager configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["urls"])
+        || !string.IsNullOrWhiteSpace(configuration["http_ports"])
+        || !string.IsNullOrWhiteSpace(configuration["https_ports"])
+        || configuration.GetSection("Kestrel:Endpoints").Exists();
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 

@@ -1,7 +1,8 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using ClosedXML.Excel;
+using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Tests.Infrastructure;
 using Wenjiu.Tests.Registry;
@@ -22,20 +23,21 @@ namespace Wenjiu.Tests.Relief;
 public sealed class ReliefReportTests
 {
     private static readonly string[] SizeClassHeader =
-        ["size_class", "employers", "insured", "employer_due", "employer_relief", "employer_payable", "deferred", "employee_payable", "relief_per_insured"];
+        ["企业规模代码", "企业规模", "单位数（户）", "参保人数（人）", "单位应缴（减免前，元）", "减免额（元）", "单位应缴（减免后，元）", "缓缴金额（元）", "个人应缴（元）", "人均减免（元）"];
 
     // large: 8,000.00 / 10 = 800.00; small: (3,000.00 + 5,000.50) / (4 + 6) = 800.05; individual business 600.00 / 1.
     private static readonly string[] February =
     [
-        "large,1,10,16000.00,8000.00,8000.00,1000.00,0.00,800.00",
-        "small,2,10,8000.50,8000.50,0.00,0.00,0.00,800.05",
-        "individual_business,1,1,600.00,600.00,0.00,0.00,0.00,600.00",
+        "large,大型企业,1,10,16000.00,8000.00,8000.00,1000.00,0.00,800.00",
+        "small,小型企业,2,10,8000.50,8000.50,0.00,0.00,0.00,800.05",
+        "individual_business,个体工商户,1,1,600.00,600.00,0.00,0.00,0.00,600.00",
     ];
 
-    [Fact]
-    public async Task The_report_by_size_class_sums_the_current_run_only()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_report_by_size_class_sums_the_current_run_only(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
+        await using var factory = await ArrangeAsync(provider);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
         using var json = await GetJsonAsync(staff, "/api/v1/relief/reports/relief?month=2020-02&by=size_class");
@@ -55,10 +57,11 @@ public sealed class ReliefReportTests
         Assert.Equal(790.50m, total.GetProperty("relief_per_insured").GetDecimal()); // 16,600.50 / 21 = 790.5
     }
 
-    [Fact]
-    public async Task The_report_groups_by_any_dimensions_over_a_range_and_filters()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_report_groups_by_any_dimensions_over_a_range_and_filters(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
+        await using var factory = await ArrangeAsync(provider);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var json = await GetJsonAsync(staff, "/api/v1/relief/reports/relief?from=2020-02&to=2020-03&by=month,district&industry=software_it");
@@ -70,10 +73,11 @@ public sealed class ReliefReportTests
         Assert.Equal(["2020-02", "2020-03"], json.RootElement.GetProperty("months").EnumerateArray().Select(m => m.GetString()));
     }
 
-    [Fact]
-    public async Task The_report_by_sector_rolls_industries_up()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_report_by_sector_rolls_industries_up(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
+        await using var factory = await ArrangeAsync(provider);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
         using var json = await GetJsonAsync(staff, "/api/v1/relief/reports/relief?month=2020-02&by=sector");
@@ -85,10 +89,11 @@ public sealed class ReliefReportTests
         Assert.Equal(16600.50m, row.GetProperty("employer_relief").GetDecimal());
     }
 
-    [Fact]
-    public async Task A_bad_grouping_or_month_is_a_problem_naming_the_field()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_bad_grouping_or_month_is_a_problem_naming_the_field(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
+        await using var factory = await ArrangeAsync(provider);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
         using var response = await staff.GetAsync("/api/v1/relief/reports/relief?from=2020-13&by=size_class,colour");
@@ -100,10 +105,11 @@ public sealed class ReliefReportTests
         Assert.Contains("2020-13", errors.GetProperty("from")[0].GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_csv_export_has_the_grouping_and_the_figures_with_two_decimals()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_csv_export_has_the_grouping_and_the_figures_with_two_decimals(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
+        await using var factory = await ArrangeAsync(provider);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
         using var response = await staff.GetAsync("/api/v1/relief/reports/relief?month=2020-02&by=size_class&format=csv");
@@ -116,32 +122,36 @@ public sealed class ReliefReportTests
         Assert.Equal([string.Join(',', SizeClassHeader), .. February], Lines(bytes));
     }
 
-    [Fact]
-    public async Task The_xlsx_export_holds_the_same_figures_codes_as_text_and_a_total_row()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_xlsx_export_holds_the_same_figures_codes_as_text_and_a_total_row(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
+        await using var factory = await ArrangeAsync(provider);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
         using var response = await staff.GetAsync("/api/v1/relief/reports/relief?month=2020-02&by=month,size_class&format=xlsx");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        var sheet = workbook.Worksheet("relief");
-        Assert.Equal(["month", "size_class", "employers", "insured", "employer_due", "employer_relief"], Enumerable.Range(1, 6).Select(c => sheet.Cell(1, c).GetString()));
+        var sheet = workbook.Worksheet(1);
+        Assert.Equal("社保费减免报表", sheet.Name);
+        Assert.Equal(["月份", "企业规模代码", "企业规模", "单位数（户）", "参保人数（人）", "单位应缴（减免前，元）", "减免额（元）"], Enumerable.Range(1, 7).Select(c => sheet.Cell(1, c).GetString()));
         Assert.Equal(XLDataType.Text, sheet.Cell(2, 1).DataType);
         Assert.Equal("2020-02", sheet.Cell(2, 1).GetString());
         Assert.Equal("large", sheet.Cell(2, 2).GetString());
-        Assert.Equal(10, sheet.Cell(2, 4).GetValue<int>());
-        Assert.Equal(8000.50m, sheet.Cell(3, 6).GetValue<decimal>());
-        Assert.Equal("total", sheet.Cell(5, 1).GetString());
-        Assert.Equal(16600.50m, sheet.Cell(5, 6).GetValue<decimal>());
+        Assert.Equal("大型企业", sheet.Cell(2, 3).GetString());
+        Assert.Equal(10, sheet.Cell(2, 5).GetValue<int>());
+        Assert.Equal(8000.50m, sheet.Cell(3, 7).GetValue<decimal>());
+        Assert.Equal("合计", sheet.Cell(5, 1).GetString());
+        Assert.Equal(16600.50m, sheet.Cell(5, 7).GetValue<decimal>());
         Assert.True(sheet.Cell(6, 1).IsEmpty());
     }
 
-    [Fact]
-    public async Task The_report_verb_writes_the_csv_the_api_serves()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_report_verb_writes_the_csv_the_api_serves(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
+        await using var factory = await ArrangeAsync(provider);
         var file = new FileInfo(Path.Combine(factory.DataDirectory, "relief.csv"));
         using var error = new StringWriter();
 
@@ -152,10 +162,11 @@ public sealed class ReliefReportTests
         Assert.Equal([string.Join(',', SizeClassHeader), .. February], lines);
     }
 
-    [Fact]
-    public async Task The_report_verb_refuses_an_unknown_grouping_naming_the_option()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_report_verb_refuses_an_unknown_grouping_naming_the_option(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
+        await using var factory = await ArrangeAsync(provider);
         using var error = new StringWriter();
 
         var exit = await ReportCommand.RunAsync(factory.Services, new ReportOptions("2020-02", null, null, "size", "csv", new FileInfo(Path.Combine(factory.DataDirectory, "x.csv"))), error, CancellationToken.None);
@@ -164,10 +175,11 @@ public sealed class ReliefReportTests
         Assert.StartsWith("--by: 'size' is not a grouping", error.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_report_page_shows_the_table_the_total_and_the_downloads()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_report_page_shows_the_table_the_total_and_the_downloads(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
+        await using var factory = await ArrangeAsync(provider);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
         var html = await staff.GetPageAsync("/Relief/Reports?from=2020-02&to=2020-02&by=size_class&culture=en");
@@ -179,10 +191,11 @@ public sealed class ReliefReportTests
         Assert.Contains("id=\"download-xlsx\"", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_report_page_opens_on_the_latest_month_by_size_class()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_report_page_opens_on_the_latest_month_by_size_class(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
+        await using var factory = await ArrangeAsync(provider);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
         var html = await staff.GetPageAsync("/Relief/Reports");
@@ -192,10 +205,11 @@ public sealed class ReliefReportTests
         Assert.Contains("13,000.00", html, StringComparison.Ordinal); // March: 8,000.00 + 5,000.00
     }
 
-    [Fact]
-    public async Task The_dashboard_has_a_chart_and_a_table_for_each_view()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_dashboard_has_a_chart_and_a_table_for_each_view(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
+        await using var factory = await ArrangeAsync(provider);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
         var html = await staff.GetPageAsync("/Relief/Dashboard?month=2020-02");
@@ -213,10 +227,11 @@ public sealed class ReliefReportTests
         Assert.Contains("id=\"kpi-relief\">16,600.50", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_chart_library_and_its_licence_are_served_from_the_site()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_chart_library_and_its_licence_are_served_from_the_site(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var client = factory.CreateClient();
 
         using var library = await client.GetAsync("/lib/echarts/echarts.min.js");
@@ -227,10 +242,11 @@ public sealed class ReliefReportTests
         Assert.Contains("Apache License", await licence.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_enterprise_user_can_open_neither_the_reports_nor_the_dashboard()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_enterprise_user_can_open_neither_the_reports_nor_the_dashboard(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
+        await using var factory = await ArrangeAsync(provider);
         using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, RegistryData.NewUscc());
 
         using var api = await enterprise.GetAsync("/api/v1/relief/reports/relief?month=2020-02");
@@ -242,10 +258,11 @@ public sealed class ReliefReportTests
         Assert.Equal("/Account/Denied", dashboard.Headers.Location?.AbsolutePath);
     }
 
-    [Fact]
-    public async Task Staff_navigation_links_the_dashboard_and_the_reports()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Staff_navigation_links_the_dashboard_and_the_reports(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
         using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
@@ -258,9 +275,9 @@ public sealed class ReliefReportTests
         Assert.Contains("id=\"nav-relief-scenarios\" href=\"/Relief/Scenarios\"", officerHome, StringComparison.Ordinal);
     }
 
-    private static async Task<WenjiuFactory> ArrangeAsync()
+    private static async Task<WenjiuFactory> ArrangeAsync(DatabaseProvider provider)
     {
-        var factory = await WenjiuFactory.CreateAsync();
+        var factory = await WenjiuFactory.CreateAsync(provider);
         string a = RegistryData.NewUscc(), b = RegistryData.NewUscc(), c = RegistryData.NewUscc(district: "110108"), d = RegistryData.NewUscc("92", "110108");
         await ReliefData.AddRunAsync(factory, 202002, current: false, version: 1, ReliefData.Bill(RegistryData.NewUscc(), "large", "110105", "software_it", 100, 99_999m, 99_999m));
         await ReliefData.AddRunAsync(

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Web;
 using Wenjiu.Relief.Features.Reports;
 using Wenjiu.Relief.Features.Scenarios;
 using Wenjiu.Relief.Localization;
@@ -33,19 +34,19 @@ internal static class ReliefApi
                 var errors = new Dictionary<string, string>(StringComparer.Ordinal);
                 if (month is not null && (from is not null || to is not null))
                 {
-                    errors["month"] = "give either month or from/to";
+                    errors["month"] = text["Report.Error.MonthOrRange"];
                 }
 
                 var query = ReliefReportQuery.Parse(month ?? from, month ?? to, by, size_class, district, industry, errors);
                 format ??= "json";
                 if (format is not ("json" or "csv" or "xlsx"))
                 {
-                    errors["format"] = "json, csv or xlsx";
+                    errors["format"] = text["Report.Error.Format"];
                 }
 
                 if (query is null || errors.Count > 0)
                 {
-                    return Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "The report request has errors");
+                    return ApiProblems.Validation(errors.ToDictionary(e => e.Key, e => new[] { e.Value }, StringComparer.Ordinal));
                 }
 
                 var report = await handler.RunAsync(query, cancellationToken);
@@ -54,11 +55,11 @@ internal static class ReliefApi
                     case "csv":
                         context.Response.ContentType = ReliefReportExport.CsvContentType;
                         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{ReliefReportExport.FileName(report, "csv")}\"";
-                        await ReliefReportExport.WriteCsvAsync(report, context.Response.Body, cancellationToken);
+                        await ReliefReportExport.WriteCsvAsync(report, context.Response.Body, text, cancellationToken);
                         return Results.Empty;
                     case "xlsx":
                         var file = new MemoryStream();
-                        ReliefReportExport.WriteXlsx(report, file);
+                        ReliefReportExport.WriteXlsx(report, file, text);
                         file.Position = 0;
                         return Results.File(file, ReliefReportExport.XlsxContentType, ReliefReportExport.FileName(report, "xlsx"));
                     default:
@@ -67,7 +68,7 @@ internal static class ReliefApi
             })
             .WithName("ReliefReport")
             .WithSummary("Relief by month, size class, district, industry or sector over the current assessment runs")
-            .WithDescription("by: any of month, size_class (large, medium, small, micro, individual_business, other), district, industry, sector, comma-separated; month or from/to (YYYY-MM) select the months, all assessed months when absent; size_class, district and industry filter. format: json (default), csv or xlsx. Staff only.")
+            .WithDescription("by: any of month, size_class (large, medium, small, micro, individual_business, other), district, industry, sector, comma-separated; month or from/to (YYYY-MM) select the months, all assessed months when absent; size_class, district and industry filter. format: json (default), csv or xlsx; files have their headers and names in the request's language (Accept-Language or the culture cookie) beside the codes. Staff only.")
             .Produces<ReportAnswer>()
             .ProducesValidationProblem();
 
