@@ -54,6 +54,9 @@ public static class PlatformModule
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<WenjiuClaimsPrincipalFactory>();
+
+        // One policy per action of the permission table (docs/permissions.md); pages, endpoints and links name the action.
+        services.AddAuthorizationBuilder().AddPermissionPolicies();
         return builder;
     }
 }

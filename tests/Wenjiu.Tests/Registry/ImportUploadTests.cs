@@ -96,7 +96,7 @@ public sealed class ImportUploadTests
     {
         await using var factory = await WenjiuFactory.CreateAsync();
         var runId = await AddFinishedRunAsync(factory, ("uscc", "91110105X", "a unified social credit code has 18 characters"), ("name", "\"北京,引号\"", "the name is missing, or \"quoted\""));
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var response = await staff.GetAsync($"/api/v1/imports/{runId}/errors.csv");
         var csv = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
@@ -115,7 +115,7 @@ public sealed class ImportUploadTests
     {
         await using var factory = await WenjiuFactory.CreateAsync();
         var runId = await AddFinishedRunAsync(factory, ("district", "110199", "not a Beijing district code"));
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         var html = await staff.GetPageAsync($"/Registry/Imports/Status/{runId}");
         using var api = await staff.GetAsync($"/api/v1/imports/{runId}");
@@ -158,7 +158,7 @@ public sealed class ImportUploadTests
     public async Task An_unknown_run_is_a_404()
     {
         await using var factory = await WenjiuFactory.CreateAsync();
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var api = await staff.GetAsync($"/api/v1/imports/{Guid.NewGuid()}");
         using var report = await staff.GetAsync($"/api/v1/imports/{Guid.NewGuid()}/errors.csv");
