@@ -36,6 +36,9 @@ public static class RegistryModule
         services.AddScoped<EmployerDetailHandler>();
         services.AddScoped<EditEmployerHandler>();
         services.AddScoped<LookupPersonHandler>();
+        services.AddScoped<LookupAlertsHandler>();
+        services.AddOptions<PersonLookupOptions>().BindConfiguration(PersonLookupOptions.Section)
+            .Validate(o => o.HourlyLimit >= 1, "Registry:PersonLookup:HourlyLimit must be at least 1.").ValidateOnStart();
         services.AddScoped<StartImportHandler>();
         services.AddScoped<ImportProgressHandler>();
 
@@ -48,6 +51,7 @@ public static class RegistryModule
         services.AddNavigationLinks(
             NavigationLink.To("nav-registry-employers", typeof(RegistryText), "Nav.Employers", 100, "/Registry/Employers", Permissions.SearchEmployers),
             NavigationLink.To("nav-registry-persons", typeof(RegistryText), "Nav.Persons", 110, "/Registry/Persons/Lookup", Permissions.LookUpPerson),
+            NavigationLink.To("nav-registry-lookup-alerts", typeof(RegistryText), "Nav.LookupAlerts", 190, "/Registry/Persons/Alerts", Permissions.ViewAudit),
             NavigationLink.To("nav-registry-imports", typeof(RegistryText), "Nav.Imports", 120, "/Registry/Imports", Permissions.ViewImports),
             NavigationLink.ToOwnEmployer("nav-registry-my-employer", typeof(RegistryText), "Nav.MyEmployer", 100, Permissions.ViewEmployer, uscc => $"/Registry/Employers/Detail/{uscc}"));
         return builder;
@@ -65,6 +69,8 @@ public static class RegistryModule
         conventions.AuthorizeAreaPage(Area, "/Employers/Edit", Permissions.EditEmployer);
         conventions.AuthorizeAreaPage(Area, "/Employers/Detail", Permissions.ViewEmployer);
         conventions.AuthorizeAreaFolder(Area, "/Persons", Permissions.LookUpPerson);
+        // The look-up alerts (quota overruns) are the audit's: the administrator's alone.
+        conventions.AuthorizeAreaPage(Area, "/Persons/Alerts", Permissions.ViewAudit);
         conventions.AuthorizeAreaFolder(Area, "/Imports", Permissions.ViewImports);
         conventions.AuthorizeAreaPageChanges(Area, "/Imports/Index", Permissions.ImportFiles);
     }
