@@ -21,8 +21,18 @@ internal static class WebSetup
 
     public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
 
+    /// <summary>The address the README promises when nothing else chooses one.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
+        // Only a default: --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or Kestrel endpoints in the configuration win.
+        // (Written in appsettings.json it would override ASPNETCORE_URLS, which is read before the settings files.)
+        if (!AddressConfigured(builder.Configuration))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
         var services = builder.Services;
         services.AddLocalization();
         // Chinese pages: let Razor write CJK characters as they are instead of as &#x…; entities (6 bytes each).
@@ -167,6 +177,12 @@ internal static class WebSetup
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
+
+    private static bool AddressConfigured(ConfigurationManager configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["urls"])
+        || !string.IsNullOrWhiteSpace(configuration["http_ports"])
+        || !string.IsNullOrWhiteSpace(configuration["https_ports"])
+        || configuration.GetSection("Kestrel:Endpoints").Exists();
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 

@@ -41,7 +41,7 @@ internal static class RegistryEndpoints
             .RequireAuthorization(Permissions.ImportFiles)
             .WithName("StartImport")
             .WithSummary("Upload an interchange file and start its import")
-            .WithDescription("Multipart form with `kind` (`employers` or `employment`) and `file` (CSV or XLSX as interchange.md describes). The `Idempotency-Key` header is required: a repeat with the same key and file returns the same run (200) instead of importing twice; the same key with another file is 422. The import runs in the background; poll `GET /api/v1/imports/{id}`.")
+            .WithDescription("Multipart form with `kind` (`employers` or `employment`) and `file` (CSV or XLSX as docs/interchange.md describes). The `Idempotency-Key` header is required: a repeat with the same key and file returns the same run (200) instead of importing twice; the same key with another file is 422. The import runs in the background; poll `GET /api/v1/imports/{id}`.")
             .Accepts<IFormFile>("multipart/form-data")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)

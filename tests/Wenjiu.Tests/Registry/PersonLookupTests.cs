@@ -204,10 +204,11 @@ public sealed class PersonLookupTests
         Assert.Contains("id=\"no-alerts\"", page, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_enterprise_user_cannot_look_up_persons()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_enterprise_user_cannot_look_up_persons(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, RegistryData.NewUscc());
 
         using var response = await enterprise.GetAsync("/Registry/Persons/Lookup");

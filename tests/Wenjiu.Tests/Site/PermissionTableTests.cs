@@ -126,6 +126,7 @@ public sealed class PermissionTableTests
         ("GET /search", "/search?q=%E5%8D%95%E4%BD%8D",                                                                           "in  302 no  302 302 302 no  no  no  no"),
     ];
 
+    // One provider: no table is read, the routes are the host's whichever provider it runs on.
     [Fact]
     public async Task Every_route_of_the_host_has_a_row_in_the_table()
     {

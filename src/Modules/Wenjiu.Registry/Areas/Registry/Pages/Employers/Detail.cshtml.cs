@@ -22,7 +22,7 @@ public sealed class DetailModel(EmployerDetailHandler handler, RecordLinks recor
 
     public async Task<IActionResult> OnGetAsync(string uscc, [FromQuery(Name = "employeesPage")] int? page, CancellationToken cancellationToken)
     {
-        var detail = await handler.HandleAsync((uscc ?? "").Trim().ToUpperInvariant(), User, Math.Max(1, page ?? 1), cancellationToken);
+        var detail = await handler.HandleAsync((uscc ?? "").Trim().ToUpperInvariant(), User, page ?? 1, cancellationToken);
         if (detail is null)
         {
             return NotFound();
