@@ -127,3 +127,23 @@ public sealed class EmployerDetailTests
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
     }
 }
+
+/// <summary>The employer page's employee list paged past its end, on both databases (issue 7 §1's crawl found it).</summary>
+public sealed class EmployerEmployeePagingTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_employee_page_past_the_last_shows_the_last_page(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
+        var employer = await RegistryData.AddEmployerAsync(factory, "北京翻页科技有限公司");
+        var idNumber = RegistryData.NewIdNumber();
+        var person = await RegistryData.AddPersonAsync(factory, "张伟", idNumber);
+        await RegistryData.AddSpellAsync(factory, person.Id, employer.Uscc, 202001);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+
+        var html = await staff.GetPageAsync($"/Registry/Employers/Detail/{employer.Uscc}?employeesPage={int.MaxValue}");
+
+        Assert.Contains(Wenjiu.Platform.PersonalData.Masking.IdentityNumber(idNumber), html, StringComparison.Ordinal);
+    }
+}
