@@ -62,6 +62,9 @@ public sealed class ReliefDbContext(DbContextOptions<ReliefDbContext> options) :
             d.Property(x => x.Uscc).HasMaxLength(18);
             d.Property(x => x.Reference).HasMaxLength(100);
             d.Property(x => x.RecordedBy).HasMaxLength(256);
+            d.Property(x => x.RevokedBy).HasMaxLength(256);
+            d.Property(x => x.RevocationReason).HasMaxLength(500);
+            d.Ignore(x => x.IsRevoked);
             d.HasIndex(x => new { x.Uscc, x.FirstMonth });
         });
         modelBuilder.Entity<Scenario>(s =>
@@ -94,6 +97,7 @@ public sealed class ReliefDbContext(DbContextOptions<ReliefDbContext> options) :
             r.HasOne<ScenarioRun>().WithMany().HasForeignKey(x => x.ScenarioRunId);
         });
         modelBuilder.PlaceTablesInModule(Module, Database.IsSqlite());
+        modelBuilder.StoreTimesAsSortableTextOnSqlite(Database.IsSqlite());
     }
 
     private static void Money(params Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<decimal>[] properties)
