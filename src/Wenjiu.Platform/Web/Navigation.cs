@@ -21,7 +21,9 @@ public sealed record NavigationLink(string Id, Type TextResource, string TextKey
 }
 
 /// <summary>A navigation entry resolved for the current user and language.</summary>
-public sealed record NavigationItem(string Id, string Text, string Href);
+/// <param name="Description">What the entry is for, one sentence (the home page's cards), from the resource
+/// <c>TextKey + ".Hint"</c>; null when the module has none.</param>
+public sealed record NavigationItem(string Id, string Text, string Href, string? Description = null);
 
 /// <summary>The navigation as one user sees it.</summary>
 public sealed class NavigationMenu(IEnumerable<NavigationLink> links, IStringLocalizerFactory localizers)
@@ -41,7 +43,9 @@ public sealed class NavigationMenu(IEnumerable<NavigationLink> links, IStringLoc
         {
             if ((link.Roles.Count == 0 || link.Roles.Any(user.IsInRole)) && link.Href(user) is { } href)
             {
-                items.Add(new NavigationItem(link.Id, localizers.Create(link.TextResource)[link.TextKey], href));
+                var texts = localizers.Create(link.TextResource);
+                var hint = texts[link.TextKey + ".Hint"];
+                items.Add(new NavigationItem(link.Id, texts[link.TextKey], href, hint.ResourceNotFound ? null : hint.Value));
             }
         }
 

@@ -16,7 +16,7 @@ namespace Wenjiu.Web.Pages.Account;
 /// Wrong codes count towards the same lockout as wrong passwords.
 /// </summary>
 [EnableRateLimiting(WebSetup.SignInRateLimit)]
-internal sealed class SignInCodeModel(SignInManager<WenjiuUser> signIn, IAuditLog audit, IStringLocalizer<SiteText> text) : PageModel
+internal sealed class SignInCodeModel(SignInManager<WenjiuUser> signIn, IAuditLog audit, SignInAccountLimiter accountLimit, IStringLocalizer<SiteText> text) : PageModel
 {
     [BindProperty]
     public SignInCodeInput Input { get; set; } = new();
@@ -42,6 +42,12 @@ internal sealed class SignInCodeModel(SignInManager<WenjiuUser> signIn, IAuditLo
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        if (!accountLimit.TryAttempt(user.UserName ?? user.Id))
+        {
+            await TooManyRequests.WriteAsync(HttpContext, cancellationToken);
+            return new EmptyResult();
         }
 
         var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
