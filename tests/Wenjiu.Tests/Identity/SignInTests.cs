@@ -90,7 +90,7 @@ public sealed class SignInTests
         using var response = await SignIn.PostPasswordAsync(client, "nobody", "Not-the-password-1");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        Assert.Contains("Too many attempts", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("尝试次数过多，请一分钟后再试。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
