@@ -7,6 +7,7 @@ using Wenjiu.Platform;
 using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Time;
 using Wenjiu.Web.Localization;
+using Wenjiu.Platform.Web;
 
 namespace Wenjiu.Web.Pages.Admin;
 
@@ -27,6 +28,7 @@ internal sealed class AuditModel(PlatformDbContext db, IStringLocalizer<SiteText
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        Search.PageNumber = Paging.Number(Search.PageNumber, PageSize);
         if (Search.From is { } from && Search.To is { } to && from > to)
         {
             ModelState.AddModelError("Search.To", text["Audit.ToBeforeFrom"]);
@@ -67,7 +69,7 @@ internal sealed class AuditModel(PlatformDbContext db, IStringLocalizer<SiteText
         }
 
         // One row more than a page tells whether there is a next page without counting a log that only grows.
-        var rows = await query.OrderByDescending(e => e.Id).Skip((Search.PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(cancellationToken);
+        var rows = await query.OrderByDescending(e => e.Id).Skip(Paging.Offset(Search.PageNumber, PageSize)).Take(PageSize + 1).ToListAsync(cancellationToken);
         HasNextPage = rows.Count > PageSize;
         Entries = rows.Take(PageSize).ToList();
         return Page();
