@@ -78,7 +78,8 @@ public sealed class EnterpriseAccessTests
         Assert.Contains($"id=\"nav-registry-my-employer\" href=\"/Registry/Employers/Detail/{own.Uscc}\"", enterpriseHome, StringComparison.Ordinal);
         Assert.DoesNotContain("nav-registry-employers", enterpriseHome, StringComparison.Ordinal);
         Assert.Contains("id=\"nav-registry-employers\"", staffHome, StringComparison.Ordinal);
-        Assert.Contains("id=\"nav-registry-imports\"", staffHome, StringComparison.Ordinal);
+        Assert.Contains("id=\"nav-registry-persons\"", staffHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("nav-registry-imports", staffHome, StringComparison.Ordinal);
         Assert.DoesNotContain("nav-registry-my-employer", staffHome, StringComparison.Ordinal);
         Assert.DoesNotContain("nav-registry", seekerHome, StringComparison.Ordinal);
     }

@@ -101,7 +101,7 @@ public sealed class ImportUploadTests
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);
         var runId = await AddFinishedRunAsync(factory, ("uscc", "91110105X", "uscc_length"), ("name", "\"北京,引号\"", "a reason stored before codes, \"quoted\""));
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var response = await staff.GetAsync($"/api/v1/imports/{runId}/errors.csv");
         var csv = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
@@ -121,7 +121,7 @@ public sealed class ImportUploadTests
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);
         var runId = await AddFinishedRunAsync(factory, ("district", "110199", "district_unknown"));
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         var html = await staff.GetPageAsync($"/Registry/Imports/Status/{runId}");
         using var api = await staff.GetAsync($"/api/v1/imports/{runId}");
@@ -166,7 +166,7 @@ public sealed class ImportUploadTests
     public async Task An_unknown_run_is_a_404(DatabaseProvider provider)
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var api = await staff.GetAsync($"/api/v1/imports/{Guid.NewGuid()}");
         using var report = await staff.GetAsync($"/api/v1/imports/{Guid.NewGuid()}/errors.csv");

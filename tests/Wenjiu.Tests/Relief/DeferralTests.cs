@@ -93,7 +93,7 @@ public sealed class DeferralTests
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);
         var registry = await ArrangeAsync(factory);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
         var created = await staff.Http.PostAsJsonAsync("/api/v1/relief/deferrals", new { uscc = registry.A, firstMonth = "2020-02", lastMonth = "2020-07", reference = "京人社缓〔2020〕7号" });
         var refused = await staff.Http.PostAsJsonAsync("/api/v1/relief/deferrals", new { uscc = registry.B, firstMonth = "2020-02", lastMonth = "2021-02", reference = "x" });
@@ -112,7 +112,7 @@ public sealed class DeferralTests
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);
         var registry = await ArrangeAsync(factory);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
         var refused = await staff.PostFormAsync("/Relief/Deferrals", "/Relief/Deferrals", [new("Input.Uscc", registry.A), new("Input.FirstMonth", "2020-01"), new("Input.LastMonth", "2020-03"), new("Input.Reference", "r")]);
         var recorded = await staff.PostFormAsync("/Relief/Deferrals", "/Relief/Deferrals", [new("Input.Uscc", registry.A), new("Input.FirstMonth", "2020-02"), new("Input.LastMonth", "2020-03"), new("Input.Reference", "r")]);

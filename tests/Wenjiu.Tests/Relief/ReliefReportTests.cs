@@ -38,7 +38,7 @@ public sealed class ReliefReportTests
     public async Task The_report_by_size_class_sums_the_current_run_only(DatabaseProvider provider)
     {
         await using var factory = await ArrangeAsync(provider);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var json = await GetJsonAsync(staff, "/api/v1/relief/reports/relief?month=2020-02&by=size_class");
 
@@ -78,7 +78,7 @@ public sealed class ReliefReportTests
     public async Task The_report_by_sector_rolls_industries_up(DatabaseProvider provider)
     {
         await using var factory = await ArrangeAsync(provider);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var json = await GetJsonAsync(staff, "/api/v1/relief/reports/relief?month=2020-02&by=sector");
 
@@ -94,7 +94,7 @@ public sealed class ReliefReportTests
     public async Task A_bad_grouping_or_month_is_a_problem_naming_the_field(DatabaseProvider provider)
     {
         await using var factory = await ArrangeAsync(provider);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var response = await staff.GetAsync("/api/v1/relief/reports/relief?from=2020-13&by=size_class,colour");
 
@@ -110,7 +110,7 @@ public sealed class ReliefReportTests
     public async Task The_csv_export_has_the_grouping_and_the_figures_with_two_decimals(DatabaseProvider provider)
     {
         await using var factory = await ArrangeAsync(provider);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var response = await staff.GetAsync("/api/v1/relief/reports/relief?month=2020-02&by=size_class&format=csv");
 
@@ -127,7 +127,7 @@ public sealed class ReliefReportTests
     public async Task The_xlsx_export_holds_the_same_figures_codes_as_text_and_a_total_row(DatabaseProvider provider)
     {
         await using var factory = await ArrangeAsync(provider);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var response = await staff.GetAsync("/api/v1/relief/reports/relief?month=2020-02&by=month,size_class&format=xlsx");
 
@@ -180,7 +180,7 @@ public sealed class ReliefReportTests
     public async Task The_report_page_shows_the_table_the_total_and_the_downloads(DatabaseProvider provider)
     {
         await using var factory = await ArrangeAsync(provider);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         var html = await staff.GetPageAsync("/Relief/Reports?from=2020-02&to=2020-02&by=size_class&culture=en");
 
@@ -196,7 +196,7 @@ public sealed class ReliefReportTests
     public async Task The_report_page_opens_on_the_latest_month_by_size_class(DatabaseProvider provider)
     {
         await using var factory = await ArrangeAsync(provider);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         var html = await staff.GetPageAsync("/Relief/Reports");
 
@@ -210,7 +210,7 @@ public sealed class ReliefReportTests
     public async Task The_dashboard_has_a_chart_and_a_table_for_each_view(DatabaseProvider provider)
     {
         await using var factory = await ArrangeAsync(provider);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         var html = await staff.GetPageAsync("/Relief/Dashboard?month=2020-02");
 
@@ -224,7 +224,45 @@ public sealed class ReliefReportTests
         Assert.Contains("<script src=\"/lib/echarts/echarts.min.js", html, StringComparison.Ordinal);
         Assert.Contains("<script src=\"/js/relief-charts.js", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"kpi-relief\">16,600.50", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"kpi-relief\">1.66 万元", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Employers_over_several_months_are_counted_once_each_not_once_a_month(DatabaseProvider provider)
+    {
+        await using var factory = await ArrangeAsync(provider);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+
+        using var json = await GetJsonAsync(staff, "/api/v1/relief/reports/relief?from=2020-02&to=2020-03&by=size_class");
+
+        // A (large) and C (small) are assessed in both months: 4 employers (A, B, C, D), not 6 employer-months.
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(["large", "small", "individual_business"], rows.Select(r => r.GetProperty("size_class").GetString()));
+        Assert.Equal([1, 2, 1], rows.Select(r => r.GetProperty("employers").GetInt32()));
+        Assert.Equal(4, json.RootElement.GetProperty("total").GetProperty("employers").GetInt32());
+        Assert.Equal(29600.50m, json.RootElement.GetProperty("total").GetProperty("employer_relief").GetDecimal());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Every_amount_on_the_dashboard_and_the_report_shows_its_unit(DatabaseProvider provider)
+    {
+        await using var factory = await ArrangeAsync(provider);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+
+        var chinese = await staff.GetPageAsync("/Relief/Dashboard?month=2020-02");
+        var english = await staff.GetPageAsync("/Relief/Dashboard?month=2020-02&culture=en");
+        var report = await staff.GetPageAsync("/Relief/Reports?From=2020-02&To=2020-02&By=size_class");
+
+        Assert.Contains("id=\"kpi-relief\">1.66 万元", chinese, StringComparison.Ordinal);
+        Assert.Contains("id=\"kpi-relief\">1.66 × 10k yuan", english, StringComparison.Ordinal);
+        Assert.Contains("data-unit=\"万元\"", chinese, StringComparison.Ordinal);
+        Assert.Contains("data-unit=\"10k yuan\"", english, StringComparison.Ordinal);
+        Assert.Contains(">减免额（元）</th>", chinese, StringComparison.Ordinal);
+        Assert.Contains(">Relief (yuan)</th>", english, StringComparison.Ordinal);
+        Assert.Contains(">减免额（元）</th>", report, StringComparison.Ordinal);
+        Assert.Contains(">人均减免（元）</th>", report, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -263,16 +301,22 @@ public sealed class ReliefReportTests
     public async Task Staff_navigation_links_the_dashboard_and_the_reports(DatabaseProvider provider)
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
         using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
+        using var reviewer = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
-        var staffHome = await staff.GetPageAsync("/");
         var officerHome = await officer.GetPageAsync("/");
+        var reviewerHome = await reviewer.GetPageAsync("/");
 
-        Assert.Contains("id=\"nav-relief-dashboard\" href=\"/Relief/Dashboard\"", staffHome, StringComparison.Ordinal);
-        Assert.Contains("id=\"nav-relief-reports\" href=\"/Relief/Reports\"", staffHome, StringComparison.Ordinal);
-        Assert.DoesNotContain("nav-relief-scenarios", staffHome, StringComparison.Ordinal);
+        Assert.Contains("id=\"nav-relief-dashboard\" href=\"/Relief/Dashboard\"", officerHome, StringComparison.Ordinal);
+        Assert.Contains("id=\"nav-relief-reports\" href=\"/Relief/Reports\"", officerHome, StringComparison.Ordinal);
         Assert.Contains("id=\"nav-relief-scenarios\" href=\"/Relief/Scenarios\"", officerHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("nav-relief-statements", officerHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("nav-relief-dashboard", reviewerHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("nav-relief-reports", reviewerHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("nav-relief-scenarios", reviewerHome, StringComparison.Ordinal);
+        Assert.Contains("id=\"nav-relief-statements\" href=\"/Relief/Statements\"", reviewerHome, StringComparison.Ordinal);
+        Assert.Contains("id=\"nav-relief-deferrals\" href=\"/Relief/Deferrals\"", reviewerHome, StringComparison.Ordinal);
     }
 
     private static async Task<WenjiuFactory> ArrangeAsync(DatabaseProvider provider)

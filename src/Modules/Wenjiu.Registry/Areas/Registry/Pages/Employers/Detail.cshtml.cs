@@ -15,7 +15,7 @@ public sealed class DetailModel(EmployerDetailHandler handler, RecordLinks recor
 
     public EmployerDetailResult Detail { get; private set; } = null!;
 
-    public bool CanEdit => User.IsStaff();
+    public bool CanEdit => User.MayEverywhere(Permissions.EditEmployer);
 
     [TempData]
     public string? Saved { get; set; }
