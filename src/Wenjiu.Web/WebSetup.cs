@@ -87,7 +87,7 @@ internal static class WebSetup
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
         services.AddScoped<AccountCreation>();
-        services.AddProblemDetails();
+        services.AddLocalizedProblemDetails();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

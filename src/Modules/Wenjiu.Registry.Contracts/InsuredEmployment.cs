@@ -56,8 +56,21 @@ public interface IInsuredEmploymentSource
     Task<RegisteredEmployer?> FindEmployerAsync(string uscc, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The registered names of the employers among <paramref name="usccs"/> (codes the registry does not know are left
+    /// out), in one read: for lists that show names beside codes, such as the deferrals.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> FindNamesAsync(IReadOnlyCollection<string> usccs, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The spells of one employer active in <paramref name="month"/>, by person then start month, each person masked:
     /// for per-person lines (the assessment's employer lines, the enterprise's statement).
     /// </summary>
     Task<IReadOnlyList<InsuredPersonWage>> ReadEmployeesAsync(string uscc, int month, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The registry's records other modules may link to from its pages (<c>Wenjiu.Platform.Web.RecordLink</c>).</summary>
+public static class RegistryRecords
+{
+    /// <summary>An employer's page; the key is its unified social credit code.</summary>
+    public const string Employer = "registry.employer";
 }

@@ -170,6 +170,14 @@ internal sealed class EmployerSearchParameters
     [FromQuery(Name = "key")]
     public string? Key { get; init; }
 
+    [Description("`name` (default), `code`, `size`, `district` or `employees`; ties are broken by the code, so paging is stable.")]
+    [FromQuery(Name = "sort")]
+    public string? Sort { get; init; }
+
+    [Description("`asc` (default) or `desc`.")]
+    [FromQuery(Name = "dir")]
+    public string? Direction { get; init; }
+
     [Description("Page number, from 1 (integer).")]
     [FromQuery(Name = "page")]
     public string? Page { get; init; }
@@ -180,7 +188,7 @@ internal sealed class EmployerSearchParameters
 
     public EmployerSearch ToSearch() => new()
     {
-        Name = Name, Code = Code, District = District, Industry = Industry, Size = Size, Key = Key, Page = Page, PageSize = PageSize,
+        Name = Name, Code = Code, District = District, Industry = Industry, Size = Size, Key = Key, Sort = Sort, Direction = Direction, Page = Page, PageSize = PageSize,
     };
 }
 

@@ -43,6 +43,8 @@ public static class RegistryModule
         // relief assessment, statements and scenarios), without touching the tables.
         services.AddScoped<IInsuredEmploymentSource, Features.InsuredEmployment.InsuredEmploymentSource>();
 
+        // The employer page shows the links other modules offer on an employer (the relief statements, …).
+        services.AddRecordLinks();
         services.AddNavigationLinks(
             NavigationLink.To("nav-registry-employers", typeof(RegistryText), "Nav.Employers", 100, "/Registry/Employers", [.. Roles.Staff]),
             NavigationLink.To("nav-registry-persons", typeof(RegistryText), "Nav.Persons", 110, "/Registry/Persons/Lookup", [.. Roles.Staff]),

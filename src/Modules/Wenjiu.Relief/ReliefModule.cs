@@ -58,6 +58,10 @@ public static class ReliefModule
             NavigationLink.To("nav-relief-scenarios", typeof(ReliefText), "Nav.Scenarios", 220, "/Relief/Scenarios", Roles.PolicyOfficer, Roles.Administrator),
             new NavigationLink("nav-relief-my-statement", typeof(ReliefText), "Nav.MyStatement", 200, [Roles.Enterprise],
                 user => user.EmployerUscc() is { Length: > 0 } uscc ? $"/Relief/Statements/{uscc}" : null));
+        // On the registry's employer page: its statements, for those who may see them (staff, or its own users).
+        services.AddRecordLinks(new RecordLink(
+            RegistryRecords.Employer, "employer-statements", typeof(ReliefText), "Link.EmployerStatements", 100,
+            (user, uscc) => EmployerStatementHandler.CanSee(user, uscc) ? $"/Relief/Statements/{Uri.EscapeDataString(uscc)}" : null));
         services.AddScoped<MonthlyAssessment>();
         services.AddScoped<AssessmentQueries>();
         services.AddScoped<EmployerLines>();

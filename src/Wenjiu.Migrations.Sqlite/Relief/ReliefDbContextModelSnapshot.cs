@@ -158,6 +158,20 @@ namespace Wenjiu.Migrations.Sqlite.Relief
                         .HasColumnType("TEXT")
                         .HasColumnName("reference");
 
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revocation_reason");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_by");
+
                     b.Property<string>("Uscc")
                         .IsRequired()
                         .HasMaxLength(18)

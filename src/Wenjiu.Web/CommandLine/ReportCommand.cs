@@ -38,7 +38,7 @@ internal static class ReportCommand
             errors["month"] = "give either --month or --from/--to";
         }
 
-        var query = ReliefReportQuery.Parse(options.Month ?? options.From, options.Month ?? options.To, options.By, null, null, null, errors);
+        var query = ReliefReportQuery.Parse(options.Month ?? options.From, options.Month ?? options.To, options.By, null, null, null, errors, System.Globalization.CultureInfo.GetCultureInfo("en"));
         if (query is null || errors.Count > 0)
         {
             foreach (var (field, message) in errors)

@@ -84,6 +84,58 @@ public sealed class CalculateReliefApiTests : IClassFixture<CalculateReliefApiTe
         Assert.Contains(says, messages[0].GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(Small, """[ { "id": "a", "wage": 1e17 } ]""", "employees[0].wage", "below 10,000,000,000 yuan")]
+    [InlineData(Small, """[ { "id": "a", "wage": 100000000000000000 } ]""", "employees[0].wage", "below 10,000,000,000 yuan")]
+    [InlineData(Small, """[ { "id": "a", "wage": 10000000000 } ]""", "employees[0].wage", "below 10,000,000,000 yuan")]
+    [InlineData(Small, """[ { "id": "a", "wage": 1e30 } ]""", "employees[0].wage", "out of range")]
+    [InlineData(Small, """[ { "id": "a", "wage": -1e17 } ]""", "employees[0].wage", "not negative")]
+    [InlineData(Small, """[ { "id": "a", "wage": "NaN" } ]""", "employees[0].wage", "never NaN")]
+    [InlineData(Small, """[ { "id": "a", "wage": "Infinity" } ]""", "employees[0].wage", "never NaN")]
+    [InlineData("""{ "uscc": "91110108MA01AB3C2D", "industry": "software_it", "employees": 45, "revenue": 1e17, "total_assets": 800, "injury_rate": 0.4 }""", """[ { "id": "a", "wage": 8000 } ]""", "employer.revenue", "below 10,000,000,000,000,000")]
+    [InlineData("""{ "uscc": "91110108MA01AB3C2D", "industry": "software_it", "employees": 45, "revenue": 1200, "total_assets": 1e30, "injury_rate": 0.4 }""", """[ { "id": "a", "wage": 8000 } ]""", "employer.total_assets", "out of range")]
+    [InlineData("""{ "uscc": "91110108MA01AB3C2D", "industry": "software_it", "employees": 2000000000, "revenue": 1200, "total_assets": 800, "injury_rate": 0.4 }""", """[ { "id": "a", "wage": 8000 } ]""", "employer.employees", "at most 10,000,000")]
+    [InlineData("""{ "uscc": "91110108MA01AB3C2D", "industry": "software_it", "employees": 1e17, "revenue": 1200, "total_assets": 800, "injury_rate": 0.4 }""", """[ { "id": "a", "wage": 8000 } ]""", "employer.employees", "out of range")]
+    [InlineData("""{ "uscc": "91110108MA01AB3C2D", "industry": "software_it", "employees": 45, "revenue": 1200, "total_assets": 800, "injury_rate": 1e17 }""", """[ { "id": "a", "wage": 8000 } ]""", "employer.injury_rate", "between 0 and 100")]
+    public async Task Every_amount_is_bounded_and_one_out_of_bounds_is_a_400_naming_its_field(string employer, string employees, string field, string says)
+    {
+        using var client = host.Factory.CreateClient();
+
+        using var response = await Post(client, Request("2020-02", employer, employees), explain: true);
+
+        var (errors, _) = await ProblemOf(response);
+        Assert.True(errors.TryGetProperty(field, out var messages), $"no error on {field}: {errors}");
+        Assert.Contains(says, messages[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_largest_wage_accepted_is_computed_on_the_base_ceiling()
+    {
+        using var client = host.Factory.CreateClient();
+
+        using var response = await Post(client, Request("2020-02", Small, """[ { "id": "a", "wage": 9999999999.99 } ]"""), explain: false);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var pension = json.RootElement.GetProperty("lines").EnumerateArray().First(l => l.GetProperty("insurance").GetString() == "pension");
+        Assert.Equal(26541.00m, pension.GetProperty("base").GetDecimal());
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "申报月工资须小于 10,000,000,000 元", "请求中有错误")]
+    [InlineData(null, "申报月工资须小于 10,000,000,000 元", "请求中有错误")]
+    [InlineData("en-GB,en;q=0.9", "a declared monthly wage is below 10,000,000,000 yuan", "The request has errors")]
+    public async Task The_same_bad_request_is_answered_in_the_callers_language(string? language, string message, string title)
+    {
+        using var client = host.Factory.CreateClient();
+
+        using var response = await Post(client, Request("2020-02", Small, """[ { "id": "a", "wage": 1e17 } ]"""), explain: false, language);
+
+        var (errors, answeredTitle) = await ProblemOf(response);
+        Assert.Equal(message, errors.GetProperty("employees[0].wage")[0].GetString());
+        Assert.Equal(title, answeredTitle);
+    }
+
     [Fact]
     public async Task A_month_no_parameter_covers_names_the_parameter()
     {
@@ -140,8 +192,28 @@ public sealed class CalculateReliefApiTests : IClassFixture<CalculateReliefApiTe
     private static string Request(string month, string employer, string employees, string scenario = "null") =>
         $$"""{ "month": "{{month}}", "employer": {{employer}}, "employees": {{employees}}, "scenario": {{scenario}} }""";
 
-    private static Task<HttpResponseMessage> Post(HttpClient client, string json, bool explain) =>
-        client.PostAsync(new Uri($"/api/v1/relief/calculate{(explain ? "?explain=true" : "")}", UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
+    /// <summary>In English unless told otherwise: most tests read the English messages.</summary>
+    private static async Task<HttpResponseMessage> Post(HttpClient client, string json, bool explain, string? language = "en")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/relief/calculate{(explain ? "?explain=true" : "")}", UriKind.Relative))
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<(JsonElement Errors, string Title)> ProblemOf(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (json.RootElement.GetProperty("errors").Clone(), json.RootElement.GetProperty("title").GetString()!);
+    }
 
     /// <summary>One host for the class: the calculator reads no database, so tests cannot disturb each other.</summary>
     public sealed class Host : IAsyncLifetime

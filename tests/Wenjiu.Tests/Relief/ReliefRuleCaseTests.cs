@@ -53,7 +53,7 @@ public sealed class ReliefRuleCaseTests
         var c = Load(Path.Combine(CaseDirectory, file)).Cases.Single(x => x.Name == name);
         var request = new CalculateRelief.Request { Month = c.Month, Employer = c.Employer, Employees = c.Employees };
 
-        var outcome = CalculateRelief.Run(request, explain: false, ReliefRuleSet.Beijing2020, SmeSizeStandard.Default);
+        var outcome = CalculateRelief.Run(request, explain: false, ReliefRuleSet.Beijing2020, SmeSizeStandard.Default, Wenjiu.Relief.Localization.CalculatorText.English);
 
         var expect = c.Expect;
         if (expect.Error is not null)

@@ -62,6 +62,9 @@ public sealed class ReliefDbContext(DbContextOptions<ReliefDbContext> options) :
             d.Property(x => x.Uscc).HasMaxLength(18);
             d.Property(x => x.Reference).HasMaxLength(100);
             d.Property(x => x.RecordedBy).HasMaxLength(256);
+            d.Property(x => x.RevokedBy).HasMaxLength(256);
+            d.Property(x => x.RevocationReason).HasMaxLength(500);
+            d.Ignore(x => x.IsRevoked);
             d.HasIndex(x => new { x.Uscc, x.FirstMonth });
         });
         modelBuilder.Entity<Scenario>(s =>

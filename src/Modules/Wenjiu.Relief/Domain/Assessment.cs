@@ -161,6 +161,18 @@ public sealed class Deferral
     public string RecordedBy { get; set; } = "";
 
     public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>
+    /// When staff revoked the deferral (null while it stands). A revoked deferral stays on record, with who revoked it
+    /// and why, but defers nothing: the next assessment of its months bills them as not deferred.
+    /// </summary>
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public string? RevokedBy { get; set; }
+
+    public string? RevocationReason { get; set; }
+
+    public bool IsRevoked => RevokedAt is not null;
 }
 
 /// <summary>A named what-if: parameter overrides (YAML in the parameter-file format) run over months beside the baseline.</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Web;
 using Wenjiu.Relief.Features.Reports;
 using Wenjiu.Relief.Features.Scenarios;
 using Wenjiu.Relief.Localization;
@@ -33,19 +34,19 @@ internal static class ReliefApi
                 var errors = new Dictionary<string, string>(StringComparer.Ordinal);
                 if (month is not null && (from is not null || to is not null))
                 {
-                    errors["month"] = "give either month or from/to";
+                    errors["month"] = text["Report.Error.MonthOrRange"];
                 }
 
                 var query = ReliefReportQuery.Parse(month ?? from, month ?? to, by, size_class, district, industry, errors);
                 format ??= "json";
                 if (format is not ("json" or "csv" or "xlsx"))
                 {
-                    errors["format"] = "json, csv or xlsx";
+                    errors["format"] = text["Report.Error.Format"];
                 }
 
                 if (query is null || errors.Count > 0)
                 {
-                    return Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "The report request has errors");
+                    return ApiProblems.Validation(errors.ToDictionary(e => e.Key, e => new[] { e.Value }, StringComparer.Ordinal));
                 }
 
                 var report = await handler.RunAsync(query, cancellationToken);

@@ -55,6 +55,24 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
         return e is null ? null : new RegisteredEmployer(e.Name, Facts(e));
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> FindNamesAsync(IReadOnlyCollection<string> usccs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(usccs);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        // In chunks, so a long list never becomes one statement with thousands of parameters (SQLite's limit is 32,766).
+        foreach (var chunk in usccs.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var rows = await db.Employers.AsNoTracking().Where(e => chunk.Contains(e.Uscc)).Select(e => new { e.Uscc, e.Name }).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                names[row.Uscc] = row.Name;
+            }
+        }
+
+        return names;
+    }
+
     public async Task<IReadOnlyList<InsuredPersonWage>> ReadEmployeesAsync(string uscc, int month, CancellationToken cancellationToken = default)
     {
         // A left join: the assessment bills every active spell, so the lines must not lose one whose person is missing

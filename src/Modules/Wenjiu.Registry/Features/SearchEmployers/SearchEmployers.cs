@@ -30,6 +30,12 @@ public sealed class EmployerSearch
     /// <summary><c>true</c> for key enterprises only, <c>false</c> for the others, empty for both.</summary>
     public string? Key { get; set; }
 
+    /// <summary><c>name</c> (the default), <c>code</c>, <c>size</c>, <c>district</c> or <c>employees</c>.</summary>
+    public string? Sort { get; set; }
+
+    /// <summary><c>asc</c> (the default) or <c>desc</c>.</summary>
+    public string? Direction { get; set; }
+
     public string? Page { get; set; }
 
     public string? PageSize { get; set; }
@@ -38,6 +44,16 @@ public sealed class EmployerSearch
     public bool HasFilters =>
         !string.IsNullOrWhiteSpace(Name) || !string.IsNullOrWhiteSpace(Code) || !string.IsNullOrWhiteSpace(District)
         || !string.IsNullOrWhiteSpace(Industry) || !string.IsNullOrWhiteSpace(Size) || !string.IsNullOrWhiteSpace(Key);
+}
+
+/// <summary>The orders the employer list offers; each ends on the code, so that equal keys keep one order from page to page.</summary>
+public enum EmployerOrder
+{
+    Name,
+    Code,
+    Size,
+    District,
+    Employees,
 }
 
 public sealed record EmployerSummary(string Uscc, string Name, string Industry, string District, SizeClass SizeClass, bool KeyEnterprise, int Employees);
@@ -59,7 +75,41 @@ public sealed class SearchEmployersHandler(RegistryDbContext db, IStringLocalize
     /// </summary>
     public const int CountLimit = 10_000;
 
+    /// <summary>
+    /// The most rows one export writes. A broader filter gets its first rows in the order asked for (the page says so):
+    /// an export is for a district's or an industry's list, not a copy of the registry.
+    /// </summary>
+    public const int ExportLimit = CountLimit;
+
     public async Task<(EmployerSearchResult? Result, FieldErrors Errors)> HandleAsync(EmployerSearch search, CancellationToken cancellationToken = default)
+    {
+        var (query, page, pageSize, errors) = Filter(search);
+        if (query is null)
+        {
+            return (null, errors);
+        }
+
+        // Two statements whatever the page: a bounded count and the page itself; no per-row queries.
+        var counted = await query.Take(CountLimit + 1).CountAsync(cancellationToken);
+        var total = Math.Min(counted, CountLimit);
+        var offset = (page - 1) * pageSize;
+        var items = offset >= total
+            ? []
+            : await Summaries(query).Skip(offset).Take(pageSize).ToListAsync(cancellationToken);
+        return (new EmployerSearchResult(items, page, pageSize, total, counted <= CountLimit), errors);
+    }
+
+    /// <summary>
+    /// Every match in the order asked for, up to <see cref="ExportLimit"/>, streamed from the database (one statement,
+    /// read as it is written out). Null with the errors when the search does not validate.
+    /// </summary>
+    public (IAsyncEnumerable<EmployerSummary>? Rows, FieldErrors Errors) Export(EmployerSearch search)
+    {
+        var (query, _, _, errors) = Filter(search);
+        return query is null ? (null, errors) : (Summaries(query).Take(ExportLimit).AsAsyncEnumerable(), errors);
+    }
+
+    private (IQueryable<Employer>? Query, int Page, int PageSize, FieldErrors Errors) Filter(EmployerSearch search)
     {
         ArgumentNullException.ThrowIfNull(search);
         var errors = new FieldErrors();
@@ -116,9 +166,31 @@ public sealed class SearchEmployersHandler(RegistryDbContext db, IStringLocalize
 
         var page = ParseNumber(search.Page, 1, 1, CountLimit, nameof(search.Page), "Search.Error.Page", errors);
         var pageSize = ParseNumber(search.PageSize, DefaultPageSize, 1, MaxPageSize, nameof(search.PageSize), "Search.Error.PageSize", errors);
+        var order = EmployerOrder.Name;
+        if (!string.IsNullOrWhiteSpace(search.Sort) && !(Enum.TryParse(search.Sort.Trim(), ignoreCase: true, out order) && Enum.IsDefined(order) && !int.TryParse(search.Sort, out _)))
+        {
+            errors.Add(nameof(search.Sort), text["Search.Error.Sort"]);
+        }
+
+        var descending = false;
+        if (!string.IsNullOrWhiteSpace(search.Direction))
+        {
+            switch (search.Direction.Trim().ToUpperInvariant())
+            {
+                case "ASC":
+                    break;
+                case "DESC":
+                    descending = true;
+                    break;
+                default:
+                    errors.Add(nameof(search.Direction), text["Search.Error.Direction"]);
+                    break;
+            }
+        }
+
         if (!errors.IsEmpty)
         {
-            return (null, errors);
+            return (null, page, pageSize, errors);
         }
 
         var query = db.Employers.AsNoTracking();
@@ -152,19 +224,29 @@ public sealed class SearchEmployersHandler(RegistryDbContext db, IStringLocalize
             query = query.Where(e => e.KeyEnterprise == keyEnterprise);
         }
 
-        // Two statements whatever the page: a bounded count and the page itself; no per-row queries.
-        var counted = await query.Take(CountLimit + 1).CountAsync(cancellationToken);
-        var total = Math.Min(counted, CountLimit);
-        var offset = (page - 1) * pageSize;
-        var items = offset >= total
-            ? []
-            : await query
-                .OrderBy(e => e.Name).ThenBy(e => e.Uscc)
-                .Skip(offset).Take(pageSize)
-                .Select(e => new EmployerSummary(e.Uscc, e.Name, e.Industry, e.District, e.SizeClass, e.KeyEnterprise, e.Employees))
-                .ToListAsync(cancellationToken);
-        return (new EmployerSearchResult(items, page, pageSize, total, counted <= CountLimit), errors);
+        return (Ordered(query, order, descending), page, pageSize, errors);
     }
+
+    /// <summary>
+    /// The order asked for, always ending on the code (unique), so that the same search pages and exports in one
+    /// order. Name and code are served by their indexes; size sorts by the classes' rank (large first), not their names.
+    /// </summary>
+    private static IQueryable<Employer> Ordered(IQueryable<Employer> query, EmployerOrder order, bool descending) => (order, descending) switch
+    {
+        (EmployerOrder.Code, false) => query.OrderBy(e => e.Uscc),
+        (EmployerOrder.Code, true) => query.OrderByDescending(e => e.Uscc),
+        (EmployerOrder.Size, false) => query.OrderBy(e => e.SizeClass == SizeClass.Large ? 0 : e.SizeClass == SizeClass.Medium ? 1 : e.SizeClass == SizeClass.Small ? 2 : 3).ThenBy(e => e.Name).ThenBy(e => e.Uscc),
+        (EmployerOrder.Size, true) => query.OrderByDescending(e => e.SizeClass == SizeClass.Large ? 0 : e.SizeClass == SizeClass.Medium ? 1 : e.SizeClass == SizeClass.Small ? 2 : 3).ThenBy(e => e.Name).ThenBy(e => e.Uscc),
+        (EmployerOrder.District, false) => query.OrderBy(e => e.District).ThenBy(e => e.Name).ThenBy(e => e.Uscc),
+        (EmployerOrder.District, true) => query.OrderByDescending(e => e.District).ThenBy(e => e.Name).ThenBy(e => e.Uscc),
+        (EmployerOrder.Employees, false) => query.OrderBy(e => e.Employees).ThenBy(e => e.Uscc),
+        (EmployerOrder.Employees, true) => query.OrderByDescending(e => e.Employees).ThenBy(e => e.Uscc),
+        (_, true) => query.OrderByDescending(e => e.Name).ThenByDescending(e => e.Uscc),
+        _ => query.OrderBy(e => e.Name).ThenBy(e => e.Uscc),
+    };
+
+    private static IQueryable<EmployerSummary> Summaries(IQueryable<Employer> ordered) =>
+        ordered.Select(e => new EmployerSummary(e.Uscc, e.Name, e.Industry, e.District, e.SizeClass, e.KeyEnterprise, e.Employees));
 
     private int ParseNumber(string? value, int fallback, int min, int max, string field, string message, FieldErrors errors)
     {

@@ -47,7 +47,14 @@ internal static class AssessmentEndpoints
         api.MapGet("/deferrals", ListDeferralsAsync)
             .WithName("ListDeferrals")
             .WithSummary("List recorded deferrals")
-            .WithDescription("The latest 100 deferrals, or one employer's (`uscc`).");
+            .WithDescription("The latest 100 deferrals, or one employer's (`uscc`), each with the employer's registered name and, when revoked, who revoked it, when and why.");
+        api.MapPost("/deferrals/{id:long}/revoke", RevokeDeferralAsync)
+            .WithName("RevokeDeferral")
+            .WithSummary("Revoke a deferral")
+            .WithDescription("Body `{ \"reason\" }`. The deferral stays on record as revoked (who, when, why; audited); the next assessment of its months bills them as not deferred.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .DisableAntiforgery();
         api.MapPost("/deferrals", RecordDeferralAsync)
             .WithName("RecordDeferral")
             .WithSummary("Record an approved deferral")
@@ -119,12 +126,12 @@ internal static class AssessmentEndpoints
             var errors = new Dictionary<string, string[]>();
             if (from is null)
             {
-                errors["from"] = ["a version number is required"];
+                errors["from"] = [text["Diff.Error.Version"]];
             }
 
             if (to is null)
             {
-                errors["to"] = ["a version number is required"];
+                errors["to"] = [text["Diff.Error.Version"]];
             }
 
             return TypedResults.ValidationProblem(errors);
@@ -137,7 +144,21 @@ internal static class AssessmentEndpoints
     }
 
     private static async Task<Ok<List<DeferralResponse>>> ListDeferralsAsync(string? uscc, DeferralHandler deferrals, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await deferrals.RecentAsync(uscc, cancellationToken)).Select(DeferralResponse.From).ToList());
+        TypedResults.Ok((await deferrals.ListAsync(uscc, cancellationToken)).Select(l => DeferralResponse.From(l.Deferral, l.EmployerName)).ToList());
+
+    private static async Task<Results<Ok<DeferralResponse>, ValidationProblem, ProblemHttpResult>> RevokeDeferralAsync(
+        long id, RevokeDeferralRequest? request, DeferralHandler deferrals, ClaimsPrincipal user, IStringLocalizer<AssessmentText> text, CancellationToken cancellationToken)
+    {
+        var result = await deferrals.RevokeAsync(id, request?.Reason, user.Identity?.Name ?? "?", cancellationToken);
+        if (result is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: text["Deferral.NotFound"]);
+        }
+
+        return result.Deferral is { } d
+            ? TypedResults.Ok(DeferralResponse.From(d))
+            : TypedResults.ValidationProblem(result.Errors.ToDictionary().ToDictionary(e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value, StringComparer.Ordinal));
+    }
 
     private static async Task<Results<Created<DeferralResponse>, ValidationProblem>> RecordDeferralAsync(
         DeferralRequest? request, DeferralHandler deferrals, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -271,9 +292,16 @@ internal sealed record DeferralResponse(
     string DueMonth,
     string Reference,
     string RecordedBy,
-    DateTimeOffset RecordedAt)
+    DateTimeOffset RecordedAt,
+    string? EmployerName,
+    DateTimeOffset? RevokedAt,
+    string? RevokedBy,
+    string? RevocationReason)
 {
-    public static DeferralResponse From(Deferral d) => new(
+    public static DeferralResponse From(Deferral d, string? employerName = null) => new(
         d.Id, d.Uscc, AssessmentQueries.MonthOf(d.FirstMonth).ToString(), AssessmentQueries.MonthOf(d.LastMonth).ToString(),
-        AssessmentQueries.MonthOf(d.LastMonth).AddMonths(1).ToString(), d.Reference, d.RecordedBy, d.RecordedAt);
+        AssessmentQueries.MonthOf(d.LastMonth).AddMonths(1).ToString(), d.Reference, d.RecordedBy, d.RecordedAt,
+        employerName, d.RevokedAt, d.RevokedBy, d.RevocationReason);
 }
+
+internal sealed record RevokeDeferralRequest(string? Reason);

@@ -198,7 +198,7 @@ internal sealed class MonthlyAssessment(
     private async Task<HashSet<string>> DeferredEmployersAsync(YearMonth month, CancellationToken cancellationToken)
     {
         var yyyymm = (month.Year * 100) + month.Month;
-        var codes = await db.Deferrals.Where(d => d.FirstMonth <= yyyymm && d.LastMonth >= yyyymm).Select(d => d.Uscc).ToListAsync(cancellationToken);
+        var codes = await db.Deferrals.Where(d => d.RevokedAt == null && d.FirstMonth <= yyyymm && d.LastMonth >= yyyymm).Select(d => d.Uscc).ToListAsync(cancellationToken);
         return new HashSet<string>(codes, StringComparer.Ordinal);
     }
 

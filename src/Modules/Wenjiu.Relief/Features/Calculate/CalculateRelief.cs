@@ -6,6 +6,7 @@ using Wenjiu.Platform.Periods;
 using Wenjiu.Platform.Rules;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Relief.Domain;
+using Wenjiu.Relief.Localization;
 using Wenjiu.Relief.Rules;
 
 namespace Wenjiu.Relief.Features.Calculate;
@@ -20,6 +21,22 @@ internal static class CalculateRelief
     /// <summary>A public tool: a request beyond this many employees is refused rather than tying up the server.</summary>
     public const int MaxEmployees = 10_000;
 
+    /// <summary>
+    /// A declared monthly wage is below ten billion yuan, the bound of the registry's wage column (numeric(12,2),
+    /// RowRules): no wage comes near it, and it keeps the wage in fen far inside the whole-fen arithmetic of
+    /// <see cref="ContributionRules"/> (a wage of 10^17 yuan overflowed it, answering 500).
+    /// </summary>
+    public const decimal WageBound = 10_000_000_000m;
+
+    /// <summary>
+    /// Revenue and total assets (10k yuan) are below 10^16, the bound of the registry's numeric(18,2) columns
+    /// (Employer.AmountCeiling): far beyond any enterprise, and every comparison with a size threshold stays exact.
+    /// </summary>
+    public const decimal AmountBound = 10_000_000_000_000_000m;
+
+    /// <summary>An employer's headcount (a size fact) is at most ten million persons: more than Beijing's 9 million insured.</summary>
+    public const int PersonsBound = 10_000_000;
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -32,8 +49,9 @@ internal static class CalculateRelief
     };
 
     /// <summary>Parses, checks and computes; <see cref="Outcome.Errors"/> names each bad field.</summary>
-    public static async Task<Outcome> RunAsync(Stream json, bool explain, ReliefRuleSet rules, SmeSizeStandard sizeStandard, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(Stream json, bool explain, ReliefRuleSet rules, SmeSizeStandard sizeStandard, CalculatorText text, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(text);
         Request? request;
         try
         {
@@ -41,18 +59,20 @@ internal static class CalculateRelief
         }
         catch (JsonException e)
         {
-            return Outcome.Invalid(FieldOf(e.Path), e.Path is null or "$" ? "is not a JSON object of the expected shape (unknown or misspelt property?)" : "has the wrong type or is malformed");
+            // A number beyond decimal's range (1e30), NaN or Infinity written as a string, text where a number goes.
+            return Outcome.Invalid(FieldOf(e.Path), e.Path is null or "$" ? text["Body.Shape"] : text["Body.Value"]);
         }
 
-        return request is null ? Outcome.Invalid("body", "a JSON object is required") : Run(request, explain, rules, sizeStandard);
+        return request is null ? Outcome.Invalid("body", text["Body.Required"]) : Run(request, explain, rules, sizeStandard, text);
     }
 
-    public static Outcome Run(Request request, bool explain, ReliefRuleSet rules, SmeSizeStandard sizeStandard)
+    public static Outcome Run(Request request, bool explain, ReliefRuleSet rules, SmeSizeStandard sizeStandard, CalculatorText text)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(text);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var input = Check(request, rules, sizeStandard, errors, out var scenarioRules);
+        var input = Check(request, rules, sizeStandard, text, errors, out var scenarioRules);
         if (input is null)
         {
             return new Outcome(null, errors);
@@ -65,16 +85,21 @@ internal static class CalculateRelief
         }
         catch (ParameterNotInForceException e)
         {
-            return Outcome.Invalid("month", $"the rule set {rules.Name} has no value for {e.Month}: {e.Message}");
+            return Outcome.Invalid("month", text["Month.NotInForce", rules.Name, e.ParameterName ?? "", e.Month?.ToString() ?? request.Month ?? ""]);
         }
-        catch (ArgumentException e) when (request.Scenario is not null)
+        catch (ArgumentException) when (request.Scenario is not null)
         {
             // A scenario's base in parts of a fen or a rate beyond nine decimals cannot be computed exactly.
-            return Outcome.Invalid("scenario.parameters", e.Message.Split(" (Parameter", 2)[0]);
+            return Outcome.Invalid("scenario.parameters", text["Scenario.Inexact"]);
+        }
+        catch (OverflowException) when (request.Scenario is not null)
+        {
+            // The request's own amounts are bounded (WageBound); a scenario's base ceiling is the one amount that is not.
+            return Outcome.Invalid("scenario.parameters", text["Scenario.TooLarge"]);
         }
     }
 
-    private static EmployerMonth? Check(Request request, ReliefRuleSet rules, SmeSizeStandard sizeStandard, Dictionary<string, string[]> errors, out ReliefRuleSet scenarioRules)
+    private static EmployerMonth? Check(Request request, ReliefRuleSet rules, SmeSizeStandard sizeStandard, CalculatorText text, Dictionary<string, string[]> errors, out ReliefRuleSet scenarioRules)
     {
         void Add(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field, []), message];
         scenarioRules = rules;
@@ -82,40 +107,46 @@ internal static class CalculateRelief
         YearMonth month = default;
         if (string.IsNullOrWhiteSpace(request.Month))
         {
-            Add("month", "the contribution month is required, written YYYY-MM");
+            Add("month", text["Month.Required"]);
         }
         else if (!YearMonth.TryParse(request.Month, CultureInfo.InvariantCulture, out month))
         {
-            Add("month", $"'{request.Month}' is not a month written YYYY-MM");
+            Add("month", text["Month.Invalid", request.Month]);
         }
 
-        var employer = CheckEmployer(request.Employer, rules, sizeStandard, Add);
-        var employees = CheckEmployees(request.Employees, Add);
+        var employer = CheckEmployer(request.Employer, rules, sizeStandard, text, Add);
+        var employees = CheckEmployees(request.Employees, text, Add);
         if (request.Scenario is not null)
         {
-            scenarioRules = CheckScenario(request.Scenario, rules, Add) ?? rules;
+            scenarioRules = CheckScenario(request.Scenario, rules, text, Add) ?? rules;
         }
 
         return errors.Count == 0 ? new EmployerMonth(month, employer!, employees!) : null;
     }
 
-    private static EmployerFacts? CheckEmployer(EmployerRequest? e, ReliefRuleSet rules, SmeSizeStandard sizeStandard, Action<string, string> add)
+    private static EmployerFacts? CheckEmployer(EmployerRequest? e, ReliefRuleSet rules, SmeSizeStandard sizeStandard, CalculatorText text, Action<string, string> add)
     {
         if (e is null)
         {
-            add("employer", "the employer is required");
+            add("employer", text["Employer.Required"]);
             return null;
         }
 
         var uscc = UnifiedSocialCreditCode.Validate(e.Uscc);
         if (!uscc.IsValid)
         {
-            add("employer.uscc", uscc.Describe());
+            add("employer.uscc", uscc.Problem switch
+            {
+                UsccProblem.WrongLength => text["Uscc.WrongLength"],
+                UsccProblem.InvalidCharacter => text["Uscc.InvalidCharacter", uscc.Position],
+                UsccProblem.WrongCheckCharacter => text["Uscc.WrongCheckCharacter", uscc.Expected],
+                _ => text["Uscc.Missing"],
+            });
         }
 
         if (e.Industry is not null && !Industries.IsKnown(e.Industry))
         {
-            add("employer.industry", $"'{e.Industry}' is not an industry of the SME size standard ({string.Join(", ", Industries.All.Select(i => i.Code))})");
+            add("employer.industry", text["Industry.Unknown", e.Industry, string.Join(", ", Industries.All.Select(i => i.Code))]);
         }
 
         SizeClass? given = null;
@@ -124,37 +155,34 @@ internal static class CalculateRelief
             given = Enum.GetValues<SizeClass>().Select(c => (SizeClass?)c).FirstOrDefault(c => SizeClassification.ClassNameEn(c!.Value) == e.SizeClass);
             if (given is null)
             {
-                add("employer.size_class", $"'{e.SizeClass}' is not a size class (large, medium, small, micro)");
+                add("employer.size_class", text["SizeClass.Unknown", e.SizeClass]);
             }
         }
 
         if (e.Employees < 0)
         {
-            add("employer.employees", "a number of persons is not negative");
+            add("employer.employees", text["Persons.Negative"]);
+        }
+        else if (e.Employees > PersonsBound)
+        {
+            add("employer.employees", text["Persons.TooMany", PersonsBound.ToString("N0", CultureInfo.InvariantCulture)]);
         }
 
-        if (e.Revenue < 0)
-        {
-            add("employer.revenue", "revenue (10k yuan) is not negative");
-        }
-
-        if (e.TotalAssets < 0)
-        {
-            add("employer.total_assets", "total assets (10k yuan) are not negative");
-        }
+        CheckAmount("employer.revenue", e.Revenue, "Revenue", text, add);
+        CheckAmount("employer.total_assets", e.TotalAssets, "Assets", text, add);
 
         if (e.InjuryRate is null)
         {
-            add("employer.injury_rate", "the employer's work-injury rate, in percent (0.4 = 0.4%), is required");
+            add("employer.injury_rate", text["InjuryRate.Required"]);
         }
         else if (e.InjuryRate is < 0 or > 100)
         {
-            add("employer.injury_rate", "the work-injury rate is a percentage between 0 and 100 (0.4 = 0.4%)");
+            add("employer.injury_rate", text["InjuryRate.Range"]);
         }
         else if (decimal.Round(e.InjuryRate.Value, 7) != e.InjuryRate.Value)
         {
             // The formulas compute in exact billionths of the base (ContributionRules); no published rate needs more.
-            add("employer.injury_rate", "the work-injury rate has at most 7 decimals (in percent)");
+            add("employer.injury_rate", text["InjuryRate.Decimals"]);
         }
 
         // The size facts are needed only where the category depends on the size class and no class is given; then
@@ -163,13 +191,13 @@ internal static class CalculateRelief
         {
             if (e.Industry is null)
             {
-                add("employer.industry", "the industry is required to classify the employer's size (or give employer.size_class)");
+                add("employer.industry", text["Industry.Required"]);
             }
             else if (Industries.IsKnown(e.Industry))
             {
                 foreach (var measure in Measures(sizeStandard, e.Industry).Where(m => Fact(e, m) is null))
                 {
-                    add($"employer.{MeasureField(measure)}", $"is required to classify a {e.Industry} employer's size (or give employer.size_class)");
+                    add($"employer.{MeasureField(measure)}", text["Measure.Required", e.Industry]);
                 }
             }
         }
@@ -183,17 +211,29 @@ internal static class CalculateRelief
         return new EmployerFacts(e.Uscc ?? "", e.InjuryRate ?? 0, given, e.Industry, facts);
     }
 
-    private static List<InsuredWage>? CheckEmployees(List<EmployeeRequest>? employees, Action<string, string> add)
+    private static void CheckAmount(string field, decimal? amount, string key, CalculatorText text, Action<string, string> add)
+    {
+        if (amount < 0)
+        {
+            add(field, text[$"{key}.Negative"]);
+        }
+        else if (amount >= AmountBound)
+        {
+            add(field, text[$"{key}.TooLarge", AmountBound.ToString("N0", CultureInfo.InvariantCulture)]);
+        }
+    }
+
+    private static List<InsuredWage>? CheckEmployees(List<EmployeeRequest>? employees, CalculatorText text, Action<string, string> add)
     {
         if (employees is null)
         {
-            add("employees", "the list of insured employees and their wages is required (it may be empty)");
+            add("employees", text["Employees.Required"]);
             return null;
         }
 
         if (employees.Count > MaxEmployees)
         {
-            add("employees", $"at most {MaxEmployees:N0} employees per calculation");
+            add("employees", text["Employees.TooMany", MaxEmployees.ToString("N0", CultureInfo.InvariantCulture)]);
             return null;
         }
 
@@ -205,30 +245,34 @@ internal static class CalculateRelief
             var field = $"employees[{i}]";
             if (employee is null)
             {
-                add(field, "an employee is an object with an id and a wage");
+                add(field, text["Employee.Object"]);
                 continue;
             }
 
             if (string.IsNullOrWhiteSpace(employee.Id))
             {
-                add($"{field}.id", "an id is required");
+                add($"{field}.id", text["Employee.IdRequired"]);
             }
             else if (!seen.Add(employee.Id))
             {
-                add($"{field}.id", $"'{employee.Id}' appears twice");
+                add($"{field}.id", text["Employee.IdTwice", employee.Id]);
             }
 
             if (employee.Wage is not { } wage)
             {
-                add($"{field}.wage", "the declared monthly wage (yuan) is required");
+                add($"{field}.wage", text["Wage.Required"]);
             }
             else if (wage < 0)
             {
-                add($"{field}.wage", "a wage is not negative");
+                add($"{field}.wage", text["Wage.Negative"]);
+            }
+            else if (wage >= WageBound)
+            {
+                add($"{field}.wage", text["Wage.TooLarge", WageBound.ToString("N0", CultureInfo.InvariantCulture)]);
             }
             else if (decimal.Round(wage, 2) != wage)
             {
-                add($"{field}.wage", "a wage has at most two decimals (fen)");
+                add($"{field}.wage", text["Wage.Decimals"]);
             }
             else
             {
@@ -239,16 +283,16 @@ internal static class CalculateRelief
         return result;
     }
 
-    private static ReliefRuleSet? CheckScenario(ScenarioRequest scenario, ReliefRuleSet rules, Action<string, string> add)
+    private static ReliefRuleSet? CheckScenario(ScenarioRequest scenario, ReliefRuleSet rules, CalculatorText text, Action<string, string> add)
     {
         if (string.IsNullOrWhiteSpace(scenario.Name))
         {
-            add("scenario.name", "a scenario needs a name");
+            add("scenario.name", text["Scenario.Name"]);
         }
 
         if (scenario.Parameters is null || scenario.Parameters.Count == 0)
         {
-            add("scenario.parameters", "a scenario overrides at least one parameter: name → [ { from, to, value } ]");
+            add("scenario.parameters", text["Scenario.Parameters"]);
             return null;
         }
 
@@ -258,7 +302,7 @@ internal static class CalculateRelief
             var field = $"scenario.parameters.{name}";
             if (!rules.Parameters.Defines(name))
             {
-                add(field, $"the rule set {rules.Name} has no parameter '{name}'");
+                add(field, text["Scenario.Unknown", rules.Name, name]);
                 continue;
             }
 
@@ -269,7 +313,7 @@ internal static class CalculateRelief
             }
             catch (ParameterFileException e)
             {
-                add(field, e.Problem ?? e.Message);
+                add(field, text["Scenario.Values", e.Problem ?? e.Message]);
             }
         }
 

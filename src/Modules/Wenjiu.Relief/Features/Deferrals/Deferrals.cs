@@ -19,6 +19,9 @@ internal sealed record DeferralInput(string? Uscc, string? FirstMonth, string? L
 
 internal sealed record DeferralResult(Deferral? Deferral, FieldErrors Errors);
 
+/// <summary>A deferral as the list shows it: with the employer's registered name (null when the registry has none).</summary>
+internal sealed record ListedDeferral(Deferral Deferral, string? EmployerName);
+
 /// <summary>An employer's deferred amounts around a month: deferred in it, and falling due in it (a deferral ended the month before).</summary>
 internal sealed record DeferredAmounts(string Uscc, decimal DeferredThisMonth, decimal NowDue);
 
@@ -31,6 +34,8 @@ internal sealed record DeferredAmounts(string Uscc, decimal DeferredThisMonth, d
 internal sealed class DeferralHandler(ReliefDbContext db, ReliefRuleSet rules, IInsuredEmploymentSource registry, IAuditLog audit, TimeProvider clock, IStringLocalizer<AssessmentText> text)
 {
     public const string AuditAction = "relief.deferral.record";
+    public const string RevokeAuditAction = "relief.deferral.revoke";
+    public const int MaxReasonLength = 500;
     public const int ListCount = 100;
 
     public async Task<DeferralResult> RecordAsync(DeferralInput input, string recordedBy, CancellationToken cancellationToken = default)
@@ -71,7 +76,7 @@ internal sealed class DeferralHandler(ReliefDbContext db, ReliefRuleSet rules, I
                 var firstYyyymm = AssessmentQueries.Yyyymm(f);
                 var lastYyyymm = AssessmentQueries.Yyyymm(l);
                 var overlapping = await db.Deferrals.AsNoTracking()
-                    .Where(d => d.Uscc == uscc && d.FirstMonth <= lastYyyymm && d.LastMonth >= firstYyyymm)
+                    .Where(d => d.Uscc == uscc && d.RevokedAt == null && d.FirstMonth <= lastYyyymm && d.LastMonth >= firstYyyymm)
                     .FirstOrDefaultAsync(cancellationToken);
                 if (overlapping is not null)
                 {
@@ -100,6 +105,61 @@ internal sealed class DeferralHandler(ReliefDbContext db, ReliefRuleSet rules, I
         return new DeferralResult(deferral, errors);
     }
 
+    /// <summary>
+    /// Revokes a standing deferral: the record stays, with who revoked it, when and why (audited); the assessment then
+    /// defers nothing for it, so the next assessment of its months bills them as not deferred. Null when there is no
+    /// such deferral (the caller answers 404).
+    /// </summary>
+    public async Task<DeferralResult?> RevokeAsync(long id, string? reason, string revokedBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(revokedBy);
+        var deferral = await db.Deferrals.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (deferral is null)
+        {
+            return null;
+        }
+
+        var errors = new FieldErrors();
+        var why = reason?.Trim() ?? "";
+        if (deferral.IsRevoked)
+        {
+            errors.Add("Reason", text["Deferral.Error.AlreadyRevoked"]);
+        }
+        else if (why.Length == 0)
+        {
+            errors.Add("Reason", text["Deferral.Error.ReasonRequired"]);
+        }
+        else if (why.Length > MaxReasonLength)
+        {
+            errors.Add("Reason", text["Deferral.Error.ReasonTooLong", MaxReasonLength]);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return new DeferralResult(null, errors);
+        }
+
+        deferral.RevokedAt = clock.GetUtcNow();
+        deferral.RevokedBy = revokedBy.Length > 256 ? revokedBy[..256] : revokedBy;
+        deferral.RevocationReason = why;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(
+            revokedBy,
+            RevokeAuditAction,
+            $"deferral {deferral.Id} {deferral.Uscc}",
+            $"{{\"first_month\":\"{AssessmentQueries.MonthOf(deferral.FirstMonth)}\",\"last_month\":\"{AssessmentQueries.MonthOf(deferral.LastMonth)}\",\"reason\":{System.Text.Json.JsonSerializer.Serialize(why)}}}",
+            cancellationToken);
+        return new DeferralResult(deferral, errors);
+    }
+
+    /// <summary>The latest deferrals with their employers' names, read through the registry's contract (one read).</summary>
+    public async Task<IReadOnlyList<ListedDeferral>> ListAsync(string? uscc = null, CancellationToken cancellationToken = default)
+    {
+        var deferrals = await RecentAsync(uscc, cancellationToken);
+        var names = await registry.FindNamesAsync(deferrals.Select(d => d.Uscc).ToList(), cancellationToken);
+        return deferrals.Select(d => new ListedDeferral(d, names.GetValueOrDefault(d.Uscc))).ToList();
+    }
+
     public async Task<IReadOnlyList<Deferral>> RecentAsync(string? uscc = null, CancellationToken cancellationToken = default)
     {
         var query = db.Deferrals.AsNoTracking();
@@ -114,7 +174,9 @@ internal sealed class DeferralHandler(ReliefDbContext db, ReliefRuleSet rules, I
 
     /// <summary>
     /// What falls due in <paramref name="month"/>: per employer whose deferral ended the month before, the sum of the
-    /// amounts deferred in the current runs of its deferred months (months never assessed add nothing).
+    /// amounts deferred in the current runs of its deferred months (months never assessed add nothing). A revoked
+    /// deferral counts too: what its months' current runs still defer falls due as planned, and once they are
+    /// re-assessed (as not deferred) they defer nothing, so nothing is lost or counted twice.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, decimal>> NowDueAsync(YearMonth month, string? uscc = null, CancellationToken cancellationToken = default)
     {

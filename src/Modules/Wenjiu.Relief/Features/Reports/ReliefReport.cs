@@ -6,6 +6,8 @@ using Wenjiu.Relief.Data;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Rules;
 
+using Wenjiu.Relief.Localization;
+
 namespace Wenjiu.Relief.Features.Reports;
 
 /// <summary>What a relief report can be grouped by. <c>sector</c> is the industry's economic sector.</summary>
@@ -35,7 +37,7 @@ internal static class ReportDimensions
     public static string Code(this EconomicSector sector) => sector.ToString().ToLowerInvariant();
 
     /// <summary>A comma-separated list such as <c>size_class,district</c>; an empty list means one total row.</summary>
-    public static bool TryParse(string? text, out IReadOnlyList<ReportDimension> dimensions, out string? problem)
+    public static bool TryParse(string? text, out IReadOnlyList<ReportDimension> dimensions, out string? problem, CultureInfo? language = null)
     {
         var result = new List<ReportDimension>();
         dimensions = result;
@@ -46,7 +48,7 @@ internal static class ReportDimensions
             var found = part == "report_class" ? ReportDimension.SizeClass : All.Cast<ReportDimension?>().FirstOrDefault(d => d!.Value.Code() == part);
             if (found is null)
             {
-                problem = $"'{part}' is not a grouping ({string.Join(", ", All.Select(d => d.Code()))})";
+                problem = ReliefResources.Get(language, "Report.Error.By", part, string.Join(", ", All.Select(d => d.Code())));
                 return false;
             }
 
@@ -70,17 +72,18 @@ internal sealed record ReliefReportQuery(
     string? Industry = null)
 {
     /// <summary>Checks the written form (as the page, the API and the CLI receive it); errors are keyed by field.</summary>
-    public static ReliefReportQuery? Parse(string? from, string? to, string? by, string? sizeClass, string? district, string? industry, IDictionary<string, string> errors)
+    /// <param name="language">The language of the messages: the current UI language when null (pages, API), English for the CLI.</param>
+    public static ReliefReportQuery? Parse(string? from, string? to, string? by, string? sizeClass, string? district, string? industry, IDictionary<string, string> errors, CultureInfo? language = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var first = Month(from, "from", errors);
-        var last = Month(to, "to", errors);
+        var first = Month(from, "from", errors, language);
+        var last = Month(to, "to", errors, language);
         if (first is not null && last is not null && last < first)
         {
-            errors["to"] = $"the last month {last} is before the first month {first}";
+            errors["to"] = ReliefResources.Get(language, "Report.Error.ToBeforeFrom", last, first);
         }
 
-        if (!ReportDimensions.TryParse(by, out var dimensions, out var problem))
+        if (!ReportDimensions.TryParse(by, out var dimensions, out var problem, language))
         {
             errors["by"] = problem!;
         }
@@ -90,23 +93,23 @@ internal sealed record ReliefReportQuery(
         industry = Blank(industry);
         if (sizeClass is not null && !ReportClasses.IsKnown(sizeClass))
         {
-            errors["size_class"] = $"'{sizeClass}' is not a size class ({string.Join(", ", ReportClasses.All)})";
+            errors["size_class"] = ReliefResources.Get(language, "Report.Error.SizeClass", sizeClass, string.Join(", ", ReportClasses.All));
         }
 
         if (district is not null && !Districts.IsKnown(district))
         {
-            errors["district"] = $"'{district}' is not a district code (GB/T 2260, e.g. 110105)";
+            errors["district"] = ReliefResources.Get(language, "Report.Error.District", district);
         }
 
         if (industry is not null && !Industries.IsKnown(industry))
         {
-            errors["industry"] = $"'{industry}' is not an industry code";
+            errors["industry"] = ReliefResources.Get(language, "Report.Error.Industry", industry);
         }
 
         return errors.Count == 0 ? new ReliefReportQuery(first, last, dimensions, sizeClass, district, industry) : null;
     }
 
-    private static YearMonth? Month(string? text, string field, IDictionary<string, string> errors)
+    private static YearMonth? Month(string? text, string field, IDictionary<string, string> errors, CultureInfo? language)
     {
         if (Blank(text) is not { } written)
         {
@@ -118,7 +121,7 @@ internal sealed record ReliefReportQuery(
             return month;
         }
 
-        errors[field] = $"'{written}' is not a month written YYYY-MM";
+        errors[field] = ReliefResources.Get(language, "Report.Error.Month", written);
         return null;
     }
 

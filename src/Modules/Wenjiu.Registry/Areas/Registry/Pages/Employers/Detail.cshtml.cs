@@ -1,13 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Web;
+using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Features.EmployerDetail;
 
 namespace Wenjiu.Registry.Areas.Registry.Pages.Employers;
 
 /// <summary>One employer: facts, size class and why, insured headcount, masked employee list. Staff, or the employer's own users.</summary>
-public sealed class DetailModel(EmployerDetailHandler handler) : PageModel
+public sealed class DetailModel(EmployerDetailHandler handler, RecordLinks recordLinks) : PageModel
 {
+    /// <summary>What other modules offer on this employer for this user (e.g. its relief statements).</summary>
+    public IReadOnlyList<NavigationItem> Related { get; private set; } = [];
+
     public EmployerDetailResult Detail { get; private set; } = null!;
 
     public bool CanEdit => User.IsStaff();
@@ -24,6 +29,7 @@ public sealed class DetailModel(EmployerDetailHandler handler) : PageModel
         }
 
         Detail = detail;
+        Related = recordLinks.For(RegistryRecords.Employer, detail.Employer.Uscc, User);
         return Page();
     }
 }

@@ -18,7 +18,13 @@ public sealed class IndexModel : PageModel
     [TempData]
     public string? Recorded { get; set; }
 
-    public IReadOnlyList<Deferral> Deferrals { get; private set; } = [];
+    [TempData]
+    public string? Revoked { get; set; }
+
+    internal IReadOnlyList<ListedDeferral> Deferrals { get; private set; } = [];
+
+    /// <summary>The deferral whose revocation failed, so its reason field shows the error.</summary>
+    public long? RevokeFailed { get; private set; }
 
     /// <summary>The rule set's limits, shown as a hint: earliest start, latest end, longest length.</summary>
     public (string Earliest, string Latest, string Longest) Limits { get; private set; }
@@ -41,9 +47,32 @@ public sealed class IndexModel : PageModel
         return Page();
     }
 
+    /// <summary>Revokes one deferral with the reason typed beside it; who and when are recorded and audited.</summary>
+    public async Task<IActionResult> OnPostRevokeAsync(long id, string? reason, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var handler = HttpContext.RequestServices.GetRequiredService<DeferralHandler>();
+        var result = await handler.RevokeAsync(id, reason, User.Identity?.Name ?? "?", cancellationToken);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (result.Deferral is { } d)
+        {
+            Revoked = $"{d.Uscc}|{Features.Assess.AssessmentQueries.MonthOf(d.FirstMonth)}|{Features.Assess.AssessmentQueries.MonthOf(d.LastMonth)}";
+            return RedirectToPage();
+        }
+
+        RevokeFailed = id;
+        result.Errors.CopyTo(ModelState, $"Revoke{id}");
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Deferrals = await HttpContext.RequestServices.GetRequiredService<DeferralHandler>().RecentAsync(null, cancellationToken);
+        Deferrals = await HttpContext.RequestServices.GetRequiredService<DeferralHandler>().ListAsync(null, cancellationToken);
         var parameters = HttpContext.RequestServices.GetRequiredService<ReliefRuleSet>().Parameters;
         var first = new YearMonth(2020, 2);
         Limits = (
