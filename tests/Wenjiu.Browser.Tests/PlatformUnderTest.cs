@@ -14,6 +14,7 @@ public sealed class PlatformUnderTest : IAsyncLifetime
     private const string RecordMonth = "2020-04";
     private readonly System.Text.StringBuilder output = new();
     private readonly SemaphoreSlim records = new(1, 1);
+    private readonly HashSet<string> layoutChecked = new(StringComparer.Ordinal);
     private bool recordsMade;
     private Process? host;
     private IPlaywright? playwright;
@@ -103,6 +104,15 @@ public sealed class PlatformUnderTest : IAsyncLifetime
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.False(page.Url.Contains("/Account/SignIn", StringComparison.Ordinal), await page.InnerTextAsync("main"));
         return page;
+    }
+
+    /// <summary>True the first time a page (its route shape) is offered for the layout checks in this run.</summary>
+    public bool FirstLayoutCheck(string shape)
+    {
+        lock (layoutChecked)
+        {
+            return layoutChecked.Add(shape);
+        }
     }
 
     /// <summary>
