@@ -59,7 +59,7 @@ internal static class RegistryEndpoints
         imports.MapGet("/{id:guid}/errors.csv", ErrorReportAsync)
             .WithName("GetImportErrors")
             .WithSummary("Download an import's error report")
-            .WithDescription("Every rejected row as CSV with the columns `line,column,value,reason` (the header is line 1 of the imported file), streamed.")
+            .WithDescription("Every rejected row as CSV, in the request's language (Accept-Language or the culture cookie): line (the header is line 1 of the imported file), column code, column name, the value as given (identity numbers and names masked) and the reason; streamed. Text cells that a spreadsheet would read as a formula are prefixed with a single quote.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
@@ -111,7 +111,7 @@ internal static class RegistryEndpoints
         }
 
         var view = await progress.FindAsync(result.RunId!.Value, withRejections: false, cancellationToken);
-        var response = ImportResponse.From(view!.Run);
+        var response = ImportResponse.From(view!.Run, text);
         return result.Outcome == ImportStart.Repeated ? TypedResults.Ok(response) : TypedResults.Accepted(response.Links.Self, response);
     }
 
@@ -119,7 +119,7 @@ internal static class RegistryEndpoints
         Guid id, ImportProgressHandler progress, IStringLocalizer<RegistryText> text, CancellationToken cancellationToken)
     {
         var view = await progress.FindAsync(id, withRejections: false, cancellationToken);
-        return view is null ? NotFound(text["Api.ImportNotFound"]) : TypedResults.Ok(ImportResponse.From(view.Run));
+        return view is null ? NotFound(text["Api.ImportNotFound"]) : TypedResults.Ok(ImportResponse.From(view.Run, text));
     }
 
     private static async Task<IResult> ErrorReportAsync(Guid id, ImportProgressHandler progress, IStringLocalizer<RegistryText> text, CancellationToken cancellationToken)
@@ -138,7 +138,7 @@ internal static class RegistryEndpoints
 
     /// <summary>Errors keyed by the parameter the client sent: query and form fields in camelCase, headers by their name.</summary>
     private static Dictionary<string, string[]> ApiErrors(Wenjiu.Platform.Web.FieldErrors errors) =>
-        errors.ToDictionary().ToDictionary(e => e.Key == "IdempotencyKey" ? "Idempotency-Key" : Camel(e.Key), e => e.Value, StringComparer.Ordinal);
+        errors.ToDictionary().ToDictionary(e => e.Key switch { "IdempotencyKey" => "Idempotency-Key", "Direction" => "dir", _ => Camel(e.Key) }, e => e.Value, StringComparer.Ordinal);
 
     private static string Camel(string field) => string.IsNullOrEmpty(field) ? field : char.ToLowerInvariant(field[0]) + field[1..];
 }
@@ -244,8 +244,9 @@ internal sealed record ImportResponse(
     Guid Id, string Kind, string FileName, string Status, long RowsRead, long RowsImported, long RowsRejected, string? Message,
     string StartedBy, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, bool Finished, ImportLinks Links)
 {
-    public static ImportResponse From(ImportRun run) => new(
-        run.Id, run.Kind.Code(), run.FileName, run.Status.Code(), run.RowsRead, run.RowsImported, run.RowsRejected, run.Message,
+    public static ImportResponse From(ImportRun run, IStringLocalizer<RegistryText> text) => new(
+        run.Id, run.Kind.Code(), run.FileName, run.Status.Code(), run.RowsRead, run.RowsImported, run.RowsRejected,
+        run.Message is null ? null : ImportMessages.Render(text, run.Message),
         run.StartedBy, run.StartedAt, run.FinishedAt, run.Status is ImportStatus.Completed or ImportStatus.Refused or ImportStatus.Failed,
         new ImportLinks($"/api/v1/imports/{run.Id}", $"/api/v1/imports/{run.Id}/errors.csv", $"/Registry/Imports/Status/{run.Id}"));
 }

@@ -36,6 +36,9 @@ public static class RegistryModule
         services.AddScoped<EmployerDetailHandler>();
         services.AddScoped<EditEmployerHandler>();
         services.AddScoped<LookupPersonHandler>();
+        services.AddScoped<LookupAlertsHandler>();
+        services.AddOptions<PersonLookupOptions>().BindConfiguration(PersonLookupOptions.Section)
+            .Validate(o => o.HourlyLimit >= 1, "Registry:PersonLookup:HourlyLimit must be at least 1.").ValidateOnStart();
         services.AddScoped<StartImportHandler>();
         services.AddScoped<ImportProgressHandler>();
 
@@ -48,6 +51,7 @@ public static class RegistryModule
         services.AddNavigationLinks(
             NavigationLink.To("nav-registry-employers", typeof(RegistryText), "Nav.Employers", 100, "/Registry/Employers", [.. Roles.Staff]),
             NavigationLink.To("nav-registry-persons", typeof(RegistryText), "Nav.Persons", 110, "/Registry/Persons/Lookup", [.. Roles.Staff]),
+            NavigationLink.To("nav-registry-lookup-alerts", typeof(RegistryText), "Nav.LookupAlerts", 190, "/Registry/Persons/Alerts", [Roles.Administrator]),
             NavigationLink.To("nav-registry-imports", typeof(RegistryText), "Nav.Imports", 120, "/Registry/Imports", [.. Roles.Staff]),
             new NavigationLink("nav-registry-my-employer", typeof(RegistryText), "Nav.MyEmployer", 100, [Roles.Enterprise],
                 user => user.EmployerUscc() is { Length: > 0 } uscc ? $"/Registry/Employers/Detail/{uscc}" : null));
@@ -65,6 +69,7 @@ public static class RegistryModule
         conventions.AuthorizeAreaPage(Area, "/Employers/Edit", Policies.Staff);
         conventions.AuthorizeAreaPage(Area, "/Employers/Detail", Policies.StaffOrEnterprise);
         conventions.AuthorizeAreaFolder(Area, "/Persons", Policies.Staff);
+        conventions.AuthorizeAreaPage(Area, "/Persons/Alerts", Policies.Administrator);
         conventions.AuthorizeAreaFolder(Area, "/Imports", Policies.Staff);
     }
 

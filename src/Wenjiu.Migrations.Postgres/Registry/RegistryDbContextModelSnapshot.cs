@@ -324,6 +324,54 @@ namespace Wenjiu.Migrations.Postgres.Registry
 
                     b.ToTable("persons", "registry");
                 });
+
+            modelBuilder.Entity("Wenjiu.Registry.Domain.PersonLookup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at_utc");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("purpose");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_lookups");
+
+                    b.HasIndex("Actor", "OccurredAtUtc")
+                        .HasDatabaseName("ix_person_lookups_actor_occurred_at_utc");
+
+                    b.HasIndex("Outcome", "OccurredAtUtc")
+                        .HasDatabaseName("ix_person_lookups_outcome_occurred_at_utc");
+
+                    b.ToTable("person_lookups", "registry");
+                });
 #pragma warning restore 612, 618
         }
     }

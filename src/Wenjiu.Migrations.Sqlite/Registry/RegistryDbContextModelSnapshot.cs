@@ -308,6 +308,52 @@ namespace Wenjiu.Migrations.Sqlite.Registry
 
                     b.ToTable("registry_persons", (string)null);
                 });
+
+            modelBuilder.Entity("Wenjiu.Registry.Domain.PersonLookup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at_utc");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_person_lookups");
+
+                    b.HasIndex("Actor", "OccurredAtUtc")
+                        .HasDatabaseName("ix_registry_person_lookups_actor_occurred_at_utc");
+
+                    b.HasIndex("Outcome", "OccurredAtUtc")
+                        .HasDatabaseName("ix_registry_person_lookups_outcome_occurred_at_utc");
+
+                    b.ToTable("registry_person_lookups", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

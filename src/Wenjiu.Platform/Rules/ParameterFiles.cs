@@ -80,7 +80,7 @@ public static class ParameterFiles
     {
         if (written is null || written.Count == 0)
         {
-            throw new ParameterFileException(file, parameter, "has no values");
+            throw new ParameterFileException(file, parameter, "has no values") { Code = "no_values" };
         }
 
         var values = written.Select((v, i) => Value(file, parameter, unit, v, i + 1)).OrderBy(v => v.From).ToList();
@@ -90,13 +90,17 @@ public static class ParameterFiles
             var next = values[i];
             if (previous.To is null || next.From <= previous.To.Value)
             {
-                throw new ParameterFileException(file, parameter, $"values overlap: the value from {previous.FromWritten} ({previous.Written}) is still in force when the value from {next.FromWritten} ({next.Written}) starts");
+                throw new ParameterFileException(file, parameter, $"values overlap: the value from {previous.FromWritten} ({previous.Written}) is still in force when the value from {next.FromWritten} ({next.Written}) starts") { Code = "overlap", Arguments = [previous.FromWritten, next.FromWritten] };
             }
 
             var expected = previous.To.Value.AddDays(1);
             if (next.From != expected)
             {
-                throw new ParameterFileException(file, parameter, string.Create(CultureInfo.InvariantCulture, $"gap: no value is in force from {expected:yyyy-MM-dd} to {next.From.AddDays(-1):yyyy-MM-dd} (between the value from {previous.FromWritten} and the value from {next.FromWritten})"));
+                throw new ParameterFileException(file, parameter, string.Create(CultureInfo.InvariantCulture, $"gap: no value is in force from {expected:yyyy-MM-dd} to {next.From.AddDays(-1):yyyy-MM-dd} (between the value from {previous.FromWritten} and the value from {next.FromWritten})"))
+                {
+                    Code = "gap",
+                    Arguments = [expected.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), next.From.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)],
+                };
             }
         }
 
@@ -155,21 +159,21 @@ public static class ParameterFiles
     private static DatedValue Value(string file, string parameter, ParameterUnit unit, WrittenValue written, int position)
     {
         var where = $"value {position}";
-        var from = Day(written.From, endOfMonth: false) ?? throw new ParameterFileException(file, parameter, $"{where}: 'from' must be a month YYYY-MM or a date YYYY-MM-DD, not '{written.From}'");
+        var from = Day(written.From, endOfMonth: false) ?? throw new ParameterFileException(file, parameter, $"{where}: 'from' must be a month YYYY-MM or a date YYYY-MM-DD, not '{written.From}'") { Code = "from_invalid", Arguments = [Position(position), written.From ?? ""] };
         DateOnly? to = null;
         if (written.To is not null)
         {
-            to = Day(written.To, endOfMonth: true) ?? throw new ParameterFileException(file, parameter, $"{where}: 'to' must be a month YYYY-MM or a date YYYY-MM-DD, not '{written.To}'");
+            to = Day(written.To, endOfMonth: true) ?? throw new ParameterFileException(file, parameter, $"{where}: 'to' must be a month YYYY-MM or a date YYYY-MM-DD, not '{written.To}'") { Code = "to_invalid", Arguments = [Position(position), written.To] };
             if (to < from)
             {
-                throw new ParameterFileException(file, parameter, $"{where}: 'to' ({written.To}) is before 'from' ({written.From})");
+                throw new ParameterFileException(file, parameter, $"{where}: 'to' ({written.To}) is before 'from' ({written.From})") { Code = "to_before_from", Arguments = [Position(position), written.To, written.From ?? ""] };
             }
         }
 
         var text = written.Value?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            throw new ParameterFileException(file, parameter, $"{where} (from {written.From}): no value");
+            throw new ParameterFileException(file, parameter, $"{where} (from {written.From}): no value") { Code = "no_value", Arguments = [Position(position), written.From ?? ""] };
         }
 
         switch (unit)
@@ -177,25 +181,27 @@ public static class ParameterFiles
             case ParameterUnit.Month:
                 return YearMonth.TryParse(text, out var month)
                     ? new DatedValue(from, to, written.From!, text, month.Ordinal, month)
-                    : throw new ParameterFileException(file, parameter, $"{where} (from {written.From}): '{text}' is not a month YYYY-MM (unit month)");
+                    : throw new ParameterFileException(file, parameter, $"{where} (from {written.From}): '{text}' is not a month YYYY-MM (unit month)") { Code = "not_month", Arguments = [Position(position), written.From ?? "", text] };
             case ParameterUnit.Boolean:
                 return text switch
                 {
                     "true" => new DatedValue(from, to, written.From!, text, 1, null),
                     "false" => new DatedValue(from, to, written.From!, text, 0, null),
-                    _ => throw new ParameterFileException(file, parameter, $"{where} (from {written.From}): '{text}' is not true or false (unit boolean)"),
+                    _ => throw new ParameterFileException(file, parameter, $"{where} (from {written.From}): '{text}' is not true or false (unit boolean)") { Code = "not_boolean", Arguments = [Position(position), written.From ?? "", text] },
                 };
             default:
                 if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
                 {
-                    throw new ParameterFileException(file, parameter, $"{where} (from {written.From}): '{text}' is not a number (unit {unit.Name()})");
+                    throw new ParameterFileException(file, parameter, $"{where} (from {written.From}): '{text}' is not a number (unit {unit.Name()})") { Code = "not_number", Arguments = [Position(position), written.From ?? "", text] };
                 }
 
                 return unit.Fits(number, out var problem)
                     ? new DatedValue(from, to, written.From!, text, number, null)
-                    : throw new ParameterFileException(file, parameter, $"{where} (from {written.From}): {text} does not fit unit {unit.Name()}: {problem}");
+                    : throw new ParameterFileException(file, parameter, $"{where} (from {written.From}): {text} does not fit unit {unit.Name()}: {problem}") { Code = $"misfit_{unit.Name()}", Arguments = [Position(position), written.From ?? "", text] };
         }
     }
+
+    private static string Position(int position) => position.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A month means its first day as a start and its last day as an end.</summary>
     private static DateOnly? Day(string? written, bool endOfMonth)

@@ -1,14 +1,17 @@
 using System.CommandLine;
+using Microsoft.Extensions.Localization;
 using Wenjiu.Registry.Data;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Features.Import;
+using Wenjiu.Registry.Localization;
 
 namespace Wenjiu.Web.CommandLine;
 
 /// <summary>
 /// <c>import employers|employment FILE [--report PATH]</c>: imports an interchange file, writes its error report as CSV
 /// (<c>line,column,value,reason</c>; by default beside the file as <c>FILE.errors.csv</c>) and exits 0 when every row was
-/// imported, 2 when some rows were rejected, 1 when the file was refused whole (or the import failed).
+/// imported, 2 when some rows were rejected, 1 when the file was refused whole (or the import failed). The report and
+/// the messages are in Chinese unless <c>--lang en</c>.
 /// </summary>
 internal static class ImportCommand
 {
@@ -22,20 +25,27 @@ internal static class ImportCommand
         kind.AcceptOnlyFromAmong("employers", "employment");
         var file = new Argument<FileInfo>("file") { Description = "the CSV (UTF-8) or .xlsx file" };
         var report = new Option<FileInfo?>("--report") { Description = "where to write the error report (default: FILE.errors.csv)" };
-        var command = new Command("import", "Import an employers or employment file from the social insurance system.") { kind, file, report };
+        var language = ReportLanguage.Option();
+        var command = new Command("import", "Import an employers or employment file from the social insurance system.") { kind, file, report, language };
         command.SetAction(async (result, cancellationToken) => await RunAsync(
             app.Services,
             result.GetValue(kind) == "employers" ? ImportKind.Employers : ImportKind.Employment,
             result.GetValue(file)!,
             result.GetValue(report),
+            result.GetValue(language),
             cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(IServiceProvider services, ImportKind kind, FileInfo file, FileInfo? report, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(IServiceProvider services, ImportKind kind, FileInfo file, FileInfo? report, CancellationToken cancellationToken) =>
+        RunAsync(services, kind, file, report, language: null, cancellationToken);
+
+    /// <param name="language"><c>zh-CN</c> (the default) or <c>en</c>: the report's and the messages' language.</param>
+    public static async Task<int> RunAsync(IServiceProvider services, ImportKind kind, FileInfo file, FileInfo? report, string? language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(file);
+        using var culture = ReportLanguage.Use(language);
         if (!file.Exists)
         {
             await Console.Error.WriteLineAsync($"{file.FullName}: no such file.");
@@ -53,19 +63,21 @@ internal static class ImportCommand
         var importer = scope.ServiceProvider.GetRequiredService<RegistryImporter>();
         var outcome = await importer.ImportAsync(kind, file.FullName, file.Name, $"cli:{Environment.UserName}", cancellationToken);
         var reportPath = report?.FullName ?? file.FullName + ".errors.csv";
+        var text = scope.ServiceProvider.GetRequiredService<IStringLocalizer<RegistryText>>();
         if (outcome.Status == ImportStatus.Completed)
         {
-            await ImportReport.WriteCsvAsync(scope.ServiceProvider.GetRequiredService<RegistryDbContext>(), outcome.RunId, reportPath, cancellationToken);
+            await ImportReport.WriteCsvAsync(scope.ServiceProvider.GetRequiredService<RegistryDbContext>(), outcome.RunId, reportPath, text, cancellationToken);
         }
         else
         {
             // The report of a refused file says why in its one line, so that a script reading reports sees it too.
-            await File.WriteAllTextAsync(reportPath, $"{ImportReport.Header}\r\n,,,{ImportReport.Field(outcome.Message ?? outcome.Status.ToString())}\r\n", new System.Text.UTF8Encoding(true), cancellationToken);
+            await using var refusal = new FileStream(reportPath, FileMode.Create, FileAccess.Write);
+            await ImportReport.WriteRefusalCsvAsync(refusal, outcome.Message ?? outcome.Status.ToString(), text);
         }
 
         if (outcome.Status != ImportStatus.Completed)
         {
-            await Console.Error.WriteLineAsync($"{file.Name}: {outcome.Status}. {outcome.Message}");
+            await Console.Error.WriteLineAsync($"{file.Name}: {outcome.Status}. {ImportMessages.Render(text, outcome.Message)}");
             return Refused;
         }
 

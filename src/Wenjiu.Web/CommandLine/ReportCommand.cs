@@ -1,11 +1,14 @@
 using System.CommandLine;
+using Microsoft.Extensions.Localization;
 using Wenjiu.Relief.Features.Reports;
+using Wenjiu.Relief.Localization;
 
 namespace Wenjiu.Web.CommandLine;
 
 /// <summary>
 /// <c>report relief --month 2020-02 --by size_class[,district,industry] --format csv|xlsx [--out FILE]</c>: the relief
-/// report over the current assessment runs, as the dashboard and the API compute it, to a file or standard output.
+/// report over the current assessment runs, as the dashboard and the API compute it, to a file or standard output;
+/// headers and names in Chinese unless <c>--lang en</c>.
 /// </summary>
 internal static class ReportCommand
 {
@@ -18,10 +21,11 @@ internal static class ReportCommand
         var format = new Option<string>("--format") { Description = "csv or xlsx", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "xlsx");
         var output = new Option<FileInfo?>("--out") { Description = "write to this file instead of standard output" };
-        var relief = new Command("relief", "Relief by month, size class, district, industry or sector.") { month, from, to, by, format, output };
+        var language = ReportLanguage.Option();
+        var relief = new Command("relief", "Relief by month, size class, district, industry or sector.") { month, from, to, by, format, output, language };
         relief.SetAction(async (result, cancellationToken) => await RunAsync(
             app.Services,
-            new ReportOptions(result.GetValue(month), result.GetValue(from), result.GetValue(to), result.GetValue(by), result.GetValue(format)!, result.GetValue(output)),
+            new ReportOptions(result.GetValue(month), result.GetValue(from), result.GetValue(to), result.GetValue(by), result.GetValue(format)!, result.GetValue(output), result.GetValue(language)),
             Console.Error,
             cancellationToken));
         return new Command("report", "Reports over the current assessment runs.") { relief };
@@ -32,6 +36,7 @@ internal static class ReportCommand
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(error);
+        using var culture = ReportLanguage.Use(options.Language);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (options.Month is not null && (options.From is not null || options.To is not null))
         {
@@ -51,19 +56,20 @@ internal static class ReportCommand
 
         await using var scope = services.CreateAsyncScope();
         var report = await scope.ServiceProvider.GetRequiredService<ReliefReportHandler>().RunAsync(query, cancellationToken);
+        var text = scope.ServiceProvider.GetRequiredService<IStringLocalizer<ReliefText>>();
         await using (var stream = options.Output is null ? Console.OpenStandardOutput() : options.Output.Create())
         {
             if (options.Format == "xlsx")
             {
                 // ClosedXML writes synchronously and needs a seekable stream; standard output is not one.
                 using var buffer = new MemoryStream();
-                ReliefReportExport.WriteXlsx(report, buffer);
+                ReliefReportExport.WriteXlsx(report, buffer, text);
                 buffer.Position = 0;
                 await buffer.CopyToAsync(stream, cancellationToken);
             }
             else
             {
-                await ReliefReportExport.WriteCsvAsync(report, stream, cancellationToken);
+                await ReliefReportExport.WriteCsvAsync(report, stream, text, cancellationToken);
             }
         }
 
@@ -77,4 +83,4 @@ internal static class ReportCommand
 }
 
 /// <summary>The verb's options as given.</summary>
-internal sealed record ReportOptions(string? Month, string? From, string? To, string? By, string Format, FileInfo? Output);
+internal sealed record ReportOptions(string? Month, string? From, string? To, string? By, string Format, FileInfo? Output, string? Language = null);

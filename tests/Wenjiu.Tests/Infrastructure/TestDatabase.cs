@@ -135,6 +135,7 @@ public sealed class WenjiuFactory : WebApplicationFactory<Program>
 {
     public static readonly string EncryptionKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
     public static readonly string LookupKey = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray());
+    public static readonly string AuditChainKey = Convert.ToBase64String(Enumerable.Range(201, 32).Select(i => (byte)i).ToArray());
 
     private readonly IReadOnlyDictionary<string, string?>? settings;
 
@@ -180,6 +181,7 @@ public sealed class WenjiuFactory : WebApplicationFactory<Program>
             ["Wenjiu:DataDirectory"] = DataDirectory,
             ["PersonalData:EncryptionKey"] = EncryptionKey,
             ["PersonalData:LookupKey"] = LookupKey,
+            ["Audit:ChainKey"] = AuditChainKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

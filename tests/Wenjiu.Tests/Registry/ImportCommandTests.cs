@@ -16,7 +16,7 @@ public sealed class ImportCommandTests
         var exit = await ImportCommand.RunAsync(factory.Services, ImportKind.Employers, new FileInfo(path), report: null, CancellationToken.None);
 
         Assert.Equal(0, exit);
-        Assert.Equal("line,column,value,reason\r\n", await File.ReadAllTextAsync(path + ".errors.csv"));
+        Assert.Equal("行号,列,列名,填写的值,原因\r\n", await File.ReadAllTextAsync(path + ".errors.csv"));
     }
 
     [Fact]
@@ -26,14 +26,14 @@ public sealed class ImportCommandTests
         var path = ImportFiles.Write(factory.DataDirectory, "employers.csv", ImportFiles.Employers);
         var report = new FileInfo(Path.Combine(factory.DataDirectory, "report.csv"));
 
-        var exit = await ImportCommand.RunAsync(factory.Services, ImportKind.Employers, new FileInfo(path), report, CancellationToken.None);
+        var exit = await ImportCommand.RunAsync(factory.Services, ImportKind.Employers, new FileInfo(path), report, "en", CancellationToken.None);
 
         Assert.Equal(2, exit);
         var lines = await File.ReadAllLinesAsync(report.FullName);
-        Assert.Equal("line,column,value,reason", lines[0]);
+        Assert.Equal("line,column,column name,value,reason", lines[0]);
         Assert.Equal(ImportFiles.EmployersReport.Length + 1, lines.Length);
-        Assert.Equal($"16,uscc,{ImportFiles.EmployerA},the same unified social credit code is already on line 2", lines[12]);
-        Assert.Equal($"17,,\"false,{ImportFiles.Uscc(20)},少列公司\",the line has 3 fields where the header has 10", lines[13]);
+        Assert.Equal($"16,uscc,Unified social credit code,{ImportFiles.EmployerA},the same unified social credit code is already on line 2", lines[12]);
+        Assert.Equal($"17,,,\"false,{ImportFiles.Uscc(20)},少列公司\",the line has 3 fields where the header has 10", lines[13]);
         Assert.False(File.Exists(path + ".errors.csv"));
     }
 
@@ -48,6 +48,6 @@ public sealed class ImportCommandTests
         Assert.Equal(1, exit);
         var lines = await File.ReadAllLinesAsync(path + ".errors.csv");
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith(",,,\"The header row lacks the column(s) id_number, start_month, end_month, wage", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith(",,,,\"表头缺少列 id_number, start_month, end_month, wage", lines[1], StringComparison.Ordinal);
     }
 }

@@ -56,7 +56,7 @@ internal static class ImportFiles
 
     public static readonly (long Line, string Column, string Value, string Reason)[] EmployersReport =
     [
-        (5, "uscc", BadUscc, $"the check character (18th) should be {EmployerC[17]}"),
+        (5, "uscc", BadUscc, "the check character (18th) is wrong"),
         (6, "name", "", "must not be empty"),
         (7, "name", LongEmployerName, "longer than 200 characters (201)"),
         (8, "industry", "mining", "not an industry of the SME size standard (agriculture, industry, construction, wholesale, retail, transport, warehousing, postal, accommodation, catering, information_transmission, software_it, real_estate, property_management, leasing_business, other)"),
@@ -104,10 +104,10 @@ internal static class ImportFiles
 
     public static readonly (long Line, string Column, string Value, string Reason)[] EmploymentReport =
     [
-        (5, "id_number", BadIdCheck, $"the check character (18th) should be {Person1[17]}"),
-        (6, "id_number", BadIdBirthDate, "characters 7-14 are not a real birth date"),
+        (5, "id_number", Masked(BadIdCheck), "the check character (18th) is wrong"),
+        (6, "id_number", Masked(BadIdBirthDate), "characters 7-14 are not a real birth date"),
         (7, "name", "", "must not be empty"),
-        (8, "name", LongPersonName, "longer than 100 characters (101)"),
+        (8, "name", "张***", "longer than 100 characters (101)"),
         (9, "uscc", UnknownEmployer, "no employer with this code is registered or in this import"),
         (10, "start_month", "2020/01", "not a month written YYYY-MM"),
         (11, "end_month", "2019-13", "not a month written YYYY-MM (leave it empty while employed)"),
@@ -122,6 +122,9 @@ internal static class ImportFiles
 
     /// <summary>Rows of the mixed employment file that go in: lines 2, 3, 4, 18, 19, 20.</summary>
     public const int EmploymentImported = 6;
+
+    /// <summary>An identity number as the error report keeps it: area code and last four.</summary>
+    public static string Masked(string idNumber) => string.Concat(idNumber.AsSpan(0, 6), "********", idNumber.AsSpan(14));
 
     public static string Uscc(int index) => CityGenerator.MakeUscc("91", "110101", 1000 + index);
 

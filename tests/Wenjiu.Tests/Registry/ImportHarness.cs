@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Wenjiu.Platform.PersonalData;
 using Wenjiu.Registry.Data;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Features.Import;
+using Wenjiu.Registry.Localization;
 using Wenjiu.Tests.Infrastructure;
 
 namespace Wenjiu.Tests.Registry;
@@ -29,7 +31,24 @@ internal static class ImportHarness
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         var rows = await db.ImportRejections.AsNoTracking().Where(r => r.ImportRunId == runId).OrderBy(r => r.Line).ThenBy(r => r.Id).ToListAsync();
-        return rows.Select(r => (r.Line, r.Column, r.Value, r.Reason)).ToArray();
+        return rows.Select(r => (r.Line, r.Column, r.Value, factory.English(r.Reason))).ToArray();
+    }
+
+    /// <summary>A stored reason or refusal (a code and its arguments) as an English reader sees it.</summary>
+    public static string English(this WenjiuFactory factory, string? stored) => factory.Rendered(stored, "en");
+
+    public static string Rendered(this WenjiuFactory factory, string? stored, string culture)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            return ImportMessages.Render(factory.Services.GetRequiredService<IStringLocalizer<RegistryText>>(), stored);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 
     public static async Task<ImportRun> RunAsync(this WenjiuFactory factory, Guid runId)

@@ -171,7 +171,7 @@ public sealed class ImportTests
         var outcome = await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.RegisteredEmployment);
 
         Assert.Equal(ImportStatus.Refused, outcome.Status);
-        Assert.Contains("lacks the column(s) industry, district, employees, revenue, total_assets, injury_rate, key_enterprise", outcome.Message, StringComparison.Ordinal);
+        Assert.Contains("lacks the column(s) industry, district, employees, revenue, total_assets, injury_rate, key_enterprise", factory.English(outcome.Message), StringComparison.Ordinal);
         Assert.Equal((0, 0, 0, 0), await factory.CountsAsync());
         var run = await factory.RunAsync(outcome.RunId);
         Assert.Equal((ImportStatus.Refused, outcome.Message, 0L), (run.Status, run.Message, run.RowsImported));
@@ -195,7 +195,7 @@ public sealed class ImportTests
         var outcome = await factory.ImportFileAsync(ImportKind.Employers, path, "employers.csv");
 
         Assert.Equal(ImportStatus.Refused, outcome.Status);
-        Assert.Contains("not UTF-8", outcome.Message, StringComparison.Ordinal);
+        Assert.Contains("not UTF-8", factory.English(outcome.Message), StringComparison.Ordinal);
         Assert.Equal((0, 0, 0, 0), await factory.CountsAsync());
     }
 
@@ -207,7 +207,7 @@ public sealed class ImportTests
         var outcome = await factory.ImportAsync(ImportKind.Employers, "employers.xlsx", ImportFiles.Employers);
 
         Assert.Equal(ImportStatus.Refused, outcome.Status);
-        Assert.Contains("not an Excel workbook", outcome.Message, StringComparison.Ordinal);
+        Assert.Contains("not an Excel workbook", factory.English(outcome.Message), StringComparison.Ordinal);
         Assert.Equal((0, 0, 0, 0), await factory.CountsAsync());
     }
 
@@ -218,7 +218,7 @@ public sealed class ImportTests
 
         var outcome = await factory.ImportAsync(ImportKind.Employment, "employment.csv", "");
 
-        Assert.Equal((ImportStatus.Refused, "The file is empty: it has no header row."), (outcome.Status, outcome.Message));
+        Assert.Equal((ImportStatus.Refused, "The file is empty: it has no header row."), (outcome.Status, factory.English(outcome.Message)));
     }
 
     [Fact]
@@ -263,7 +263,7 @@ public sealed class ImportTests
         var outcome = await factory.ImportFileAsync(ImportKind.Employers, path, "employers.xlsx");
 
         Assert.Equal((ImportStatus.Completed, 3L, 2L, 1L), (outcome.Status, outcome.RowsRead, outcome.RowsImported, outcome.RowsRejected));
-        Assert.Equal([(3L, "uscc", ImportFiles.BadUscc, $"the check character (18th) should be {ImportFiles.EmployerC[17]}")], await factory.ReportAsync(outcome.RunId));
+        Assert.Equal([(3L, "uscc", ImportFiles.BadUscc, "the check character (18th) is wrong")], await factory.ReportAsync(outcome.RunId));
         Assert.Contains($"E {ImportFiles.EmployerA} 北京京华朝阳科技有限公司 software_it 110105 120 15000.50 20000.00 0.200 True Medium", await factory.ContentAsync());
         Assert.Contains($"E {ImportFiles.EmployerB} 北京海淀商贸有限公司 wholesale 110108 8 300.00 150.25 0.400 True Micro", await factory.ContentAsync());
     }

@@ -95,7 +95,7 @@ public sealed class ImportUploadTests
     public async Task The_error_report_lists_every_rejection_as_csv()
     {
         await using var factory = await WenjiuFactory.CreateAsync();
-        var runId = await AddFinishedRunAsync(factory, ("uscc", "91110105X", "a unified social credit code has 18 characters"), ("name", "\"北京,引号\"", "the name is missing, or \"quoted\""));
+        var runId = await AddFinishedRunAsync(factory, ("uscc", "91110105X", "uscc_length"), ("name", "\"北京,引号\"", "a reason stored before codes, \"quoted\""));
         using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
 
         using var response = await staff.GetAsync($"/api/v1/imports/{runId}/errors.csv");
@@ -104,9 +104,9 @@ public sealed class ImportUploadTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(
-            "line,column,value,reason\r\n"
-            + "2,uscc,91110105X,a unified social credit code has 18 characters\r\n"
-            + "3,name,\"\"\"北京,引号\"\"\",\"the name is missing, or \"\"quoted\"\"\"\r\n",
+            "行号,列,列名,填写的值,原因\r\n"
+            + "2,uscc,统一社会信用代码,91110105X,统一社会信用代码应为 18 位\r\n"
+            + "3,name,名称/姓名,\"\"\"北京,引号\"\"\",\"a reason stored before codes, \"\"quoted\"\"\"\r\n",
             csv);
     }
 
@@ -114,14 +114,14 @@ public sealed class ImportUploadTests
     public async Task The_status_page_shows_the_outcome_the_first_rejections_and_the_report_link()
     {
         await using var factory = await WenjiuFactory.CreateAsync();
-        var runId = await AddFinishedRunAsync(factory, ("district", "110199", "not a Beijing district code"));
+        var runId = await AddFinishedRunAsync(factory, ("district", "110199", "district_unknown"));
         using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
 
         var html = await staff.GetPageAsync($"/Registry/Imports/Status/{runId}");
         using var api = await staff.GetAsync($"/api/v1/imports/{runId}");
         var json = await api.Content.ReadFromJsonAsync<JsonElement>();
 
-        Assert.Contains("not a Beijing district code", html, StringComparison.Ordinal);
+        Assert.Contains("不是北京市 16 个区之一的 GB/T 2260 代码", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/api/v1/imports/{runId}/errors.csv\"", html, StringComparison.Ordinal);
         Assert.Contains("data-poll-finished=\"true\"", html, StringComparison.Ordinal);
         Assert.Equal("completed", json.GetProperty("status").GetString());
@@ -167,7 +167,7 @@ public sealed class ImportUploadTests
         Assert.All([api, report, page], r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
     }
 
-    private static async Task<Guid> AddFinishedRunAsync(WenjiuFactory factory, params (string Column, string Value, string Reason)[] rejections)
+    internal static async Task<Guid> AddFinishedRunAsync(WenjiuFactory factory, params (string Column, string Value, string Reason)[] rejections)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();

@@ -134,7 +134,7 @@ public sealed class EmployerStatementTests
     }
 
     /// <summary>The employer in the registry with its one employee, and its assessed 2020-02 bill as worked out above.</summary>
-    private static async Task<string> ArrangeAsync(WenjiuFactory factory, string name = "北京小软件有限公司", int version = 1)
+    internal static async Task<string> ArrangeAsync(WenjiuFactory factory, string name = "北京小软件有限公司", int version = 1)
     {
         var employer = await RegistryData.AddEmployerAsync(factory, name, industry: "software_it", employees: 45, revenue: 1_200m, totalAssets: 800m);
         var person = await RegistryData.AddPersonAsync(factory, "张三丰", RegistryData.NewIdNumber());

@@ -22,14 +22,14 @@ namespace Wenjiu.Tests.Relief;
 public sealed class ReliefReportTests
 {
     private static readonly string[] SizeClassHeader =
-        ["size_class", "employers", "insured", "employer_due", "employer_relief", "employer_payable", "deferred", "employee_payable", "relief_per_insured"];
+        ["企业规模代码", "企业规模", "单位数（户）", "参保人数（人）", "单位应缴（减免前，元）", "减免额（元）", "单位应缴（减免后，元）", "缓缴金额（元）", "个人应缴（元）", "人均减免（元）"];
 
     // large: 8,000.00 / 10 = 800.00; small: (3,000.00 + 5,000.50) / (4 + 6) = 800.05; individual business 600.00 / 1.
     private static readonly string[] February =
     [
-        "large,1,10,16000.00,8000.00,8000.00,1000.00,0.00,800.00",
-        "small,2,10,8000.50,8000.50,0.00,0.00,0.00,800.05",
-        "individual_business,1,1,600.00,600.00,0.00,0.00,0.00,600.00",
+        "large,大型企业,1,10,16000.00,8000.00,8000.00,1000.00,0.00,800.00",
+        "small,小型企业,2,10,8000.50,8000.50,0.00,0.00,0.00,800.05",
+        "individual_business,个体工商户,1,1,600.00,600.00,0.00,0.00,0.00,600.00",
     ];
 
     [Fact]
@@ -126,15 +126,17 @@ public sealed class ReliefReportTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        var sheet = workbook.Worksheet("relief");
-        Assert.Equal(["month", "size_class", "employers", "insured", "employer_due", "employer_relief"], Enumerable.Range(1, 6).Select(c => sheet.Cell(1, c).GetString()));
+        var sheet = workbook.Worksheet(1);
+        Assert.Equal("社保费减免报表", sheet.Name);
+        Assert.Equal(["月份", "企业规模代码", "企业规模", "单位数（户）", "参保人数（人）", "单位应缴（减免前，元）", "减免额（元）"], Enumerable.Range(1, 7).Select(c => sheet.Cell(1, c).GetString()));
         Assert.Equal(XLDataType.Text, sheet.Cell(2, 1).DataType);
         Assert.Equal("2020-02", sheet.Cell(2, 1).GetString());
         Assert.Equal("large", sheet.Cell(2, 2).GetString());
-        Assert.Equal(10, sheet.Cell(2, 4).GetValue<int>());
-        Assert.Equal(8000.50m, sheet.Cell(3, 6).GetValue<decimal>());
-        Assert.Equal("total", sheet.Cell(5, 1).GetString());
-        Assert.Equal(16600.50m, sheet.Cell(5, 6).GetValue<decimal>());
+        Assert.Equal("大型企业", sheet.Cell(2, 3).GetString());
+        Assert.Equal(10, sheet.Cell(2, 5).GetValue<int>());
+        Assert.Equal(8000.50m, sheet.Cell(3, 7).GetValue<decimal>());
+        Assert.Equal("合计", sheet.Cell(5, 1).GetString());
+        Assert.Equal(16600.50m, sheet.Cell(5, 7).GetValue<decimal>());
         Assert.True(sheet.Cell(6, 1).IsEmpty());
     }
 

@@ -195,22 +195,22 @@ public sealed class ScenarioTests
     private static string Yuan(JsonElement row, string figure) => row.GetProperty(figure).GetDecimal().ToString("0.00", CultureInfo.InvariantCulture);
 
     [Theory]
-    [InlineData("parameters:\n  relief.payable_factor.huge.pension:\n    values:\n      - { from: 2019-07, value: 1 }\n", "relief.payable_factor.huge.pension", "has no such parameter")]
-    [InlineData("parameters:\n  relief.payable_factor.large_or_other.pension:\n    values:\n      - { from: 2019-07, value: -1 }\n", "relief.payable_factor.large_or_other.pension", "does not fit unit factor")]
-    [InlineData("parameters:\n  pension.employer_rate:\n    values:\n      - { from: 2019-07, to: 2020-01, value: 0.16 }\n      - { from: 2020-03, value: 0.14 }\n", "pension.employer_rate", "gap")]
-    [InlineData("parameters:\n  pension.employer_rate:\n    unit: yuan\n    values:\n      - { from: 2019-07, value: 0.16 }\n", "pension.employer_rate", "unit 'yuan' differs")]
+    [InlineData("parameters:\n  relief.payable_factor.huge.pension:\n    values:\n      - { from: 2019-07, value: 1 }\n", "relief.payable_factor.huge.pension", "The rule set beijing-2020 has no such parameter")]
+    [InlineData("parameters:\n  relief.payable_factor.large_or_other.pension:\n    values:\n      - { from: 2019-07, value: -1 }\n", "relief.payable_factor.large_or_other.pension", "Value 1 (from 2019-07): -1 is not a factor: it cannot be negative")]
+    [InlineData("parameters:\n  pension.employer_rate:\n    values:\n      - { from: 2019-07, to: 2020-01, value: 0.16 }\n      - { from: 2020-03, value: 0.14 }\n", "pension.employer_rate", "No value is in force from 2020-02-01 to 2020-02-29")]
+    [InlineData("parameters:\n  pension.employer_rate:\n    unit: yuan\n    values:\n      - { from: 2019-07, value: 0.16 }\n", "pension.employer_rate", "The unit 'yuan' differs from the rule set's 'rate'")]
     public async Task A_bad_override_is_a_form_error_naming_the_parameter(string overrides, string parameter, string problem)
     {
         await using var factory = await WenjiuFactory.CreateAsync();
         using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
-        using var response = await officer.PostFormAsync("/Relief/Scenarios/Edit", "/Relief/Scenarios/Edit", [new("Name", "bad"), new("Description", ""), new("OverridesYaml", overrides)]);
+        using var response = await officer.PostFormAsync("/Relief/Scenarios/Edit?culture=en", "/Relief/Scenarios/Edit?culture=en", [new("Name", "bad"), new("Description", ""), new("OverridesYaml", overrides)]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("id=\"error-summary\"", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#OverridesYaml\">", html, StringComparison.Ordinal);
-        Assert.Contains($"parameter '{parameter}': ", html, StringComparison.Ordinal);
+        Assert.Contains($"Parameter {parameter}: ", html, StringComparison.Ordinal);
         Assert.Contains(problem, html, StringComparison.Ordinal);
         Assert.Equal(0, await ReliefData.QueryAsync(factory, db => Task.FromResult(db.Scenarios.Count())));
     }
@@ -227,7 +227,7 @@ public sealed class ScenarioTests
 
         var unnamedHtml = await unnamed.Content.ReadAsStringAsync();
         Assert.Contains("Enter a name for the scenario", unnamedHtml, StringComparison.Ordinal);
-        Assert.Contains("line 1", unnamedHtml, StringComparison.Ordinal);
+        Assert.Contains("Line 1, column", unnamedHtml, StringComparison.Ordinal);
         Assert.Contains("A scenario with this name already exists", await taken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

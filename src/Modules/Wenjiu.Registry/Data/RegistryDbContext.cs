@@ -20,6 +20,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
 
     public DbSet<ImportRequestKey> ImportRequestKeys => Set<ImportRequestKey>();
 
+    public DbSet<PersonLookup> PersonLookups => Set<PersonLookup>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Employer>(e =>
@@ -88,6 +90,17 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             k.Property(x => x.Owner).HasMaxLength(256);
             k.Property(x => x.Key).HasMaxLength(100);
             k.Property(x => x.RequestHash).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<PersonLookup>(l =>
+        {
+            l.ToTable("person_lookups");
+            l.Property(x => x.Actor).HasMaxLength(256);
+            l.Property(x => x.Purpose).HasConversion<string>().HasMaxLength(16);
+            l.Property(x => x.Note).HasMaxLength(200);
+            l.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(16);
+            l.HasIndex(x => new { x.Actor, x.OccurredAtUtc });
+            l.HasIndex(x => new { x.Outcome, x.OccurredAtUtc });
         });
 
         if (Database.IsNpgsql())

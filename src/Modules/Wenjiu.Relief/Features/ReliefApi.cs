@@ -55,11 +55,11 @@ internal static class ReliefApi
                     case "csv":
                         context.Response.ContentType = ReliefReportExport.CsvContentType;
                         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{ReliefReportExport.FileName(report, "csv")}\"";
-                        await ReliefReportExport.WriteCsvAsync(report, context.Response.Body, cancellationToken);
+                        await ReliefReportExport.WriteCsvAsync(report, context.Response.Body, text, cancellationToken);
                         return Results.Empty;
                     case "xlsx":
                         var file = new MemoryStream();
-                        ReliefReportExport.WriteXlsx(report, file);
+                        ReliefReportExport.WriteXlsx(report, file, text);
                         file.Position = 0;
                         return Results.File(file, ReliefReportExport.XlsxContentType, ReliefReportExport.FileName(report, "xlsx"));
                     default:
@@ -68,7 +68,7 @@ internal static class ReliefApi
             })
             .WithName("ReliefReport")
             .WithSummary("Relief by month, size class, district, industry or sector over the current assessment runs")
-            .WithDescription("by: any of month, size_class (large, medium, small, micro, individual_business, other), district, industry, sector, comma-separated; month or from/to (YYYY-MM) select the months, all assessed months when absent; size_class, district and industry filter. format: json (default), csv or xlsx. Staff only.")
+            .WithDescription("by: any of month, size_class (large, medium, small, micro, individual_business, other), district, industry, sector, comma-separated; month or from/to (YYYY-MM) select the months, all assessed months when absent; size_class, district and industry filter. format: json (default), csv or xlsx; files have their headers and names in the request's language (Accept-Language or the culture cookie) beside the codes. Staff only.")
             .Produces<ReportAnswer>()
             .ProducesValidationProblem();
 

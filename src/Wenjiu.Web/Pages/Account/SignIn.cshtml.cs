@@ -9,9 +9,9 @@ using Wenjiu.Web.Security;
 
 namespace Wenjiu.Web.Pages.Account;
 
-/// <summary>Sign-in with user name and password; accounts lock after five failures; attempts are rate limited and audited.</summary>
+/// <summary>Sign-in with user name and password; accounts lock after five failures; attempts are rate limited (per account and per address) and audited.</summary>
 [EnableRateLimiting(WebSetup.SignInRateLimit)]
-internal sealed class SignInModel(SignInManager<WenjiuUser> signIn, IAuditLog audit) : PageModel
+internal sealed class SignInModel(SignInManager<WenjiuUser> signIn, IAuditLog audit, SignInAccountLimiter accountLimit) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -27,6 +27,12 @@ internal sealed class SignInModel(SignInManager<WenjiuUser> signIn, IAuditLog au
         }
 
         var userName = Input.UserName.Trim();
+        if (!accountLimit.TryAttempt(userName))
+        {
+            await TooManyRequests.WriteAsync(HttpContext, cancellationToken);
+            return new EmptyResult();
+        }
+
         var record = IdentityAudit.Record(userName);
         var result = await signIn.PasswordSignInAsync(userName, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)

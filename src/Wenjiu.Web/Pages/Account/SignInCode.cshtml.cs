@@ -14,7 +14,7 @@ namespace Wenjiu.Web.Pages.Account;
 /// Wrong codes count towards the same lockout as wrong passwords.
 /// </summary>
 [EnableRateLimiting(WebSetup.SignInRateLimit)]
-internal sealed class SignInCodeModel(SignInManager<WenjiuUser> signIn, IAuditLog audit) : PageModel
+internal sealed class SignInCodeModel(SignInManager<WenjiuUser> signIn, IAuditLog audit, SignInAccountLimiter accountLimit) : PageModel
 {
     [BindProperty]
     public SignInCodeInput Input { get; set; } = new();
@@ -40,6 +40,12 @@ internal sealed class SignInCodeModel(SignInManager<WenjiuUser> signIn, IAuditLo
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        if (!accountLimit.TryAttempt(user.UserName ?? user.Id))
+        {
+            await TooManyRequests.WriteAsync(HttpContext, cancellationToken);
+            return new EmptyResult();
         }
 
         var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();

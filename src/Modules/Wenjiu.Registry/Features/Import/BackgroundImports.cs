@@ -61,7 +61,7 @@ internal sealed class ImportWorker(BackgroundImports queue, IServiceScopeFactory
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
                 await db.ImportRuns.Where(r => r.Id == job.Id).ExecuteUpdateAsync(
-                    s => s.SetProperty(r => r.Status, ImportStatus.Failed).SetProperty(r => r.Message, ex.Message), stoppingToken);
+                    s => s.SetProperty(r => r.Status, ImportStatus.Failed).SetProperty(r => r.Message, ImportMessages.Of("failed", ex.Message)), stoppingToken);
             }
         }
     }

@@ -13,7 +13,10 @@ internal static class InterchangeColumns
     public static IReadOnlyList<string> For(ImportKind kind) => kind == ImportKind.Employers ? Employers : Employment;
 }
 
-/// <summary>The whole file is not what it claims to be (wrong header, not UTF-8, not a spreadsheet, empty): nothing of it is written.</summary>
+/// <summary>
+/// The whole file is not what it claims to be (wrong header, not UTF-8, not a spreadsheet, empty, over a cap): nothing
+/// of it is written. The message is an <see cref="ImportMessages"/> code, rendered in the reader's language.
+/// </summary>
 internal sealed class ImportRefusedException(string message) : Exception(message);
 
 /// <summary>

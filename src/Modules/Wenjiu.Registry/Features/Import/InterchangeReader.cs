@@ -22,7 +22,7 @@ internal static class InterchangeReader
         using var stream = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         if (stream.Length == 0)
         {
-            throw new ImportRefusedException("The file is empty: it has no header row.");
+            throw new ImportRefusedException(ImportMessages.Of("file_empty"));
         }
 
         // Strict UTF-8: an invalid byte throws instead of becoming U+FFFD, so a file in GBK or UTF-16 is refused
@@ -34,7 +34,7 @@ internal static class InterchangeReader
         int headerCount;
         if (!MoveNext(rows, 1))
         {
-            throw new ImportRefusedException("The file is empty: it has no header row.");
+            throw new ImportRefusedException(ImportMessages.Of("file_empty"));
         }
 
         {
@@ -60,7 +60,7 @@ internal static class InterchangeReader
             var values = new string[columns.Count];
             if (row.ColCount != headerCount)
             {
-                yield return new SourceRow(row.LineNumberFrom, values, $"the line has {row.ColCount} fields where the header has {headerCount}", Shorten(row.Span));
+                yield return new SourceRow(row.LineNumberFrom, values, ImportMessages.Of("field_count", row.ColCount, headerCount), Shorten(row.Span));
                 continue;
             }
 
@@ -98,7 +98,7 @@ internal static class InterchangeReader
     }
 
     private static ImportRefusedException NotUtf8(int line) =>
-        new($"The file is not UTF-8 text: bytes that are not UTF-8 were found at or after line {line}. Save it as UTF-8 (CSV UTF-8) and import it again.");
+        new(ImportMessages.Of("not_utf8", line));
 
     /// <summary>Where each contract column sits in the file's header; refuses the file if one is missing or named twice.</summary>
     internal static int[] HeaderPositions(IReadOnlyList<string> names, IReadOnlyList<string> columns)
@@ -117,7 +117,7 @@ internal static class InterchangeReader
 
                 if (found >= 0)
                 {
-                    throw new ImportRefusedException($"The header names the column '{columns[c]}' twice.");
+                    throw new ImportRefusedException(ImportMessages.Of("column_twice", columns[c]));
                 }
 
                 found = i;
@@ -133,8 +133,8 @@ internal static class InterchangeReader
 
         return missing.Count == 0
             ? positions
-            : throw new ImportRefusedException(
-                $"The header row lacks the column(s) {string.Join(", ", missing)}: this is not the expected file (expected columns: {string.Join(", ", columns)}; found: {Shorten(string.Join(",", names))}).");
+            : throw new ImportRefusedException(ImportMessages.Of(
+                "columns_missing", string.Join(", ", missing), string.Join(", ", columns), Shorten(string.Join(",", names).Replace(ImportMessages.Separator, ' '))));
     }
 
     internal static string Shorten(ReadOnlySpan<char> value) => value.Length <= 200 ? value.ToString() : string.Concat(value[..197], "...");

@@ -187,7 +187,7 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
             await ExecuteAsync(
                 """
                 INSERT INTO import_stage_rejections (line, seq, column_name, value, reason)
-                SELECT line, 0, 'uscc', uscc, 'the same unified social credit code is already on line ' || first_line FROM import_stage_clash;
+                SELECT line, 0, 'uscc', uscc, 'duplicate_uscc' || chr(31) || first_line FROM import_stage_clash;
                 DELETE FROM import_stage s USING import_stage_clash c WHERE s.line = c.line;
                 """, cancellationToken);
         }
@@ -349,9 +349,10 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
                 INSERT INTO import_stage_rejections (line, seq, column_name, value, reason)
                 SELECT line, 0, 'start_month', to_char(start_month / 100, 'FM0000') || '-' || to_char(start_month % 100, 'FM00'),
                     CASE WHEN other_line = 0
-                        THEN 'overlaps the registered spell at this employer from ' || to_char(other_start / 100, 'FM0000') || '-' || to_char(other_start % 100, 'FM00')
-                            || coalesce(' to ' || to_char(other_end / 100, 'FM0000') || '-' || to_char(other_end % 100, 'FM00'), ' (still employed)')
-                        ELSE 'overlaps the spell of the same person at the same employer on line ' || other_line
+                        THEN coalesce('overlap_registered' || chr(31) || to_char(other_start / 100, 'FM0000') || '-' || to_char(other_start % 100, 'FM00')
+                            || chr(31) || to_char(other_end / 100, 'FM0000') || '-' || to_char(other_end % 100, 'FM00'),
+                            'overlap_registered_open' || chr(31) || to_char(other_start / 100, 'FM0000') || '-' || to_char(other_start % 100, 'FM00'))
+                        ELSE 'overlap_line' || chr(31) || other_line
                     END
                 FROM import_stage_clash;
                 DELETE FROM import_stage s USING import_stage_clash c WHERE s.line = c.line;

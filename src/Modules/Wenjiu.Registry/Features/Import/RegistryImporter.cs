@@ -86,13 +86,13 @@ public sealed class RegistryImporter(
         }
         catch (OperationCanceledException)
         {
-            await FinishAsync(new ImportOutcome(runId, ImportStatus.Failed, 0, 0, 0, "The import was cancelled; nothing of it was written."), CancellationToken.None);
+            await FinishAsync(new ImportOutcome(runId, ImportStatus.Failed, 0, 0, 0, ImportMessages.Of("cancelled")), CancellationToken.None);
             throw;
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             logger.LogError(ex, "Import {RunId} of {File} failed", runId, originalName);
-            outcome = new ImportOutcome(runId, ImportStatus.Failed, 0, 0, 0, $"The import failed and nothing of it was written: {ex.Message}");
+            outcome = new ImportOutcome(runId, ImportStatus.Failed, 0, 0, 0, ImportMessages.Of("failed", ex.Message));
             await FinishAsync(outcome, CancellationToken.None);
         }
 
@@ -102,7 +102,7 @@ public sealed class RegistryImporter(
         await audit.RecordAsync(
             AuditAction,
             $"import_run:{runId}",
-            string.Create(CultureInfo.InvariantCulture, $"{kind} file {originalName} by {startedBy}: {outcome.Status}; {outcome.RowsRead} read, {outcome.RowsImported} imported, {outcome.RowsRejected} rejected{(outcome.Message is null ? "" : "; " + outcome.Message)}"),
+            string.Create(CultureInfo.InvariantCulture, $"{kind} file {originalName} by {startedBy}: {outcome.Status}; {outcome.RowsRead} read, {outcome.RowsImported} imported, {outcome.RowsRejected} rejected{(outcome.Message is null ? "" : "; " + outcome.Message.Replace(ImportMessages.Separator, ' '))}"),
             CancellationToken.None);
         return outcome;
     }

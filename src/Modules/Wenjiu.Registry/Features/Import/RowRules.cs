@@ -26,7 +26,7 @@ internal sealed class RowRules(SmeSizeStandard sizeStandard, PersonalDataProtect
 
     public StagedEmployer? Employer(SourceRow row, List<RowRejection> rejections)
     {
-        if (Unsplittable(row, rejections))
+        if (Unsplittable(row, rejections, keepText: true))
         {
             return null;
         }
@@ -37,7 +37,7 @@ internal sealed class RowRules(SmeSizeStandard sizeStandard, PersonalDataProtect
         var usccCheck = UnifiedSocialCreditCode.Validate(uscc);
         if (!usccCheck.IsValid)
         {
-            rejections.Add(new(row.Line, "uscc", v[0], usccCheck.Describe()));
+            rejections.Add(new(row.Line, "uscc", v[0], UsccReason(usccCheck)));
         }
 
         var name = v[1].Trim();
@@ -45,23 +45,23 @@ internal sealed class RowRules(SmeSizeStandard sizeStandard, PersonalDataProtect
         var industry = v[2].Trim();
         if (!Industries.IsKnown(industry))
         {
-            rejections.Add(new(row.Line, "industry", v[2], "not an industry of the SME size standard (agriculture, industry, construction, wholesale, retail, transport, warehousing, postal, accommodation, catering, information_transmission, software_it, real_estate, property_management, leasing_business, other)"));
+            rejections.Add(new(row.Line, "industry", v[2], ImportMessages.Of("industry_unknown")));
         }
 
         var district = v[3].Trim();
         if (!Districts.IsKnown(district))
         {
-            rejections.Add(new(row.Line, "district", v[3], "not the GB/T 2260 code of one of Beijing's 16 districts"));
+            rejections.Add(new(row.Line, "district", v[3], ImportMessages.Of("district_unknown")));
         }
 
         int employees = 0;
         if (!int.TryParse(v[4].AsSpan().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out employees))
         {
-            rejections.Add(new(row.Line, "employees", v[4], "not a whole number"));
+            rejections.Add(new(row.Line, "employees", v[4], ImportMessages.Of("not_integer")));
         }
         else if (employees < 0)
         {
-            rejections.Add(new(row.Line, "employees", v[4], "must not be negative"));
+            rejections.Add(new(row.Line, "employees", v[4], ImportMessages.Of("negative")));
         }
 
         var revenue = Amount(row, "revenue", v[5], rejections);
@@ -69,17 +69,17 @@ internal sealed class RowRules(SmeSizeStandard sizeStandard, PersonalDataProtect
         decimal injuryRate = 0;
         if (!TryDecimal(v[7], out injuryRate))
         {
-            rejections.Add(new(row.Line, "injury_rate", v[7], "not a decimal number"));
+            rejections.Add(new(row.Line, "injury_rate", v[7], ImportMessages.Of("not_decimal")));
         }
         else if (!Domain.Employer.IsInjuryRate(injuryRate))
         {
-            rejections.Add(new(row.Line, "injury_rate", v[7], "a work-injury rate lies between 0.1 and 2.85 percent"));
+            rejections.Add(new(row.Line, "injury_rate", v[7], ImportMessages.Of("injury_rate_range")));
         }
 
         var key = Flag(v[8]);
         if (key is null)
         {
-            rejections.Add(new(row.Line, "key_enterprise", v[8], "write true or false (also 1/0, 是/否)"));
+            rejections.Add(new(row.Line, "key_enterprise", v[8], ImportMessages.Of("flag")));
         }
 
         if (rejections.Count > before)
@@ -93,7 +93,8 @@ internal sealed class RowRules(SmeSizeStandard sizeStandard, PersonalDataProtect
 
     public StagedSpell? Spell(SourceRow row, List<RowRejection> rejections)
     {
-        if (Unsplittable(row, rejections))
+        // The line as given would carry the identity number and the name in clear: it is not kept (the line number is).
+        if (Unsplittable(row, rejections, keepText: false))
         {
             return null;
         }
@@ -104,25 +105,25 @@ internal sealed class RowRules(SmeSizeStandard sizeStandard, PersonalDataProtect
         var idCheck = ResidentIdentityNumber.Validate(idNumber);
         if (!idCheck.IsValid)
         {
-            rejections.Add(new(row.Line, "id_number", v[0], idCheck.Describe()));
+            rejections.Add(new(row.Line, "id_number", MaskedIdNumber(v[0]), IdReason(idCheck)));
         }
 
         var name = v[1].Trim();
-        Text(row, "name", v[1], name, 100, rejections);
+        Text(row, "name", Masking.Name(name), name, 100, rejections);
         var uscc = v[2].Trim();
         if (uscc.Length == 0)
         {
-            rejections.Add(new(row.Line, "uscc", v[2], "the employer's unified social credit code is missing"));
+            rejections.Add(new(row.Line, "uscc", v[2], ImportMessages.Of("employer_missing")));
         }
         else if (registeredEmployers is not null && !registeredEmployers.Contains(uscc))
         {
-            rejections.Add(new(row.Line, "uscc", v[2], "no employer with this code is registered or in this import"));
+            rejections.Add(new(row.Line, "uscc", v[2], ImportMessages.Of("employer_unknown")));
         }
 
         var startValid = YearMonth.TryParse(v[3], out var start);
         if (!startValid)
         {
-            rejections.Add(new(row.Line, "start_month", v[3], "not a month written YYYY-MM"));
+            rejections.Add(new(row.Line, "start_month", v[3], ImportMessages.Of("month_format")));
         }
 
         YearMonth? end = null;
@@ -130,11 +131,11 @@ internal sealed class RowRules(SmeSizeStandard sizeStandard, PersonalDataProtect
         {
             if (!YearMonth.TryParse(v[4], out var parsed))
             {
-                rejections.Add(new(row.Line, "end_month", v[4], "not a month written YYYY-MM (leave it empty while employed)"));
+                rejections.Add(new(row.Line, "end_month", v[4], ImportMessages.Of("end_month_format")));
             }
             else if (startValid && parsed < start)
             {
-                rejections.Add(new(row.Line, "end_month", v[4], $"the last month is before the first ({start})"));
+                rejections.Add(new(row.Line, "end_month", v[4], ImportMessages.Of("end_before_start", start)));
             }
             else
             {
@@ -145,19 +146,19 @@ internal sealed class RowRules(SmeSizeStandard sizeStandard, PersonalDataProtect
         decimal wage = 0;
         if (!TryDecimal(v[5], out wage))
         {
-            rejections.Add(new(row.Line, "wage", v[5], "not a decimal number"));
+            rejections.Add(new(row.Line, "wage", v[5], ImportMessages.Of("not_decimal")));
         }
         else if (wage < 0)
         {
-            rejections.Add(new(row.Line, "wage", v[5], "must not be negative"));
+            rejections.Add(new(row.Line, "wage", v[5], ImportMessages.Of("negative")));
         }
         else if (wage.Scale > 2 && wage != Math.Round(wage, 2))
         {
-            rejections.Add(new(row.Line, "wage", v[5], "a wage in yuan has at most 2 decimals"));
+            rejections.Add(new(row.Line, "wage", v[5], ImportMessages.Of("wage_decimals")));
         }
         else if (wage >= WageCeiling)
         {
-            rejections.Add(new(row.Line, "wage", v[5], "too large for a monthly wage"));
+            rejections.Add(new(row.Line, "wage", v[5], ImportMessages.Of("wage_too_large")));
         }
 
         if (rejections.Count > before)
@@ -173,26 +174,51 @@ internal sealed class RowRules(SmeSizeStandard sizeStandard, PersonalDataProtect
     /// <summary>Months are stored as <c>yyyymm</c> (see <see cref="EmploymentSpell"/>).</summary>
     internal static int MonthNumber(YearMonth month) => (month.Year * 100) + month.Month;
 
-    private static bool Unsplittable(SourceRow row, List<RowRejection> rejections)
+    private static bool Unsplittable(SourceRow row, List<RowRejection> rejections, bool keepText)
     {
         if (row.Problem is null)
         {
             return false;
         }
 
-        rejections.Add(new(row.Line, "", row.RawText ?? "", row.Problem));
+        rejections.Add(new(row.Line, "", keepText ? row.RawText ?? "" : "", row.Problem));
         return true;
     }
+
+    /// <summary>
+    /// The registry keeps identity numbers only encrypted, so its error report does not keep them in clear either: a
+    /// rejected number is stored and shown masked as everywhere else (area code and last four), enough for the sender
+    /// to find the line in its own file.
+    /// </summary>
+    internal static string MaskedIdNumber(string given) => Masking.IdentityNumber(given.Trim());
+
+    /// <summary>A wrong check character is reported as wrong, not with the right one: the report is not a way to complete a number.</summary>
+    private static string IdReason(IdNumberValidation check) => check.Problem switch
+    {
+        IdNumberProblem.Missing => ImportMessages.Of("id_missing"),
+        IdNumberProblem.WrongLength => ImportMessages.Of("id_length"),
+        IdNumberProblem.NotDigits => ImportMessages.Of("id_characters"),
+        IdNumberProblem.InvalidBirthDate => ImportMessages.Of("id_birth_date"),
+        _ => ImportMessages.Of("id_check"),
+    };
+
+    private static string UsccReason(UsccValidation check) => check.Problem switch
+    {
+        UsccProblem.Missing => ImportMessages.Of("uscc_missing"),
+        UsccProblem.WrongLength => ImportMessages.Of("uscc_length"),
+        UsccProblem.InvalidCharacter => ImportMessages.Of("uscc_character", check.Position),
+        _ => ImportMessages.Of("uscc_check"),
+    };
 
     private static void Text(SourceRow row, string column, string given, string trimmed, int maxLength, List<RowRejection> rejections)
     {
         if (trimmed.Length == 0)
         {
-            rejections.Add(new(row.Line, column, given, "must not be empty"));
+            rejections.Add(new(row.Line, column, given, ImportMessages.Of("empty")));
         }
         else if (trimmed.Length > maxLength)
         {
-            rejections.Add(new(row.Line, column, given, $"longer than {maxLength} characters ({trimmed.Length})"));
+            rejections.Add(new(row.Line, column, given, ImportMessages.Of("too_long", maxLength, trimmed.Length)));
         }
     }
 
@@ -200,15 +226,15 @@ internal sealed class RowRules(SmeSizeStandard sizeStandard, PersonalDataProtect
     {
         if (!TryDecimal(given, out var value))
         {
-            rejections.Add(new(row.Line, column, given, "not a decimal number"));
+            rejections.Add(new(row.Line, column, given, ImportMessages.Of("not_decimal")));
         }
         else if (value < 0)
         {
-            rejections.Add(new(row.Line, column, given, "must not be negative"));
+            rejections.Add(new(row.Line, column, given, ImportMessages.Of("negative")));
         }
         else if (value >= Domain.Employer.AmountCeiling)
         {
-            rejections.Add(new(row.Line, column, given, "too large (at most 16 digits before the decimal point)"));
+            rejections.Add(new(row.Line, column, given, ImportMessages.Of("amount_too_large")));
         }
 
         // Stored in 10k yuan with 2 decimals (100 yuan): finer figures are rounded as the column keeps them.

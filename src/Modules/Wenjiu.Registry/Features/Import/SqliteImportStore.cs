@@ -123,7 +123,7 @@ internal sealed class SqliteImportStore(string connectionString) : IImportStore
             JOIN (SELECT uscc, min(line) AS first_line FROM import_stage GROUP BY uscc HAVING count(*) > 1) f ON f.uscc = s.uscc
             WHERE s.line > f.first_line;
             INSERT INTO import_stage_rejections (line, seq, column_name, value, reason)
-            SELECT line, 0, 'uscc', uscc, 'the same unified social credit code is already on line ' || first_line FROM import_stage_clash;
+            SELECT line, 0, 'uscc', uscc, 'duplicate_uscc' || char(31) || first_line FROM import_stage_clash;
             DELETE FROM import_stage WHERE line IN (SELECT line FROM import_stage_clash);
             """, cancellationToken);
         var duplicates = await ScalarAsync("SELECT count(*) FROM import_stage_clash", cancellationToken);
@@ -173,9 +173,11 @@ internal sealed class SqliteImportStore(string connectionString) : IImportStore
             INSERT INTO import_stage_rejections (line, seq, column_name, value, reason)
             SELECT line, 0, 'start_month', printf('%04d-%02d', start_month / 100, start_month % 100),
                 CASE WHEN other_line = 0
-                    THEN 'overlaps the registered spell at this employer from ' || printf('%04d-%02d', other_start / 100, other_start % 100)
-                        || CASE WHEN other_end IS NULL THEN ' (still employed)' ELSE ' to ' || printf('%04d-%02d', other_end / 100, other_end % 100) END
-                    ELSE 'overlaps the spell of the same person at the same employer on line ' || other_line
+                    THEN CASE WHEN other_end IS NULL
+                        THEN 'overlap_registered_open' || char(31) || printf('%04d-%02d', other_start / 100, other_start % 100)
+                        ELSE 'overlap_registered' || char(31) || printf('%04d-%02d', other_start / 100, other_start % 100) || char(31) || printf('%04d-%02d', other_end / 100, other_end % 100)
+                    END
+                    ELSE 'overlap_line' || char(31) || other_line
                 END
             FROM import_stage_clash;
             DELETE FROM import_stage WHERE line IN (SELECT line FROM import_stage_clash);

@@ -1,14 +1,16 @@
-using System.Globalization;
-using System.Text;
 using ClosedXML.Excel;
-using nietras.SeparatedValues;
+using Microsoft.Extensions.Localization;
+using Wenjiu.Platform.Exports;
+using Wenjiu.Relief.Localization;
 
 namespace Wenjiu.Relief.Features.Reports;
 
 /// <summary>
 /// A relief report as a file: CSV (UTF-8 with a BOM so a spreadsheet opens Chinese text right, RFC 4180 quoting) or
-/// XLSX. Both carry the same columns: the grouping's codes in the order asked for, then the figures; money with two
-/// decimals, invariant culture. The XLSX adds a total row; the CSV is for machines and has none.
+/// XLSX, in the reader's language. Both carry the same columns: for each grouping in the order asked for its code and,
+/// beside it, its name (district 110105 and 朝阳区), then the figures, each header saying its unit; money with two
+/// decimals, invariant culture, written as numbers. Every text cell goes through <see cref="SpreadsheetText"/> against
+/// formula injection. The XLSX adds a total row; the CSV is for machines and has none.
 /// </summary>
 internal static class ReliefReportExport
 {
@@ -28,49 +30,76 @@ internal static class ReliefReportExport
         return $"relief_{months}_{by}.{extension}";
     }
 
-    public static IReadOnlyList<string> Header(ReliefReport report) => [.. report.Query.By.Select(d => d.Code()), .. Figures];
+    /// <summary>A month is its own name; the other groupings have a name beside the code.</summary>
+    private static bool HasName(ReportDimension dimension) => dimension != ReportDimension.Month;
 
-    public static async Task WriteCsvAsync(ReliefReport report, Stream output, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<string> Header(ReliefReport report, IStringLocalizer<ReliefText> text)
     {
         ArgumentNullException.ThrowIfNull(report);
-        await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        using (var writer = Sep.New(',').Writer(o => o with { WriteHeader = true, Escape = true }).To(text, leaveOpen: true))
+        ArgumentNullException.ThrowIfNull(text);
+        var header = new List<string>();
+        foreach (var dimension in report.Query.By)
         {
-            writer.Header.Add(Header(report).ToArray());
-            if (report.Rows.Count == 0)
+            header.Add(text[$"Export.{dimension.Code()}"]);
+            if (HasName(dimension))
             {
-                // The header alone still says what the columns are.
-                writer.Header.Write();
-            }
-
-            foreach (var row in report.Rows)
-            {
-                await using var line = writer.NewRow(cancellationToken);
-                foreach (var dimension in report.Query.By)
-                {
-                    line[dimension.Code()].Set(row.Key(dimension) ?? "");
-                }
-
-                var figures = Values(row);
-                for (var i = 0; i < Figures.Count; i++)
-                {
-                    line[Figures[i]].Set(figures[i]);
-                }
+                header.Add(text[$"Export.{dimension.Code()}_name"]);
             }
         }
 
-        await text.FlushAsync(cancellationToken);
+        header.AddRange(Figures.Select(f => text[$"Export.{f}"].Value));
+        return header;
     }
 
-    public static void WriteXlsx(ReliefReport report, Stream output)
+    private static string Name(ReportDimension dimension, string? code, IStringLocalizer<ReliefText> text) => code is null ? "" : dimension switch
+    {
+        ReportDimension.SizeClass => text.SizeClass(code),
+        ReportDimension.District => ReliefDisplay.District(code),
+        ReportDimension.Industry => ReliefDisplay.Industry(code),
+        ReportDimension.Sector => text.Sector(code),
+        _ => code,
+    };
+
+    public static async Task WriteCsvAsync(ReliefReport report, Stream output, IStringLocalizer<ReliefText> text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
+        await using var csv = new CsvWriter(output);
+        await csv.LineAsync(Header(report, text));
+        foreach (var row in report.Rows)
+        {
+            foreach (var dimension in report.Query.By)
+            {
+                var code = row.Key(dimension);
+                csv.Text(code);
+                if (HasName(dimension))
+                {
+                    csv.Text(Name(dimension, code, text));
+                }
+            }
+
+            // Numbers as numbers: a negative amount is written -12.50, unprefixed (SpreadsheetText prefixes text only).
+            csv.Number(row.Employers).Number(row.Insured);
+            foreach (var amount in Amounts(row))
+            {
+                csv.Number(amount, "0.00");
+            }
+
+            await csv.EndLineAsync();
+        }
+
+        await csv.FlushAsync(cancellationToken);
+    }
+
+    public static void WriteXlsx(ReliefReport report, Stream output, IStringLocalizer<ReliefText> text)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(text);
         using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("relief");
-        var header = Header(report);
+        var sheet = workbook.Worksheets.Add(SheetName(text["Report.Title"]));
+        var header = Header(report, text);
         for (var c = 0; c < header.Count; c++)
         {
-            sheet.Cell(1, c + 1).SetValue(header[c]);
+            TextCell(sheet.Cell(1, c + 1), header[c]);
             sheet.Cell(1, c + 1).Style.Font.Bold = true;
         }
 
@@ -83,15 +112,18 @@ internal static class ReliefReportExport
             var isTotal = ReferenceEquals(row, report.Total);
             foreach (var dimension in report.Query.By)
             {
-                // Codes stay text: "2020-02" must not become a date, "110105" not a number.
-                var key = isTotal ? (c == 1 ? "total" : "") : row.Key(dimension) ?? "";
-                sheet.Cell(r, c).DataType = XLDataType.Text;
-                sheet.Cell(r, c++).SetValue(key);
+                var code = isTotal ? null : row.Key(dimension);
+                var label = isTotal ? (c == 1 ? text["Report.Total"].Value : "") : code ?? "";
+                TextCell(sheet.Cell(r, c++), label);
+                if (HasName(dimension))
+                {
+                    TextCell(sheet.Cell(r, c++), isTotal ? "" : Name(dimension, code, text));
+                }
             }
 
             sheet.Cell(r, c++).SetValue(row.Employers);
             sheet.Cell(r, c++).SetValue(row.Insured);
-            foreach (var amount in new[] { row.EmployerDue, row.EmployerRelief, row.EmployerPayable, row.Deferred, row.EmployeePayable, row.ReliefPerInsured })
+            foreach (var amount in Amounts(row))
             {
                 sheet.Cell(r, c).SetValue(amount);
                 sheet.Cell(r, c++).Style.NumberFormat.Format = "#,##0.00";
@@ -109,17 +141,20 @@ internal static class ReliefReportExport
         workbook.SaveAs(output);
     }
 
-    private static string[] Values(ReliefReportRow row) =>
-    [
-        row.Employers.ToString(CultureInfo.InvariantCulture),
-        row.Insured.ToString(CultureInfo.InvariantCulture),
-        Money(row.EmployerDue),
-        Money(row.EmployerRelief),
-        Money(row.EmployerPayable),
-        Money(row.Deferred),
-        Money(row.EmployeePayable),
-        Money(row.ReliefPerInsured),
-    ];
+    /// <summary>Codes and names stay text ("2020-02" must not become a date, "110105" not a number), neutralised.</summary>
+    private static void TextCell(IXLCell cell, string value)
+    {
+        cell.DataType = XLDataType.Text;
+        cell.SetValue(SpreadsheetText.Neutralise(value));
+    }
 
-    private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>A sheet's name has at most 31 characters and none of : \ / ? * [ ].</summary>
+    private static string SheetName(string title)
+    {
+        var name = new string(title.Where(ch => ":\\/?*[]".IndexOf(ch, StringComparison.Ordinal) < 0).ToArray());
+        return name.Length == 0 ? "relief" : name.Length > 31 ? name[..31] : name;
+    }
+
+    private static decimal[] Amounts(ReliefReportRow row) =>
+        [row.EmployerDue, row.EmployerRelief, row.EmployerPayable, row.Deferred, row.EmployeePayable, row.ReliefPerInsured];
 }

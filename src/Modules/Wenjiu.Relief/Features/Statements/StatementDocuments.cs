@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Localization;
+using nietras.SeparatedValues;
+using Wenjiu.Platform.Documents;
+using Wenjiu.Relief.Domain;
+using Wenjiu.Relief.Localization;
+
+namespace Wenjiu.Relief.Features.Statements;
+
+/// <summary>
+/// A month's statement as files the enterprise keeps: a PDF of the bill and every person's lines (what the page shows,
+/// without the traces), and a CSV of the lines. Both in the reader's language, persons masked as on the page, money in
+/// 元 with two decimals, the time of generation in Beijing time.
+/// </summary>
+internal static class StatementDocuments
+{
+    public const string PdfContentType = "application/pdf";
+    public const string CsvContentType = "text/csv; charset=utf-8";
+
+    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static string FileName(StatementMonth view, string extension)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return $"statement_{view.Employer.Uscc}_{view.Bill.Month}.{extension}";
+    }
+
+    /// <summary>"Generated 2026-12-01 21:10 (Beijing time)" in the reader's language.</summary>
+    public static string Generated(IStringLocalizer<ReliefText> text, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text["Statement.Generated", TimeZoneInfo.ConvertTime(now, Beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)];
+    }
+
+    public static void WritePdf(StatementMonth view, IStringLocalizer<ReliefText> text, DateTimeOffset now, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(text);
+        var bill = view.Bill;
+        var e = view.Employer;
+        var heading = text["Statement.MonthHeading", bill.Month.ToString()].Value;
+        using var pdf = new PdfReport($"{heading} {e.Uscc}", $"{e.Uscc} · {heading} · {Generated(text, now)}");
+        pdf.Heading(heading);
+        pdf.Paragraph($"{e.Name ?? e.Uscc}", strong: true);
+        pdf.Paragraph($"{text["Statement.Uscc"]}: {e.Uscc}");
+        var category = $"{text["Statement.CategoryIs"]}{text.Category(bill.Category)}";
+        if (bill.SizeClass is not null)
+        {
+            category += $" · {text["Statement.SizeClass"]}: {text.SizeClass(bill.SizeClass)}";
+        }
+
+        pdf.Paragraph(category);
+        pdf.Paragraph(text["Statement.Assessed", bill.Version, TimeZoneInfo.ConvertTime(bill.AssessedAt, Beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), bill.RuleSetVersion]);
+
+        pdf.Paragraph(text["Statement.BillCaption", bill.Month.ToString()], strong: true);
+        var yuan = text["Statement.UnitYuan"].Value;
+        var rows = bill.Insurances.Select(i => (IReadOnlyList<string>)[text.Insurance(i.Insurance), Yuan(i.EmployerDue), Yuan(i.EmployerRelief), Yuan(i.EmployerPayable), Yuan(i.EmployeePayable)]).ToList();
+        rows.Add([text["Report.Total"], Yuan(bill.EmployerDue), Yuan(bill.EmployerRelief), Yuan(bill.EmployerPayable), Yuan(bill.EmployeePayable)]);
+        pdf.Table(
+            [
+                new(text["Statement.Insurance"], 2),
+                new($"{text["Figure.Due"]} ({yuan})", 2, Number: true),
+                new($"{text["Figure.Relief"]} ({yuan})", 2, Number: true),
+                new($"{text["Figure.Payable"]} ({yuan})", 2, Number: true),
+                new($"{text["Figure.EmployeePayable"]} ({yuan})", 2, Number: true),
+            ],
+            rows,
+            new HashSet<int> { rows.Count - 1 });
+        pdf.Paragraph($"{text["Figure.Deferred"]}: {Yuan(bill.Deferred)} {yuan}");
+        pdf.Paragraph($"{text["Statement.PayNow"]}: {Yuan(bill.EmployerPayableNow + bill.EmployeePayable)} {yuan}", strong: true);
+
+        pdf.Paragraph(text["Statement.Lines"], strong: true);
+        if (view.RecomputeProblem is not null)
+        {
+            pdf.Paragraph(view.RecomputeProblem == "not_registered" ? text["Statement.NotRegistered"] : view.RecomputeProblem);
+        }
+        else
+        {
+            if (!view.Matches)
+            {
+                pdf.Paragraph(text["Statement.Differs"]);
+            }
+
+            pdf.Table(
+                [
+                    new(text["Statement.Person"], 3),
+                    new(text["Statement.Insurance"], 2),
+                    new(text["Statement.Party"], 1.3),
+                    new($"{text["Statement.Base"]} ({yuan})", 2, Number: true),
+                    new(text["Statement.Rate"], 1.2, Number: true),
+                    new($"{text["Figure.Due"]} ({yuan})", 2, Number: true),
+                    new($"{text["Figure.Relief"]} ({yuan})", 1.7, Number: true),
+                    new($"{text["Statement.Paid"]} ({yuan})", 1.7, Number: true),
+                ],
+                view.Persons.SelectMany(p => p.Lines.Select((l, i) => (IReadOnlyList<string>)
+                [
+                    i == 0 ? $"{p.Name} {p.IdNumber}\n{text["Statement.Wage"]} {Yuan(p.Wage)}" : "",
+                    text.Insurance(l.Insurance),
+                    text.Party(l.Party),
+                    l.Base is { } b ? Yuan(b) : "—",
+                    Rate(l.Rate),
+                    Yuan(l.Due),
+                    Yuan(l.Relief),
+                    Yuan(l.Payable),
+                ])));
+        }
+
+        pdf.Save(output);
+    }
+
+    /// <summary>One row per person, insurance and party; headers in the reader's language, each code beside its name.</summary>
+    public static async Task WriteCsvAsync(StatementMonth view, IStringLocalizer<ReliefText> text, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(text);
+        var yuan = text["Statement.UnitYuan"].Value;
+        string[] header =
+        [
+            text["Statement.Uscc"], text["Statement.Month"], text["Statement.PersonName"], text["Statement.PersonId"], $"{text["Statement.Wage"]} ({yuan})",
+            text["Statement.InsuranceCode"], text["Statement.Insurance"], text["Statement.PartyCode"], text["Statement.Party"],
+            $"{text["Statement.Base"]} ({yuan})", text["Statement.Rate"], $"{text["Figure.Due"]} ({yuan})", $"{text["Figure.Relief"]} ({yuan})", $"{text["Statement.Paid"]} ({yuan})",
+        ];
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        using (var csv = Sep.New(',').Writer(o => o with { WriteHeader = true, Escape = true }).To(writer, leaveOpen: true))
+        {
+            csv.Header.Add(header);
+            var any = false;
+            foreach (var p in view.Persons)
+            {
+                foreach (var l in p.Lines)
+                {
+                    any = true;
+                    string[] cells =
+                    [
+                        ExportCell.Text(view.Employer.Uscc), view.Bill.Month.ToString(), ExportCell.Text(p.Name), ExportCell.Text(p.IdNumber), Invariant(p.Wage),
+                        l.Insurance.Code(), text.Insurance(l.Insurance), l.Party.Code(), text.Party(l.Party),
+                        l.Base is { } b ? Invariant(b) : "", l.Rate is { } r ? r.ToString(CultureInfo.InvariantCulture) : "", Invariant(l.Due), Invariant(l.Relief), Invariant(l.Payable),
+                    ];
+                    using var row = csv.NewRow(cancellationToken);
+                    for (var i = 0; i < header.Length; i++)
+                    {
+                        row[header[i]].Set(cells[i]);
+                    }
+                }
+            }
+
+            if (!any)
+            {
+                csv.Header.Write();
+            }
+        }
+
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    private static string Yuan(decimal amount) => amount.ToString("N2", CultureInfo.CurrentCulture);
+
+    private static string Invariant(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Rate(decimal? rate) => rate is { } r ? (r * 100).ToString("0.###", CultureInfo.CurrentCulture) + "%" : "—";
+}
