@@ -49,6 +49,7 @@ public sealed class PermissionTableTests
         ("POST /Account/TwoFactor", "/Account/TwoFactor",                                                          "in  400 400 400 400 400 400 400 400 400"),
         ("POST /Account/TwoFactor?handler=RecoveryCodes", "/Account/TwoFactor?handler=RecoveryCodes",              "in  400 400 400 400 400 400 400 400 400"),
         ("POST /culture", "/culture",                                                                              "400 400 400 400 400 400 400 400 400 400"),
+        ("GET /search", "/search?q=91",                                                                            "in  302 no  302 302 302 no  no  no  no"),
 
         ("GET /Registry/Employers", "/Registry/Employers",                                                         "in  200 no  200 200 200 no  no  no  no"),
         ("GET /Registry/Employers/Detail/{uscc}", "/Registry/Employers/Detail/{a}",                                "in  200 no  200 200 200 200 no  no  no"),
