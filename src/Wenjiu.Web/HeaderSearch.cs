@@ -14,7 +14,7 @@ internal static class HeaderSearch
     {
         // Whoever may search employers (the permission table's SearchEmployers, for every record) may use the box.
         endpoints.MapGet("/search", (string? q) => TypedResults.Redirect(Target(q)))
-            .RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireAssertion(context => context.User.MayEverywhere(Permissions.SearchEmployers)))
+            .RequireAuthorization(Permissions.SearchEmployers)
             .ExcludeFromDescription();
         return endpoints;
     }

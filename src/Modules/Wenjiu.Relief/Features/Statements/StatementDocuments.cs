@@ -3,6 +3,8 @@ using System.Text;
 using Microsoft.Extensions.Localization;
 using nietras.SeparatedValues;
 using Wenjiu.Platform.Documents;
+using Wenjiu.Platform.Money;
+using Wenjiu.Platform.Time;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Localization;
 
@@ -18,8 +20,6 @@ internal static class StatementDocuments
     public const string PdfContentType = "application/pdf";
     public const string CsvContentType = "text/csv; charset=utf-8";
 
-    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     public static string FileName(StatementMonth view, string extension)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -30,7 +30,7 @@ internal static class StatementDocuments
     public static string Generated(IStringLocalizer<ReliefText> text, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text["Statement.Generated", TimeZoneInfo.ConvertTime(now, Beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)];
+        return text["Statement.Generated", BeijingTime.Format(now)];
     }
 
     public static void WritePdf(StatementMonth view, IStringLocalizer<ReliefText> text, DateTimeOffset now, Stream output)
@@ -51,24 +51,23 @@ internal static class StatementDocuments
         }
 
         pdf.Paragraph(category);
-        pdf.Paragraph(text["Statement.Assessed", bill.Version, TimeZoneInfo.ConvertTime(bill.AssessedAt, Beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), bill.RuleSetVersion]);
+        pdf.Paragraph(text["Statement.Assessed", bill.Version, BeijingTime.Format(bill.AssessedAt), bill.RuleSetVersion]);
 
         pdf.Paragraph(text["Statement.BillCaption", bill.Month.ToString()], strong: true);
-        var yuan = text["Statement.UnitYuan"].Value;
         var rows = bill.Insurances.Select(i => (IReadOnlyList<string>)[text.Insurance(i.Insurance), Yuan(i.EmployerDue), Yuan(i.EmployerRelief), Yuan(i.EmployerPayable), Yuan(i.EmployeePayable)]).ToList();
         rows.Add([text["Report.Total"], Yuan(bill.EmployerDue), Yuan(bill.EmployerRelief), Yuan(bill.EmployerPayable), Yuan(bill.EmployeePayable)]);
         pdf.Table(
             [
                 new(text["Statement.Insurance"], 2),
-                new($"{text["Figure.Due"]} ({yuan})", 2, Number: true),
-                new($"{text["Figure.Relief"]} ({yuan})", 2, Number: true),
-                new($"{text["Figure.Payable"]} ({yuan})", 2, Number: true),
-                new($"{text["Figure.EmployeePayable"]} ({yuan})", 2, Number: true),
+                new(MoneyText.HeadingInYuan(text["Figure.Due"]), 2, Number: true),
+                new(MoneyText.HeadingInYuan(text["Figure.Relief"]), 2, Number: true),
+                new(MoneyText.HeadingInYuan(text["Figure.Payable"]), 2, Number: true),
+                new(MoneyText.HeadingInYuan(text["Figure.EmployeePayable"]), 2, Number: true),
             ],
             rows,
             new HashSet<int> { rows.Count - 1 });
-        pdf.Paragraph($"{text["Figure.Deferred"]}: {Yuan(bill.Deferred)} {yuan}");
-        pdf.Paragraph($"{text["Statement.PayNow"]}: {Yuan(bill.EmployerPayableNow + bill.EmployeePayable)} {yuan}", strong: true);
+        pdf.Paragraph($"{text["Figure.Deferred"]}: {MoneyText.Yuan(bill.Deferred)}");
+        pdf.Paragraph($"{text["Statement.PayNow"]}: {MoneyText.Yuan(bill.EmployerPayableNow + bill.EmployeePayable)}", strong: true);
 
         pdf.Paragraph(text["Statement.Lines"], strong: true);
         if (view.RecomputeProblem is not null)
@@ -87,15 +86,15 @@ internal static class StatementDocuments
                     new(text["Statement.Person"], 3),
                     new(text["Statement.Insurance"], 2),
                     new(text["Statement.Party"], 1.3),
-                    new($"{text["Statement.Base"]} ({yuan})", 2, Number: true),
+                    new(MoneyText.HeadingInYuan(text["Statement.Base"]), 2, Number: true),
                     new(text["Statement.Rate"], 1.2, Number: true),
-                    new($"{text["Figure.Due"]} ({yuan})", 2, Number: true),
-                    new($"{text["Figure.Relief"]} ({yuan})", 1.7, Number: true),
-                    new($"{text["Statement.Paid"]} ({yuan})", 1.7, Number: true),
+                    new(MoneyText.HeadingInYuan(text["Figure.Due"]), 2, Number: true),
+                    new(MoneyText.HeadingInYuan(text["Figure.Relief"]), 1.7, Number: true),
+                    new(MoneyText.HeadingInYuan(text["Statement.Paid"]), 1.7, Number: true),
                 ],
                 view.Persons.SelectMany(p => p.Lines.Select((l, i) => (IReadOnlyList<string>)
                 [
-                    i == 0 ? $"{p.Name} {p.IdNumber}\n{text["Statement.Wage"]} {Yuan(p.Wage)}" : "",
+                    i == 0 ? $"{p.Name} {p.IdNumber}\n{text["Statement.Wage"]} {MoneyText.Yuan(p.Wage)}" : "",
                     text.Insurance(l.Insurance),
                     text.Party(l.Party),
                     l.Base is { } b ? Yuan(b) : "—",
@@ -114,12 +113,11 @@ internal static class StatementDocuments
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(text);
-        var yuan = text["Statement.UnitYuan"].Value;
         string[] header =
         [
-            text["Statement.Uscc"], text["Statement.Month"], text["Statement.PersonName"], text["Statement.PersonId"], $"{text["Statement.Wage"]} ({yuan})",
+            text["Statement.Uscc"], text["Statement.Month"], text["Statement.PersonName"], text["Statement.PersonId"], MoneyText.HeadingInYuan(text["Statement.Wage"]),
             text["Statement.InsuranceCode"], text["Statement.Insurance"], text["Statement.PartyCode"], text["Statement.Party"],
-            $"{text["Statement.Base"]} ({yuan})", text["Statement.Rate"], $"{text["Figure.Due"]} ({yuan})", $"{text["Figure.Relief"]} ({yuan})", $"{text["Statement.Paid"]} ({yuan})",
+            MoneyText.HeadingInYuan(text["Statement.Base"]), text["Statement.Rate"], MoneyText.HeadingInYuan(text["Figure.Due"]), MoneyText.HeadingInYuan(text["Figure.Relief"]), MoneyText.HeadingInYuan(text["Statement.Paid"]),
         ];
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
         using (var csv = Sep.New(',').Writer(o => o with { WriteHeader = true, Escape = true }).To(writer, leaveOpen: true))
@@ -154,7 +152,7 @@ internal static class StatementDocuments
         await writer.FlushAsync(cancellationToken);
     }
 
-    private static string Yuan(decimal amount) => amount.ToString("N2", CultureInfo.CurrentCulture);
+    private static string Yuan(decimal amount) => MoneyText.Number(amount);
 
     private static string Invariant(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
