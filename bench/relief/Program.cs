@@ -18,23 +18,28 @@ using Wenjiu.Relief;
 using Wenjiu.Relief.Data;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Features.Assess;
+using Wenjiu.Relief.Features.Scenarios;
 using Wenjiu.Relief.Rules;
 
 // bench/relief: one city month assessed four ways on the same data, checked to agree to the fen (README.md):
 // (a) one set-based SQL statement in PostgreSQL, (b) numpy over the columns in memory, (c) our engine over the same
 // columns in memory, (d) our full assessment end to end (read, compute, write, make current).
-// Usage: bench/relief/run [--employers 615000] [--seed 2020] [--month 2020-02]
+// With the month's run, (e) a scenario over the months --from … --to (2020-02 … 2020-12) for the whole city beside the
+// set-based SQL statement run once per month, its baseline checked against the SQL's figures month by month.
+// Usage: bench/relief/run [--employers 615000] [--seed 2020] [--month 2020-02] [--from 2020-02] [--to 2020-12]
+//        [--assess-only | --read-only | --scenario-only]
 var employers = Argument("--employers", CityScale.City.Employers);
 var seed = Argument("--seed", 2020);
-var month = YearMonth.Parse(args.SkipWhile(a => a != "--month").Skip(1).FirstOrDefault() ?? "2020-02", CultureInfo.InvariantCulture);
+var month = MonthArgument("--month", "2020-02");
 var yyyymm = (month.Year * 100) + month.Month;
+var (scenarioFirst, scenarioLast) = (MonthArgument("--from", "2020-02"), MonthArgument("--to", "2020-12"));
 var server = Environment.GetEnvironmentVariable("WENJIU_BENCH_POSTGRES")
     ?? throw new InvalidOperationException("WENJIU_BENCH_POSTGRES is not set: start the benchmark with bench/relief/run.");
 var rules = ReliefRuleSet.Beijing2020;
-var parameters = rules.For(month);
 var categories = Enum.GetValues<ReliefCategory>();
 var results = new List<(string What, double Seconds, string Note)>();
 var assessOnly = args.Contains("--assess-only");
+var scenarioOnly = args.Contains("--scenario-only");
 
 // 0. The city in PostgreSQL, loaded once per scale and seed through the importer (kept when the server is kept).
 var database = $"wenjiu_bench_relief_{employers}_{seed}";
@@ -109,9 +114,14 @@ if (assessOnly)
     return 0;
 }
 
+if (scenarioOnly)
+{
+    return await ScenarioAsync() ? 0 : 1;
+}
+
 // (a) The same rules as one set-based SQL statement: join, clamp, multiply, round, relieve, sum per category.
 var sqlWatch = Stopwatch.StartNew();
-var sqlTotals = await SetBasedSqlAsync();
+var sqlTotals = (await SetBasedSqlAsync(month)).ByCategory;
 results.Add(("(a) one set-based SQL statement in PostgreSQL", sqlWatch.Elapsed.TotalSeconds, "join + clamp + round + relieve + sum per category"));
 
 // The columns the in-memory runs share: each active spell's wage (fen) and employer, each employer's category and rate.
@@ -189,7 +199,12 @@ Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(c) engine vs (b) numpy: {numpy.Seconds / engineSeconds:F1}x (goal >= 5x)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(d) assess vs (a) SQL: {results[0].Seconds / assessSeconds:F1}x (goal >= 2x); (d) {assessSeconds:F1} s (goal <= 30 s)"));
 Console.WriteLine(agree ? "All four agree to the fen." : "DISAGREEMENT: see above.");
+Console.WriteLine();
+agree &= await ScenarioAsync();
 return agree ? 0 : 1;
+
+YearMonth MonthArgument(string name, string fallback) =>
+    YearMonth.Parse(args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback, CultureInfo.InvariantCulture);
 
 int Argument(string name, int fallback)
 {
@@ -215,8 +230,10 @@ async Task<bool> IsLoadedAsync()
 }
 
 // ---- (a) ------------------------------------------------------------------------------------------------------
-async Task<long[,,]> SetBasedSqlAsync()
+async Task<SqlTotals> SetBasedSqlAsync(YearMonth month)
 {
+    var yyyymm = (month.Year * 100) + month.Month;
+    var parameters = rules.For(month);
     static string N(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 
     // The category table of the rule set, written as a CASE over the code's first characters (checked against the
@@ -235,6 +252,12 @@ async Task<long[,,]> SetBasedSqlAsync()
         : ((int)rules.Categories.CategoryOf(type, null)).ToString(CultureInfo.InvariantCulture);
     var category = "CASE " + string.Concat(prefixes.Select(p => $"WHEN {p.Condition} THEN {CategoryOf(p.Type)} ")) + $"ELSE {CategoryOf(EntityType.Other)} END";
 
+    // The report class the same way, from the rule set's own ReportClasses.Of (as an index into ReportClasses.All).
+    string ClassOf(EntityType type) => rules.Categories.NeedsSizeClass(type)
+        ? "CASE e.size_class " + string.Concat(Enum.GetValues<SizeClass>().Select(s => $"WHEN '{s}' THEN {ReportClasses.Order(ReportClasses.Of(type, s, rules.Categories))} ")) + "END"
+        : ReportClasses.Order(ReportClasses.Of(type, null, rules.Categories)).ToString(CultureInfo.InvariantCulture);
+    var reportClass = "CASE " + string.Concat(prefixes.Select(p => $"WHEN {p.Condition} THEN {ClassOf(p.Type)} ")) + $"ELSE {ClassOf(EntityType.Other)} END";
+
     var lines = new StringBuilder();
     var sums = new StringBuilder();
     foreach (var insurance in ReliefNames.Insurances)
@@ -251,13 +274,14 @@ async Task<long[,,]> SetBasedSqlAsync()
     }
 
     var sql = $"""
-        SELECT category{sums}
-        FROM (SELECT {category} AS category{lines}
+        SELECT category, report_class, count(*){sums}
+        FROM (SELECT {category} AS category, {reportClass} AS report_class{lines}
               FROM registry.employment_spells s JOIN registry.employers e ON e.uscc = s.employer_uscc
               WHERE s.start_month <= {yyyymm} AND (s.end_month IS NULL OR s.end_month >= {yyyymm})) AS line
-        GROUP BY category
+        GROUP BY category, report_class
         """;
     var totals = new long[categories.Length, 5, 4];
+    var byClass = new long[ReportClasses.All.Count, 4];
     await using var connection = new NpgsqlConnection(connectionString);
     await connection.OpenAsync();
     await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
@@ -265,14 +289,183 @@ async Task<long[,,]> SetBasedSqlAsync()
     while (await reader.ReadAsync())
     {
         var c = reader.GetInt32(0);
+        var k = reader.GetInt32(1);
+        byClass[k, 0] += reader.GetInt64(2);
         for (var f = 0; f < 20; f++)
         {
-            totals[c, f / 4, f % 4] = (long)(reader.GetDecimal(f + 1) * 100m);
+            var fen = (long)(reader.GetDecimal(f + 3) * 100m);
+            totals[c, f / 4, f % 4] += fen;
+            if (f % 4 != MonthlyBilling.EmployeePayable)
+            {
+                byClass[k, 1 + (f % 4)] += fen;
+            }
         }
     }
 
-    return totals;
+    return new SqlTotals(totals, byClass);
 }
+
+// ---- (e) a scenario over a range of months ------------------------------------------------------------------------
+async Task<bool> ScenarioAsync()
+{
+    // The example "extend the large employers' halving to 2020-12" over the range, for the whole city, beside the
+    // set-based SQL statement once per month; the scenario's baseline must be the SQL's figures to the fen, month by month.
+    var months = scenarioLast.Ordinal - scenarioFirst.Ordinal + 1;
+    Console.WriteLine($"(e) scenario extend-large-halving over {scenarioFirst} … {scenarioLast} ({months} months)");
+    var sqlByMonth = new List<(YearMonth Month, double Seconds, SqlTotals Totals)>();
+    for (var m = scenarioFirst; m <= scenarioLast; m = m.AddMonths(1))
+    {
+        var watch = Stopwatch.StartNew();
+        var totals = await SetBasedSqlAsync(m);
+        sqlByMonth.Add((m, watch.Elapsed.TotalSeconds, totals));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  SQL {m}: {watch.Elapsed.TotalSeconds:F1} s"));
+    }
+
+    var sqlSeconds = sqlByMonth.Sum(x => x.Seconds);
+
+    // One month first, then the range: the peak memory must not grow with the months.
+    var (oneSeconds, onePeak, _) = await RunScenarioAsync(scenarioFirst, scenarioFirst);
+    var (scenarioSeconds, scenarioPeak, runId) = await RunScenarioAsync(scenarioFirst, scenarioLast);
+    var stored = await StoredScenarioAsync(runId);
+
+    // The runner's previous path, for the ratio before/after: the assessment's SnapshotBilling once per month (a month
+    // snapshot read, both rule sets billed into a ledger of every employer), summed by report class.
+    GC.Collect();
+    ResetPeakMemory();
+    var perMonthWatch = Stopwatch.StartNew();
+    var perMonth = await PerMonthAsync();
+    var perMonthSeconds = perMonthWatch.Elapsed.TotalSeconds;
+    var perMonthPeak = PeakMemoryMb();
+
+    var problems = new List<string>();
+    var classes = ReportClasses.All;
+    foreach (var (m, _, totals) in sqlByMonth)
+    {
+        for (var k = 0; k < classes.Count; k++)
+        {
+            var expected = Enumerable.Range(0, 4).Select(f => totals.ByClass[k, f]).ToArray();
+            foreach (var (what, figures) in new[] { ("scenario baseline", stored), ("month-by-month baseline", perMonth) })
+            {
+                var actual = figures.GetValueOrDefault((ReliefReportKey(m), classes[k])) ?? new long[7];
+                if (!expected.SequenceEqual(actual.Take(4)))
+                {
+                    problems.Add($"{m} {classes[k]}: SQL {string.Join('/', expected)} vs {what} {string.Join('/', actual.Take(4))} (insured/due/relief/payable, fen)");
+                }
+            }
+        }
+    }
+
+    // Both paths give the same scenario side too.
+    foreach (var (key, figures) in stored)
+    {
+        if (!figures.SequenceEqual(perMonth.GetValueOrDefault(key) ?? []))
+        {
+            problems.Add($"{key}: the scenario run and the month-by-month path differ");
+        }
+    }
+
+    var reliefBefore = stored.Values.Sum(v => v[2]);
+    var reliefAfter = stored.Values.Sum(v => v[5]);
+    Console.WriteLine();
+    Console.WriteLine($"| run ({scenarioFirst} … {scenarioLast}, {employers:N0} employers) | seconds | note |");
+    Console.WriteLine("|---|---:|---|");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| the set-based SQL statement, once per month ({months} runs) | {sqlSeconds:F1} | {sqlByMonth.Min(x => x.Seconds):F1}–{sqlByMonth.Max(x => x.Seconds):F1} s a month, baseline only |"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| (e) the scenario over {months} months (baseline and scenario) | {scenarioSeconds:F1} | peak memory {scenarioPeak:F0} MB |"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| (e) the scenario over 1 month ({scenarioFirst}) | {oneSeconds:F1} | peak memory {onePeak:F0} MB |"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| the previous path: SnapshotBilling month by month ({months} reads) | {perMonthSeconds:F1} | peak memory {perMonthPeak:F0} MB, nothing written |"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Relief over the range: baseline {reliefBefore / 100m:N2} yuan, scenario {reliefAfter / 100m:N2} yuan, difference {(reliefAfter - reliefBefore) / 100m:N2} yuan"));
+    Console.WriteLine(problems.Count == 0
+        ? $"(e) the scenario's baseline equals the SQL's figures to the fen in every month and report class ({months * classes.Count * 4} numbers: insured, employer due, relief, payable)"
+        : $"(e) DIFFERS from the SQL: {string.Join("; ", problems.Take(6))}");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(e) scenario vs {months} SQL runs: {sqlSeconds / scenarioSeconds:F1}x (goal >= 2x); (e) {scenarioSeconds:F1} s (goal <= 60 s); peak memory {scenarioPeak:F0} MB over {months} months against {onePeak:F0} MB over one (goal: flat)"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(e) scenario vs the previous month-by-month path: {perMonthSeconds / scenarioSeconds:F1}x"));
+    return problems.Count == 0;
+}
+
+async Task<(double Seconds, double PeakMb, Guid RunId)> RunScenarioAsync(YearMonth first, YearMonth last)
+{
+    Guid runId;
+    await using (var scope = app.Services.CreateAsyncScope())
+    {
+        var db = scope.ServiceProvider.GetRequiredService<ReliefDbContext>();
+        var example = ScenarioExamples.Find("extend-large-halving")!;
+        var scenario = await db.Scenarios.FirstOrDefaultAsync(s => s.Name == "bench " + example.Key);
+        if (scenario is null)
+        {
+            scenario = new Scenario { Id = Guid.NewGuid(), Name = "bench " + example.Key, Description = example.Description, OverridesYaml = example.OverridesYaml, CreatedBy = "bench", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+            db.Scenarios.Add(scenario);
+        }
+
+        var run = new ScenarioRun
+        {
+            Id = Guid.NewGuid(), ScenarioId = scenario.Id, FirstMonth = ReliefReportKey(first), LastMonth = ReliefReportKey(last),
+            Status = AssessmentStatus.Running, RuleSetVersion = rules.Version, StartedBy = "bench", StartedAt = DateTimeOffset.UtcNow,
+        };
+        db.ScenarioRuns.Add(run);
+        await db.SaveChangesAsync();
+        runId = run.Id;
+    }
+
+    GC.Collect();
+    ResetPeakMemory();
+    var watch = Stopwatch.StartNew();
+    await using (var scope = app.Services.CreateAsyncScope())
+    {
+        await scope.ServiceProvider.GetRequiredService<ScenarioRunner>().RunAsync(runId);
+    }
+
+    var seconds = watch.Elapsed.TotalSeconds;
+    var peak = PeakMemoryMb();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  scenario {first} … {last}: {seconds:F1} s, peak memory {peak:F0} MB"));
+    return (seconds, peak, runId);
+}
+
+async Task<Dictionary<(int Month, string ReportClass), long[]>> PerMonthAsync()
+{
+    var scenarioRules = ScenarioHandler.ScenarioRules(new Scenario { Name = "bench", OverridesYaml = ScenarioExamples.Find("extend-large-halving")!.OverridesYaml }, rules);
+    var figures = new Dictionary<(int Month, string ReportClass), long[]>();
+    for (var m = scenarioFirst; m <= scenarioLast; m = m.AddMonths(1))
+    {
+        var watch = Stopwatch.StartNew();
+        await using var scope = app.Services.CreateAsyncScope();
+        var billed = await SnapshotBilling.BillAsync(
+            scope.ServiceProvider.GetRequiredService<IInsuredEmploymentSource>(), [new MonthlyBilling(rules, m), new MonthlyBilling(scenarioRules, m)], new HashSet<string>(), null, CancellationToken.None);
+        var (before, after) = (billed.Ledgers[0], billed.Ledgers[1]);
+        for (var k = 0; k < before.Count; k++)
+        {
+            var key = (ReliefReportKey(m), before.ReportClasses[k]);
+            if (!figures.TryGetValue(key, out var sums))
+            {
+                figures[key] = sums = new long[7];
+            }
+
+            sums[0] += before.InsuredOf(k);
+            for (var f = 0; f < 3; f++)
+            {
+                sums[1 + f] += EmployerLedger.Total(before.Bill(k), f);
+                sums[4 + f] += EmployerLedger.Total(after.Bill(k), f);
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  month by month {m}: {watch.Elapsed.TotalSeconds:F1} s"));
+    }
+
+    return figures;
+}
+
+async Task<Dictionary<(int Month, string ReportClass), long[]>> StoredScenarioAsync(Guid runId)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<ReliefDbContext>();
+    var rows = await db.ScenarioResults.AsNoTracking().Where(r => r.ScenarioRunId == runId).ToListAsync();
+    return rows.ToDictionary(
+        r => (r.Month, r.ReportClass),
+        r => new[] { r.Insured, Fen(r.BaselineEmployerDue), Fen(r.BaselineEmployerRelief), Fen(r.BaselineEmployerPayable), Fen(r.ScenarioEmployerDue), Fen(r.ScenarioEmployerRelief), Fen(r.ScenarioEmployerPayable) });
+
+    static long Fen(decimal yuan) => (long)(yuan * 100m);
+}
+
+static int ReliefReportKey(YearMonth month) => Wenjiu.Relief.Features.Reports.ReliefReportHandler.Key(month);
 
 // ---- columns for (b) and (c) -----------------------------------------------------------------------------------------
 async Task<Columns> LoadColumnsAsync()
@@ -309,6 +502,7 @@ async Task<Columns> LoadColumnsAsync()
         File.WriteAllBytes(Path.Combine(directory, "employer.i32"), System.Runtime.InteropServices.MemoryMarshal.AsBytes(c.Employer.AsSpan()).ToArray());
         File.WriteAllBytes(Path.Combine(directory, "category.i8"), System.Runtime.InteropServices.MemoryMarshal.AsBytes(c.Category.AsSpan()).ToArray());
         File.WriteAllBytes(Path.Combine(directory, "injury.i64"), System.Runtime.InteropServices.MemoryMarshal.AsBytes(c.Injury.AsSpan()).ToArray());
+        var parameters = rules.For(month);
         var insurances = ReliefNames.Insurances.Select(i => parameters.Insurances[i]).ToList();
         File.WriteAllText(Path.Combine(directory, "params.json"), JsonSerializer.Serialize(new
         {
@@ -510,6 +704,9 @@ static double PeakMemoryMb()
 }
 
 /// <summary>What (b) and (c) compute over: per active spell its wage in fen and its employer; per employer its category and rate.</summary>
+/// <summary>(a)'s answer: per category × insurance × figure (fen), and per report class insured, employer due, relief and payable (fen).</summary>
+internal sealed record SqlTotals(long[,,] ByCategory, long[,] ByClass);
+
 internal sealed record Columns(long[] Wages, int[] Employer, sbyte[] Category, long[] Injury, EmployerLedger Ledger)
 {
     public int Employers => Category.Length;

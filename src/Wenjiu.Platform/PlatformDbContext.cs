@@ -76,5 +76,6 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         });
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         builder.PlaceTablesInModule(Module, Database.IsSqlite());
+        builder.StoreTimesAsSortableTextOnSqlite(Database.IsSqlite());
     }
 }

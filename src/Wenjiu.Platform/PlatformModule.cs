@@ -63,6 +63,9 @@ public static class PlatformModule
         services.AddSingleton<DatabaseTicketStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
+
+        // One policy per action of the permission table (docs/permissions.md); pages, endpoints and links name the action.
+        services.AddAuthorizationBuilder().AddPermissionPolicies();
         return builder;
     }
 }

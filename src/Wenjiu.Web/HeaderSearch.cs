@@ -13,7 +13,7 @@ internal static class HeaderSearch
     public static IEndpointRouteBuilder MapHeaderSearch(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/search", (string? q) => TypedResults.Redirect(Target(q)))
-            .RequireAuthorization(Policies.Staff)
+            .RequireAuthorization(Permissions.SearchEmployers)
             .ExcludeFromDescription();
         return endpoints;
     }

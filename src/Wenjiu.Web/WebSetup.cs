@@ -21,8 +21,18 @@ internal static class WebSetup
 
     public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
 
+    /// <summary>The address the README promises when nothing else chooses one.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
+        // Only a default: --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or Kestrel endpoints in the configuration win.
+        // (Written in appsettings.json it would override ASPNETCORE_URLS, which is read before the settings files.)
+        if (!AddressConfigured(builder.Configuration))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
         var services = builder.Services;
         services.AddLocalization();
         // Chinese pages: let Razor write CJK characters as they are instead of as &#x…; entities (6 bytes each).
@@ -38,9 +48,11 @@ internal static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Account/SignInCode");
                 options.Conventions.AllowAnonymousToPage("/Account/SignOut");
                 options.Conventions.AllowAnonymousToPage("/Account/Denied");
-                options.Conventions.AuthorizeFolder("/Admin", "Administrator");
-                // Any signed-in user reaches the Registry area; each page's own convention (RegistryModule.Pages) narrows it
-                // further, and the pages an enterprise user may open show it only its own employer (404 otherwise).
+                // Who may open which page: the permission table's actions (docs/permissions.md), one convention per folder.
+                options.Conventions.AuthorizeFolder("/Admin/Users", Permissions.ManageUsers);
+                options.Conventions.AuthorizePage("/Admin/Audit", Permissions.ViewAudit);
+                // Any signed-in user reaches the areas; each module's own conventions narrow them to the actions its
+                // pages need, and the pages an enterprise user may open show it only its own employer (404 otherwise).
                 options.Conventions.AuthorizeAreaFolder("Registry", "/");
                 RegistryModule.AuthorizePages(options.Conventions);
                 options.Conventions.AuthorizeAreaFolder("Relief", "/");
@@ -50,13 +62,9 @@ internal static class WebSetup
             .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Staff))
-            .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.StaffOrEnterprise, policy => policy.RequireRole([.. Roles.Staff, Roles.Enterprise]));
         services.AddNavigationLinks(
-            NavigationLink.To("nav-admin-audit", typeof(Localization.SiteText), "Nav.Audit", 900, "/Admin/Audit", Roles.Administrator),
-            NavigationLink.To("nav-admin-users", typeof(Localization.SiteText), "Nav.Users", 910, "/Admin/Users", Roles.Administrator));
+            NavigationLink.To("nav-admin-audit", typeof(Localization.SiteText), "Nav.Audit", 900, "/Admin/Audit", Permissions.ViewAudit),
+            NavigationLink.To("nav-admin-users", typeof(Localization.SiteText), "Nav.Users", 910, "/Admin/Users", Permissions.ManageUsers));
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/SignIn";
@@ -169,6 +177,12 @@ internal static class WebSetup
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
+
+    private static bool AddressConfigured(ConfigurationManager configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["urls"])
+        || !string.IsNullOrWhiteSpace(configuration["http_ports"])
+        || !string.IsNullOrWhiteSpace(configuration["https_ports"])
+        || configuration.GetSection("Kestrel:Endpoints").Exists();
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 

@@ -19,7 +19,7 @@ public sealed partial class ReliefJourneyTests(PlatformUnderTest platform)
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
 
     [Fact]
-    public async Task A_policy_officer_assesses_a_month_finds_the_dashboard_figure_in_the_csv_and_records_a_deferral()
+    public async Task A_policy_officer_assesses_a_month_finds_the_dashboard_figure_in_the_csv_and_a_reviewer_records_a_deferral()
     {
         var page = await platform.SignedInPageAsync("policy");
 
@@ -50,6 +50,8 @@ public sealed partial class ReliefJourneyTests(PlatformUnderTest platform)
         var row = Assert.Single(csv, r => r[0] == district);
         Assert.Equal(shownRelief, decimal.Parse(row[reliefColumn], CultureInfo.InvariantCulture));
 
+        // Deferrals are the reviewer's (docs/permissions.md): the policy officer sees them in the figures only.
+        page = await platform.SignedInPageAsync("reviewer");
         await page.GotoAsync("/Relief/Deferrals");
         await Axe.AssertAccessibleAsync(page);
         await page.FillAsync("#Input_Uscc", DemoData.EnterpriseUscc);

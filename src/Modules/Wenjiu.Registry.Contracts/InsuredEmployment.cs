@@ -27,6 +27,27 @@ public interface IInsuredMonth : IAsyncDisposable
     IAsyncEnumerable<InsuredWages> ReadWagesAsync(CancellationToken cancellationToken = default);
 }
 
+/// <summary>
+/// A block of spells active in at least one month of a range (<see cref="IInsuredEmploymentSource.OpenMonthsAsync"/>):
+/// for each, its employer's position in the employer stream, its declared wage in whole fen, and the first and last
+/// months of the range it is active in, as offsets from the range's first month (0 is the first month; first ≤ last).
+/// The first <see cref="Count"/> entries are filled.
+/// </summary>
+public sealed record InsuredSpells(int[] Employers, long[] WagesFen, int[] FromMonths, int[] ToMonths, int Count);
+
+/// <summary>
+/// A range of months read as one consistent snapshot, for work that bills every month of a range (scenarios): every
+/// registered employer once, in code order, then every spell active in any month of the range, once, with the months it
+/// is active in. Dispose it to end the read.
+/// </summary>
+public interface IInsuredMonths : IAsyncDisposable
+{
+    IAsyncEnumerable<InsuredEmployer> ReadEmployersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Spells active in some month of the range, in storage order, in blocks. Read after the employers.</summary>
+    IAsyncEnumerable<InsuredSpells> ReadSpellsAsync(CancellationToken cancellationToken = default);
+}
+
 /// <summary>An employer's registered name beside the facts its month is billed by, for pages about one employer.</summary>
 public sealed record RegisteredEmployer(string Name, InsuredEmployer Facts);
 
@@ -51,6 +72,12 @@ public interface IInsuredEmploymentSource
 {
     /// <summary>Opens a consistent read of <paramref name="month"/> (<c>yyyymm</c>).</summary>
     Task<IInsuredMonth> OpenMonthAsync(int month, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Opens one consistent read of the months <paramref name="firstMonth"/> to <paramref name="lastMonth"/> (<c>yyyymm</c>,
+    /// in order): the spells are read once for the whole range, not once per month.
+    /// </summary>
+    Task<IInsuredMonths> OpenMonthsAsync(int firstMonth, int lastMonth, CancellationToken cancellationToken = default);
 
     /// <summary>One employer's name and facts as they are now, or null when the registry has no such employer.</summary>
     Task<RegisteredEmployer?> FindEmployerAsync(string uscc, CancellationToken cancellationToken = default);

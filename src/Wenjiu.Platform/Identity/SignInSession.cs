@@ -68,16 +68,27 @@ internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvi
         return session.Id;
     }
 
+    /// <summary>
+    /// A sliding renewal, or a sign-in during a request that already had a session (the cookie handler then renews instead
+    /// of storing): a password change or a new authenticator renews this session with the user's new stamp.
+    /// </summary>
     public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var now = clock.GetUtcNow().UtcDateTime;
         var bytes = TicketSerializer.Default.Serialize(ticket);
         var expires = Expiry(ticket, now);
+        var userId = ticket.Principal.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType) ?? "";
+        var stamp = ticket.Principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) ?? "";
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        await db.SignInSessions.Where(s => s.Id == key)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes).SetProperty(x => x.ExpiresAt, expires));
+        var renewed = await db.SignInSessions.Where(s => s.Id == key && s.UserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes).SetProperty(x => x.ExpiresAt, expires).SetProperty(x => x.SecurityStamp, stamp));
+        if (renewed == 0)
+        {
+            // Another user signing in over this session id (a planted cookie: session fixation) gets no session at all.
+            await db.SignInSessions.Where(s => s.Id == key).ExecuteDeleteAsync();
+        }
     }
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)

@@ -21,7 +21,7 @@ internal enum AccountChangeRefusal
 /// two-factor set-up. Each is audited and each changes the user's security stamp, which ends the user's open sessions
 /// on every node at once (<see cref="DatabaseTicketStore"/>): what the change takes away is gone from the next request.
 /// </summary>
-internal sealed class AccountAdministration(UserManager<WenjiuUser> users, IAuditLog audit, TimeProvider clock)
+internal sealed class AccountAdministration(UserManager<WenjiuUser> users, AccountCreation accounts, IAuditLog audit, TimeProvider clock)
 {
     // Where Identity's EF store keeps the authenticator key (UserStoreBase's internal names).
     private const string AuthenticatorStoreProvider = "[AspNetUserStore]";
@@ -49,6 +49,7 @@ internal sealed class AccountAdministration(UserManager<WenjiuUser> users, IAudi
             return AccountChangeRefusal.None;
         }
 
+        await accounts.EnsureRolesAsync();
         Succeeded(await users.RemoveFromRolesAsync(user, removed));
         Succeeded(await users.AddToRolesAsync(user, added));
 

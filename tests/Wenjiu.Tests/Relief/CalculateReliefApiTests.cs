@@ -7,6 +7,7 @@ using Wenjiu.Tests.Infrastructure;
 namespace Wenjiu.Tests.Relief;
 
 /// <summary>POST /api/v1/relief/calculate through the real host: anonymous, the documented shape, problem details naming the field.</summary>
+// One provider: the calculator reads no table, so one host (on PostgreSQL) serves the whole class.
 public sealed class CalculateReliefApiTests : IClassFixture<CalculateReliefApiTests.Host>
 {
     private const string Small = """{ "uscc": "91110108MA01AB3C2D", "industry": "software_it", "employees": 45, "revenue": 1200, "total_assets": 800, "injury_rate": 0.4, "size_class": null }""";

@@ -37,6 +37,7 @@ public sealed class StatementDocumentTests
         Assert.Matches(@"生成时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）", text);
     }
 
+    // One provider: the language of the PDF does not depend on the database; the Chinese one above runs on both.
     [Fact]
     public async Task The_pdf_follows_the_readers_language_and_says_its_time_is_beijing_time()
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
@@ -37,7 +36,7 @@ public sealed class PermissionTableTests
         //                                                                                                        visitor admin policy review spec insp  ent  agency seeker liaison
         ("GET /", "/",                                                                                             "200 200 200 200 200 200 200 200 200 200"),
         ("GET /Error", "/Error",                                                                                   "200 200 200 200 200 200 200 200 200 200"),
-        ("POST /Error", "/Error",                                                                                  "400 400 400 400 400 400 400 400 400 400"),
+        ("POST /Error", "/Error",                                                                                  "200 200 200 200 200 200 200 200 200 200"),
         ("GET /Account/SignIn", "/Account/SignIn",                                                                 "200 200 200 200 200 200 200 200 200 200"),
         ("POST /Account/SignIn", "/Account/SignIn",                                                                "400 400 400 400 400 400 400 400 400 400"),
         ("GET /Account/SignInCode", "/Account/SignInCode",                                                         "in  in  in  in  in  in  in  in  in  in"),
@@ -48,14 +47,21 @@ public sealed class PermissionTableTests
         ("GET /Account/TwoFactor", "/Account/TwoFactor",                                                           "in  200 200 200 200 200 200 200 200 200"),
         ("POST /Account/TwoFactor", "/Account/TwoFactor",                                                          "in  400 400 400 400 400 400 400 400 400"),
         ("POST /Account/TwoFactor?handler=RecoveryCodes", "/Account/TwoFactor?handler=RecoveryCodes",              "in  400 400 400 400 400 400 400 400 400"),
+        ("POST /Account/TwoFactor?handler=NewKey", "/Account/TwoFactor?handler=NewKey",                            "in  400 400 400 400 400 400 400 400 400"),
+        ("GET /Account/Profile", "/Account/Profile",                                                               "in  200 200 200 200 200 200 200 200 200"),
+        ("POST /Account/Profile", "/Account/Profile",                                                              "in  400 400 400 400 400 400 400 400 400"),
+        ("GET /Account/ChangePassword", "/Account/ChangePassword",                                                 "in  200 200 200 200 200 200 200 200 200"),
+        ("POST /Account/ChangePassword", "/Account/ChangePassword",                                                "in  400 400 400 400 400 400 400 400 400"),
         ("POST /culture", "/culture",                                                                              "400 400 400 400 400 400 400 400 400 400"),
 
         ("GET /Registry/Employers", "/Registry/Employers",                                                         "in  200 no  200 200 200 no  no  no  no"),
+        ("GET /Registry/Employers?handler=Export", "/Registry/Employers?handler=Export&format=csv",                  "in  200 no  200 200 200 no  no  no  no"),
         ("GET /Registry/Employers/Detail/{uscc}", "/Registry/Employers/Detail/{a}",                                "in  200 no  200 200 200 200 no  no  no"),
         ("GET /Registry/Employers/Edit/{uscc?}", "/Registry/Employers/Edit/{a}",                                   "in  200 no  no  200 no  no  no  no  no"),
         ("POST /Registry/Employers/Edit/{uscc?}", "/Registry/Employers/Edit/{a}",                                  "in  400 no  no  400 no  no  no  no  no"),
         ("GET /Registry/Persons/Lookup", "/Registry/Persons/Lookup",                                               "in  200 no  200 no  200 no  no  no  no"),
         ("POST /Registry/Persons/Lookup", "/Registry/Persons/Lookup",                                              "in  400 no  400 no  400 no  no  no  no"),
+        ("GET /Registry/Persons/Alerts", "/Registry/Persons/Alerts",                                               "in  200 no  no  no  no  no  no  no  no"),
         ("GET /Registry/Imports", "/Registry/Imports",                                                             "in  200 200 no  no  no  no  no  no  no"),
         ("POST /Registry/Imports", "/Registry/Imports",                                                            "in  400 no  no  no  no  no  no  no  no"),
         ("GET /Registry/Imports/Status/{id:guid}", "/Registry/Imports/Status/{import}",                            "in  200 200 no  no  no  no  no  no  no"),
@@ -64,12 +70,15 @@ public sealed class PermissionTableTests
         ("GET /Relief/Reports", "/Relief/Reports",                                                                 "in  200 200 no  no  no  no  no  no  no"),
         ("GET /Relief/Statements/{uscc?}", "/Relief/Statements/{a}",                                               "in  200 no  200 200 no  200 no  no  no"),
         ("GET /Relief/Statements/Month/{uscc}/{month}", "/Relief/Statements/Month/{a}/2020-02",                    "in  200 no  200 200 no  200 no  no  no"),
+        ("GET /Relief/Statements/Month/{uscc}/{month}?handler=Pdf", "/Relief/Statements/Month/{a}/2020-02?handler=Pdf", "in  200 no  200 200 no  200 no  no  no"),
+        ("GET /Relief/Statements/Month/{uscc}/{month}?handler=Csv", "/Relief/Statements/Month/{a}/2020-02?handler=Csv", "in  200 no  200 200 no  200 no  no  no"),
         ("GET /Relief/Assessments", "/Relief/Assessments",                                                         "in  200 200 no  no  no  no  no  no  no"),
         ("POST /Relief/Assessments", "/Relief/Assessments",                                                        "in  400 400 no  no  no  no  no  no  no"),
         ("GET /Relief/Assessments/Run/{id:guid}", "/Relief/Assessments/Run/{assessment}",                          "in  200 200 no  no  no  no  no  no  no"),
         ("GET /Relief/Assessments/Diff", "/Relief/Assessments/Diff?month=2020-02&from=1&to=2",                     "in  200 200 no  no  no  no  no  no  no"),
         ("GET /Relief/Deferrals", "/Relief/Deferrals",                                                             "in  200 no  200 200 no  no  no  no  no"),
         ("POST /Relief/Deferrals", "/Relief/Deferrals",                                                            "in  400 no  400 no  no  no  no  no  no"),
+        ("POST /Relief/Deferrals?handler=Revoke", "/Relief/Deferrals?handler=Revoke&id={deferral}",                "in  400 no  400 no  no  no  no  no  no"),
         ("GET /Relief/Scenarios", "/Relief/Scenarios",                                                             "in  200 200 no  no  no  no  no  no  no"),
         ("GET /Relief/Scenarios/Detail/{id:guid}", "/Relief/Scenarios/Detail/{scenario}",                          "in  200 200 no  no  no  no  no  no  no"),
         ("POST /Relief/Scenarios/Detail/{id:guid}", "/Relief/Scenarios/Detail/{scenario}",                         "in  400 400 no  no  no  no  no  no  no"),
@@ -81,30 +90,43 @@ public sealed class PermissionTableTests
         ("GET /Admin/Users", "/Admin/Users",                                                                       "in  200 no  no  no  no  no  no  no  no"),
         ("GET /Admin/Users/Create", "/Admin/Users/Create",                                                         "in  200 no  no  no  no  no  no  no  no"),
         ("POST /Admin/Users/Create", "/Admin/Users/Create",                                                        "in  400 no  no  no  no  no  no  no  no"),
+        ("GET /Admin/Users/Details", "/Admin/Users/Details?id={enterpriseUser}",                                   "in  200 no  no  no  no  no  no  no  no"),
+        ("POST /Admin/Users/Details?handler=Roles", "/Admin/Users/Details?handler=Roles&id={enterpriseUser}", "in  400 no  no  no  no  no  no  no  no"),
+        ("POST /Admin/Users/Details?handler=Unlock", "/Admin/Users/Details?handler=Unlock&id={enterpriseUser}", "in  400 no  no  no  no  no  no  no  no"),
+        ("POST /Admin/Users/Details?handler=Disable", "/Admin/Users/Details?handler=Disable&id={enterpriseUser}", "in  400 no  no  no  no  no  no  no  no"),
+        ("POST /Admin/Users/Details?handler=Enable", "/Admin/Users/Details?handler=Enable&id={enterpriseUser}", "in  400 no  no  no  no  no  no  no  no"),
+        ("POST /Admin/Users/Details?handler=ResetPassword", "/Admin/Users/Details?handler=ResetPassword&id={enterpriseUser}", "in  400 no  no  no  no  no  no  no  no"),
+        ("POST /Admin/Users/Details?handler=ResetTwoFactor", "/Admin/Users/Details?handler=ResetTwoFactor&id={enterpriseUser}", "in  400 no  no  no  no  no  no  no  no"),
         ("GET /Admin/Users/Employer", "/Admin/Users/Employer?id={enterpriseUser}",                                 "in  200 no  no  no  no  no  no  no  no"),
         ("POST /Admin/Users/Employer", "/Admin/Users/Employer?id={enterpriseUser}",                                "in  400 no  no  no  no  no  no  no  no"),
 
-        ("GET /api/v1/employers/", "/api/v1/employers",                                                            "in  200 403 200 200 200 403 403 403 403"),
-        ("GET /api/v1/employers/{uscc}", "/api/v1/employers/{a}",                                                  "in  200 403 200 200 200 200 403 403 403"),
-        ("POST /api/v1/imports/", "/api/v1/imports",                                                               "in  400 403 403 403 403 403 403 403 403"),
-        ("GET /api/v1/imports/{id:guid}", "/api/v1/imports/{import}",                                              "in  200 200 403 403 403 403 403 403 403"),
-        ("GET /api/v1/imports/{id:guid}/errors.csv", "/api/v1/imports/{import}/errors.csv",                        "in  200 200 403 403 403 403 403 403 403"),
+        ("GET /api/v1/employers/", "/api/v1/employers",                                                            "in  200 no  200 200 200 no  no  no  no "),
+        ("GET /api/v1/employers/{uscc}", "/api/v1/employers/{a}",                                                  "in  200 no  200 200 200 200 no  no  no "),
+        ("POST /api/v1/imports/", "/api/v1/imports",                                                               "in  400 no  no  no  no  no  no  no  no "),
+        ("GET /api/v1/imports/{id:guid}", "/api/v1/imports/{import}",                                              "in  200 200 no  no  no  no  no  no  no "),
+        ("GET /api/v1/imports/{id:guid}/errors.csv", "/api/v1/imports/{import}/errors.csv",                        "in  200 200 no  no  no  no  no  no  no "),
         ("POST /api/v1/relief/calculate", "/api/v1/relief/calculate",                                              "400 400 400 400 400 400 400 400 400 400"),
-        ("GET /api/v1/relief/reports/relief", "/api/v1/relief/reports/relief?month=2020-02&by=size_class",         "in  200 200 403 403 403 403 403 403 403"),
-        ("GET /api/v1/relief/scenario-runs/{id:guid}", "/api/v1/relief/scenario-runs/{scenarioRun}",               "in  200 200 403 403 403 403 403 403 403"),
-        ("POST /api/v1/relief/assessments", "/api/v1/relief/assessments",                                          "in  400 400 403 403 403 403 403 403 403"),
-        ("GET /api/v1/relief/assessments", "/api/v1/relief/assessments",                                           "in  200 200 403 403 403 403 403 403 403"),
-        ("GET /api/v1/relief/assessments/{id:guid}", "/api/v1/relief/assessments/{assessment}",                    "in  200 200 403 403 403 403 403 403 403"),
-        ("GET /api/v1/relief/assessments/diff", "/api/v1/relief/assessments/diff?month=2020-02&from=1&to=2",       "in  200 200 403 403 403 403 403 403 403"),
-        ("GET /api/v1/relief/deferrals", "/api/v1/relief/deferrals",                                               "in  200 403 200 200 403 403 403 403 403"),
-        ("POST /api/v1/relief/deferrals", "/api/v1/relief/deferrals",                                              "in  400 403 400 403 403 403 403 403 403"),
+        ("GET /api/v1/relief/reports/relief", "/api/v1/relief/reports/relief?month=2020-02&by=size_class",         "in  200 200 no  no  no  no  no  no  no "),
+        ("GET /api/v1/relief/scenario-runs/{id:guid}", "/api/v1/relief/scenario-runs/{scenarioRun}",               "in  200 200 no  no  no  no  no  no  no "),
+        ("POST /api/v1/relief/assessments", "/api/v1/relief/assessments",                                          "in  400 400 no  no  no  no  no  no  no "),
+        ("GET /api/v1/relief/assessments", "/api/v1/relief/assessments",                                           "in  200 200 no  no  no  no  no  no  no "),
+        ("GET /api/v1/relief/assessments/{id:guid}", "/api/v1/relief/assessments/{assessment}",                    "in  200 200 no  no  no  no  no  no  no "),
+        ("GET /api/v1/relief/assessments/diff", "/api/v1/relief/assessments/diff?month=2020-02&from=1&to=2",       "in  200 200 no  no  no  no  no  no  no "),
+        ("GET /api/v1/relief/deferrals", "/api/v1/relief/deferrals",                                               "in  200 no  200 200 no  no  no  no  no "),
+        ("POST /api/v1/relief/deferrals", "/api/v1/relief/deferrals",                                              "in  400 no  400 no  no  no  no  no  no "),
+        ("POST /api/v1/relief/deferrals/{id:long}/revoke", "/api/v1/relief/deferrals/{deferral}/revoke",           "in  400 no  400 no  no  no  no  no  no "),
 
         ("GET /healthz", "/healthz",                                                                               "200 200 200 200 200 200 200 200 200 200"),
         ("GET /readyz", "/readyz",                                                                                 "200 200 200 200 200 200 200 200 200 200"),
         ("GET /api/{documentName}/openapi.json", "/api/v1/openapi.json",                                           "200 200 200 200 200 200 200 200 200 200"),
         ("GET /api/reference/{documentName?}", "/api/reference/v1",                                                "200 200 200 200 200 200 200 200 200 200"),
+        ("GET /api/reference/scalar.js", "/api/reference/scalar.js",                                               "200 200 200 200 200 200 200 200 200 200"),
+        ("GET /api/reference/scalar.aspnetcore.js", "/api/reference/scalar.aspnetcore.js",                         "200 200 200 200 200 200 200 200 200 200"),
+        ("GET /api/reference/favicon.svg", "/api/reference/favicon.svg",                                           "200 200 200 200 200 200 200 200 200 200"),
+        ("GET /search", "/search?q=%E5%8D%95%E4%BD%8D",                                                                           "in  302 no  302 302 302 no  no  no  no"),
     ];
 
+    // One provider: no table is read, the routes are the host's whichever provider it runs on.
     [Fact]
     public async Task Every_route_of_the_host_has_a_row_in_the_table()
     {
@@ -149,6 +171,7 @@ public sealed class PermissionTableTests
                 .Replace("{assessment}", records.AssessmentRunId.ToString(), StringComparison.Ordinal)
                 .Replace("{scenarioRun}", records.ScenarioRunId.ToString(), StringComparison.Ordinal)
                 .Replace("{scenario}", records.ScenarioId.ToString(), StringComparison.Ordinal)
+                .Replace("{deferral}", records.DeferralId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{enterpriseUser}", records.EnterpriseUserId, StringComparison.Ordinal);
             for (var i = 0; i < Columns.Length; i++)
             {
@@ -170,7 +193,9 @@ public sealed class PermissionTableTests
     private static async Task<string> AnswerAsync(WenjiuFactory factory, string method, string url, string? cookie, int column)
     {
         var (path, query) = url.Split('?', 2) is [var p, var q] ? (p, "?" + q) : (url, "");
-        var json = method == "POST" && path.StartsWith("/api/v1/relief", StringComparison.Ordinal);
+        // The relief API takes JSON, the imports API a multipart form, pages a url-encoded form.
+        var json = path.StartsWith("/api/v1/relief", StringComparison.Ordinal);
+        var multipart = path.StartsWith("/api/v1/imports", StringComparison.Ordinal);
         var context = await factory.Server.SendAsync(c =>
         {
             c.Request.Method = method;
@@ -184,8 +209,8 @@ public sealed class PermissionTableTests
 
             if (method == "POST")
             {
-                var body = json ? "{}"u8.ToArray() : Encoding.UTF8.GetBytes("");
-                c.Request.ContentType = json ? "application/json" : "application/x-www-form-urlencoded";
+                var body = json ? "{}"u8.ToArray() : multipart ? "--empty--\r\n"u8.ToArray() : [];
+                c.Request.ContentType = json ? "application/json" : multipart ? "multipart/form-data; boundary=empty" : "application/x-www-form-urlencoded";
                 c.Request.ContentLength = body.Length;
                 c.Request.Body = new MemoryStream(body);
             }
@@ -213,12 +238,13 @@ public sealed class PermissionTableTests
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         var loader = factory.Services.GetRequiredService<PageLoader>();
         var routes = new List<string>();
-        foreach (var page in endpoints.Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null).GroupBy(e => e.Metadata.GetMetadata<PageActionDescriptor>()!.Id))
+        foreach (var page in endpoints.Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .GroupBy(e => (e.Metadata.GetMetadata<PageActionDescriptor>()!.AreaName, e.Metadata.GetMetadata<PageActionDescriptor>()!.ViewEnginePath)))
         {
             var pattern = "/" + page.Select(e => e.RoutePattern.RawText ?? "").OrderBy(t => t.Length).First().TrimStart('/');
             var compiled = await loader.LoadAsync(page.First().Metadata.GetMetadata<PageActionDescriptor>()!, EndpointMetadataCollection.Empty);
             routes.Add($"GET {pattern}");
-            foreach (var handler in compiled.HandlerMethods.Where(h => !string.Equals(h.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase)))
+            foreach (var handler in compiled.HandlerMethods.Where(h => !string.Equals(h.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase) || h.Name is { Length: > 0 }))
             {
                 routes.Add($"{handler.HttpMethod.ToUpperInvariant()} {pattern}{(handler.Name is { Length: > 0 } name ? $"?handler={name}" : "")}");
             }

@@ -8,7 +8,7 @@ using Wenjiu.Tests.Infrastructure;
 namespace Wenjiu.Tests.Site;
 
 /// <summary>One answer of the crawl: where, as whom, what came back, and the exception behind a 5xx when there was one.</summary>
-internal sealed record CrawlVisit(string Who, string Url, int Status, string? Location, string? Exception)
+internal sealed record CrawlVisit(string Who, string Url, int Status, string? Location, string? Exception, TimeSpan Took)
 {
     public override string ToString() =>
         $"{Who} GET {Url} → {Status}{(Location is null ? "" : $" → {Location}")}{(Exception is null ? "" : $"\n      {Exception}")}";
@@ -23,15 +23,15 @@ internal sealed record CrawlVisit(string Who, string Url, int Status, string? Lo
 /// </summary>
 internal sealed partial class SiteCrawler : IDisposable
 {
-    public const int MaxPerPath = 8;
+    public const int MaxPerPath = 6;
     public const int MaxVisits = 400;
 
     /// <summary>Paths the crawler never requests: signing out would end the crawl's own session.</summary>
     private static readonly string[] Excluded = ["/Account/SignOut"];
 
     private static readonly Uri Site = new("http://localhost");
-    private readonly string crawlId = Guid.NewGuid().ToString("N");
-    private readonly ConcurrentDictionary<string, string> exceptions = new(StringComparer.Ordinal);
+    /// <summary>The exceptions behind 5xx answers, by crawl (its request header) and address.</summary>
+    private readonly ConcurrentDictionary<(string Crawl, string Url), string> exceptions = new();
     private readonly IDisposable subscription;
 
     public SiteCrawler() => subscription = DiagnosticListener.AllListeners.Subscribe(new ListenerObserver(this));
@@ -42,6 +42,7 @@ internal sealed partial class SiteCrawler : IDisposable
     public async Task<IReadOnlyList<CrawlVisit>> CrawlAsync(string who, HttpClient client, IEnumerable<string> seeds)
     {
         ArgumentNullException.ThrowIfNull(client);
+        var crawlId = Guid.NewGuid().ToString("N");
         client.DefaultRequestHeaders.Remove(CrawlHeader);
         client.DefaultRequestHeaders.Add(CrawlHeader, crawlId);
         var queue = new Queue<string>();
@@ -72,18 +73,18 @@ internal sealed partial class SiteCrawler : IDisposable
         while (queue.Count > 0 && visits.Count < MaxVisits)
         {
             var url = queue.Dequeue();
+            var clock = Stopwatch.StartNew();
             using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
             var status = (int)response.StatusCode;
             var location = response.Headers.Location is { } l ? Local(url, l.OriginalString) : null;
-            exceptions.TryRemove(url, out var exception);
-            if (status >= 500 && exception is null && !exceptions.IsEmpty)
+            exceptions.TryRemove((crawlId, url), out var exception);
+            if (status >= 500 && exception is null && exceptions.Keys.FirstOrDefault(k => k.Crawl == crawlId) is { Crawl: not null } key)
             {
                 // Written differently (escaping) from the address asked for: any exception of this crawl not yet reported.
-                var key = exceptions.Keys.First();
                 exceptions.TryRemove(key, out exception);
             }
 
-            visits.Add(new CrawlVisit(who, url, status, location, exception));
+            visits.Add(new CrawlVisit(who, url, status, location, exception, clock.Elapsed));
             if (location is not null)
             {
                 Enqueue(location);
@@ -195,19 +196,14 @@ internal sealed partial class SiteCrawler : IDisposable
 
     private string Sample(string name, string type, string value)
     {
-        var key = name.Split('.')[^1];
-        if (Samples.TryGetValue(key, out var sample))
+        if (type == "date")
         {
-            return sample;
+            return "2020-02-01";
         }
 
-        return type switch
-        {
-            "date" => "2020-02-01",
-            "month" => "2020-02",
-            "number" => "2",
-            _ => value.Length > 0 ? value : "1",
-        };
+        return Samples.TryGetValue(name.Split('.')[^1], out var sample) ? sample
+            : type == "number" ? "2"
+            : value.Length > 0 ? value : "1";
     }
 
     /// <summary>The path and query of <paramref name="href"/> resolved against <paramref name="from"/>, or null when it leaves the site.</summary>
@@ -269,7 +265,7 @@ internal sealed partial class SiteCrawler : IDisposable
             var payload = value.Value;
             if (payload?.GetType().GetProperty("httpContext")?.GetValue(payload) is not HttpContext context
                 || payload.GetType().GetProperty("exception")?.GetValue(payload) is not Exception exception
-                || context.Request.Headers[CrawlHeader] != crawler.crawlId)
+                || context.Request.Headers[CrawlHeader].ToString() is not { Length: > 0 } crawlId)
             {
                 return;
             }
@@ -277,7 +273,7 @@ internal sealed partial class SiteCrawler : IDisposable
             // The exception handler has moved the request to /Error by now; its feature keeps where it was.
             var path = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.ToString();
             var frame = exception.StackTrace?.Split('\n').FirstOrDefault(f => f.Contains("Wenjiu", StringComparison.Ordinal))?.Trim();
-            crawler.exceptions[new PathString(path) + context.Request.QueryString] = $"{exception.GetType().Name}: {exception.Message} {frame}";
+            crawler.exceptions[(crawlId, new PathString(path) + context.Request.QueryString)] = $"{exception.GetType().Name}: {exception.Message} {frame}";
         }
 
         public void OnCompleted()

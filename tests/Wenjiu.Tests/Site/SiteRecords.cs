@@ -21,6 +21,7 @@ internal sealed record SiteRecords(
     Guid AssessmentRunId,
     Guid ScenarioId,
     Guid ScenarioRunId,
+    long DeferralId,
     string EnterpriseUserId)
 {
     public const string Month = "2020-02";
@@ -47,11 +48,13 @@ internal sealed record SiteRecords(
 
         Guid scenarioId;
         Guid scenarioRunId;
+        long deferralId;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var deferrals = scope.ServiceProvider.GetRequiredService<DeferralHandler>();
             var deferral = await deferrals.RecordAsync(new DeferralInput(employers.A, "2020-02", "2020-04", "京人社缓〔2020〕1号"), "tester");
             Assert.NotNull(deferral.Deferral);
+            deferralId = deferral.Deferral.Id;
 
             var scenarios = scope.ServiceProvider.GetRequiredService<ScenarioHandler>();
             var (saved, problems) = await scenarios.SaveAsync(null, new ScenarioForm("延长减半", "大型企业减半延至年底", ScenarioExamples.Find("extend-large-halving")!.OverridesYaml), "tester");
@@ -64,7 +67,7 @@ internal sealed record SiteRecords(
 
         await WaitForScenarioRunAsync(factory, scenarioRunId);
         var enterprise = await SignIn.CreateUserAsync(factory, Roles.Enterprise, employers.A);
-        return new SiteRecords(employers, import.RunId, second.RunId, scenarioId, scenarioRunId, enterprise.Id);
+        return new SiteRecords(employers, import.RunId, second.RunId, scenarioId, scenarioRunId, deferralId, enterprise.Id);
     }
 
     private static async Task WaitForScenarioRunAsync(WenjiuFactory factory, Guid runId)

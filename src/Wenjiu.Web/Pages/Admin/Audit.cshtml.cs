@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wenjiu.Platform;
 using Wenjiu.Platform.Audit;
+using Wenjiu.Platform.Web;
 
 namespace Wenjiu.Web.Pages.Admin;
 
@@ -21,6 +22,7 @@ internal sealed class AuditModel(PlatformDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        Search.PageNumber = Paging.Number(Search.PageNumber, PageSize);
         if (Search.From is { } from && Search.To is { } to && from > to)
         {
             ModelState.AddModelError("Search.To", "结束日期不能早于开始日期 The end date must be the same as or after the start date");
@@ -61,7 +63,7 @@ internal sealed class AuditModel(PlatformDbContext db) : PageModel
         }
 
         // One row more than a page tells whether there is a next page without counting a log that only grows.
-        var rows = await query.OrderByDescending(e => e.Id).Skip((Search.PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(cancellationToken);
+        var rows = await query.OrderByDescending(e => e.Id).Skip(Paging.Offset(Search.PageNumber, PageSize)).Take(PageSize + 1).ToListAsync(cancellationToken);
         HasNextPage = rows.Count > PageSize;
         Entries = rows.Take(PageSize).ToList();
         return Page();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Platform.PersonalData;
+using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Data;
 using Wenjiu.Registry.Domain;
 
@@ -86,12 +87,17 @@ public sealed class EmployerDetailHandler(RegistryDbContext db, SmeSizeStandard 
 
     private async Task<EmployeePage> EmployeesAsync(string uscc, int page, CancellationToken cancellationToken)
     {
+        page = Paging.Number(page, EmployeePageSize);
         var spells = db.EmploymentSpells.AsNoTracking().Where(s => s.EmployerUscc == uscc);
         var total = await spells.CountAsync(cancellationToken);
+
+        // A page past the end (a stale link, or a page number typed in) shows the last page; this also keeps the offset
+        // from overflowing for a page number near int.MaxValue.
+        page = Math.Clamp(page, 1, Math.Max(1, (total + EmployeePageSize - 1) / EmployeePageSize));
         var rows = await spells
             .Join(db.Persons, s => s.PersonId, p => p.Id, (s, p) => new { p.Name, p.IdNumberCipher, s.StartMonth, s.EndMonth, s.Wage, s.PersonId })
             .OrderBy(r => r.EndMonth != null).ThenByDescending(r => r.StartMonth).ThenBy(r => r.PersonId)
-            .Skip((page - 1) * EmployeePageSize).Take(EmployeePageSize)
+            .Skip(Paging.Offset(page, EmployeePageSize)).Take(EmployeePageSize)
             .ToListAsync(cancellationToken);
 
         // Decrypted only to be masked: the list never shows an identity number in clear, so it is not an audited view.

@@ -24,14 +24,38 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
 
     public async Task<IInsuredMonth> OpenMonthAsync(int month, CancellationToken cancellationToken = default)
     {
-        if (month is < 190001 or > 999912 || month % 100 is < 1 or > 12)
+        CheckMonth(month, nameof(month));
+        return await OpenAsync(month, month, cancellationToken);
+    }
+
+    public async Task<IInsuredMonths> OpenMonthsAsync(int firstMonth, int lastMonth, CancellationToken cancellationToken = default)
+    {
+        CheckMonth(firstMonth, nameof(firstMonth));
+        CheckMonth(lastMonth, nameof(lastMonth));
+        if (lastMonth < firstMonth)
         {
-            throw new ArgumentOutOfRangeException(nameof(month), month, "A month is written yyyymm, e.g. 202002.");
+            throw new ArgumentOutOfRangeException(nameof(lastMonth), lastMonth, "The last month cannot be before the first.");
         }
 
+        return await OpenAsync(firstMonth, lastMonth, cancellationToken);
+    }
+
+    private static void CheckMonth(int month, string name)
+    {
+        if (month is < 190001 or > 999912 || month % 100 is < 1 or > 12)
+        {
+            throw new ArgumentOutOfRangeException(name, month, "A month is written yyyymm, e.g. 202002.");
+        }
+    }
+
+    /// <summary>Months as consecutive numbers (yyyymm → year × 12 + month − 1), to count months between two of them.</summary>
+    private static int Ordinal(int yyyymm) => ((yyyymm / 100) * 12) + (yyyymm % 100) - 1;
+
+    private async Task<MonthRead> OpenAsync(int first, int last, CancellationToken cancellationToken)
+    {
         if (!database.IsPostgres)
         {
-            return new SqliteMonth(db, month);
+            return new SqliteMonth(db, first, last);
         }
 
         // Its own physical connection with no command timeout: a city month streams for several seconds.
@@ -40,7 +64,7 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
         {
             await connection.OpenAsync(cancellationToken);
             var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-            return new PostgresMonth(connection, transaction, month);
+            return new PostgresMonth(connection, transaction, first, last);
         }
         catch
         {
@@ -97,12 +121,41 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
 
     private static InsuredEmployer Facts(Employer e) => new(e.Uscc, e.Industry, e.District, e.Employees, e.Revenue, e.TotalAssets, e.InjuryRate, e.SizeClass);
 
-    private sealed class PostgresMonth(NpgsqlConnection connection, NpgsqlTransaction transaction, int month) : IInsuredMonth
+    /// <summary>
+    /// One read of the months <c>first</c> to <c>last</c>: a single month's wages (<see cref="IInsuredMonth"/>, first =
+    /// last) or a range's spells with their months (<see cref="IInsuredMonths"/>), after the employers either way.
+    /// </summary>
+    private abstract class MonthRead(int first, int last) : IInsuredMonth, IInsuredMonths
+    {
+        protected int First { get; } = first;
+
+        protected int Last { get; } = last;
+
+        public abstract IAsyncEnumerable<InsuredEmployer> ReadEmployersAsync(CancellationToken cancellationToken = default);
+
+        public abstract IAsyncEnumerable<InsuredWages> ReadWagesAsync(CancellationToken cancellationToken = default);
+
+        public abstract IAsyncEnumerable<InsuredSpells> ReadSpellsAsync(CancellationToken cancellationToken = default);
+
+        public abstract ValueTask DisposeAsync();
+
+        /// <summary>The offsets from the range's first month of the first and last months a spell is active in.</summary>
+        protected (int From, int To) Offsets(int startMonth, int? endMonth)
+        {
+            var first = Ordinal(First);
+            return (Math.Max(Ordinal(startMonth), first) - first, Math.Min(Ordinal(endMonth ?? Last), Ordinal(Last)) - first);
+        }
+
+        /// <summary>The month a single-month read was opened for.</summary>
+        protected int Month => First == Last ? First : throw new InvalidOperationException("Wages are read one month at a time: open the month with OpenMonthAsync.");
+    }
+
+    private sealed class PostgresMonth(NpgsqlConnection connection, NpgsqlTransaction transaction, int first, int last) : MonthRead(first, last)
     {
         // Both statements number the employers the same way (code order); the snapshot keeps the numbering fixed.
         private const string Employers = "SELECT uscc, industry, district, employees, revenue, total_assets, injury_rate, size_class FROM registry.employers ORDER BY uscc";
 
-        public async IAsyncEnumerable<InsuredEmployer> ReadEmployersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public override async IAsyncEnumerable<InsuredEmployer> ReadEmployersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             await using var export = await connection.BeginBinaryExportAsync($"COPY ({Employers}) TO STDOUT (FORMAT BINARY)", cancellationToken);
 
@@ -116,9 +169,10 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
             }
         }
 
-        public async IAsyncEnumerable<InsuredWages> ReadWagesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public override async IAsyncEnumerable<InsuredWages> ReadWagesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             // COPY takes no parameters; the month is an integer checked on opening. Wages are numeric(12,2): × 100 is exact.
+            var month = Month;
             var sql = string.Create(CultureInfo.InvariantCulture, $"""
                 COPY (SELECT e.position, (s.wage * 100)::bigint
                       FROM registry.employment_spells s
@@ -130,6 +184,41 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
             {
                 yield return block;
             }
+        }
+
+        public override async IAsyncEnumerable<InsuredSpells> ReadSpellsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            // The same scan and join as one month's wages, over the whole range at once, with each spell's months.
+            var sql = string.Create(CultureInfo.InvariantCulture, $"""
+                COPY (SELECT e.position, (s.wage * 100)::bigint, s.start_month, coalesce(s.end_month, {Last})
+                      FROM registry.employment_spells s
+                      JOIN (SELECT uscc, (row_number() OVER (ORDER BY uscc) - 1)::integer AS position FROM registry.employers) e ON e.uscc = s.employer_uscc
+                      WHERE s.start_month <= {Last} AND (s.end_month IS NULL OR s.end_month >= {First})) TO STDOUT (FORMAT BINARY)
+                """);
+            await using var export = await connection.BeginBinaryExportAsync(sql, cancellationToken);
+            while (ReadSpells(export, cancellationToken) is { } block)
+            {
+                yield return block;
+            }
+        }
+
+        private InsuredSpells? ReadSpells(NpgsqlBinaryExporter export, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var employers = new int[BlockSize];
+            var wages = new long[BlockSize];
+            var from = new int[BlockSize];
+            var to = new int[BlockSize];
+            var count = 0;
+            while (count < BlockSize && export.StartRow() != -1)
+            {
+                employers[count] = export.Read<int>(NpgsqlDbType.Integer);
+                wages[count] = export.Read<long>(NpgsqlDbType.Bigint);
+                (from[count], to[count]) = Offsets(export.Read<int>(NpgsqlDbType.Integer), export.Read<int>(NpgsqlDbType.Integer));
+                count++;
+            }
+
+            return count == 0 ? null : new InsuredSpells(employers, wages, from, to, count);
         }
 
         /// <summary>
@@ -168,7 +257,7 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
                     sizeClasses[export.Read<string>()]);
         }
 
-        public async ValueTask DisposeAsync()
+        public override async ValueTask DisposeAsync()
         {
             await transaction.DisposeAsync();
             await connection.DisposeAsync();
@@ -176,11 +265,11 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
     }
 
     /// <summary>SQLite (the embedded demo, one writer): the same two reads, positions looked up here.</summary>
-    private sealed class SqliteMonth(RegistryDbContext db, int month) : IInsuredMonth
+    private sealed class SqliteMonth(RegistryDbContext db, int first, int last) : MonthRead(first, last)
     {
         private readonly Dictionary<string, int> positions = new(StringComparer.Ordinal);
 
-        public async IAsyncEnumerable<InsuredEmployer> ReadEmployersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public override async IAsyncEnumerable<InsuredEmployer> ReadEmployersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             positions.Clear();
             await foreach (var e in db.Employers.AsNoTracking().OrderBy(e => e.Uscc).AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -190,8 +279,9 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
             }
         }
 
-        public async IAsyncEnumerable<InsuredWages> ReadWagesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public override async IAsyncEnumerable<InsuredWages> ReadWagesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
+            var month = Month;
             var rows = db.EmploymentSpells.AsNoTracking()
                 .Where(s => s.StartMonth <= month && (s.EndMonth == null || s.EndMonth >= month))
                 .Select(s => new { s.EmployerUscc, s.Wage })
@@ -216,6 +306,32 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
             }
         }
 
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        public override async IAsyncEnumerable<InsuredSpells> ReadSpellsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            var (first, last) = (First, Last);
+            var rows = db.EmploymentSpells.AsNoTracking()
+                .Where(s => s.StartMonth <= last && (s.EndMonth == null || s.EndMonth >= first))
+                .Select(s => new { s.EmployerUscc, s.Wage, s.StartMonth, s.EndMonth })
+                .AsAsyncEnumerable();
+            var (employers, wages, from, to, count) = (new int[BlockSize], new long[BlockSize], new int[BlockSize], new int[BlockSize], 0);
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                employers[count] = positions[row.EmployerUscc];
+                wages[count] = (long)(row.Wage * 100m);
+                (from[count], to[count]) = Offsets(row.StartMonth, row.EndMonth);
+                if (++count == BlockSize)
+                {
+                    yield return new InsuredSpells(employers, wages, from, to, count);
+                    (employers, wages, from, to, count) = (new int[BlockSize], new long[BlockSize], new int[BlockSize], new int[BlockSize], 0);
+                }
+            }
+
+            if (count > 0)
+            {
+                yield return new InsuredSpells(employers, wages, from, to, count);
+            }
+        }
+
+        public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

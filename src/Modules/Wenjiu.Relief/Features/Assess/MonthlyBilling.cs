@@ -159,6 +159,19 @@ internal sealed class MonthlyBilling
         bill[MedicalEmployeePayable] += medicalFlat;
     }
 
+    /// <summary>
+    /// Whether a wage gets the same bill under <paramref name="other"/> as under this, for every category and rate: the
+    /// same floors, ceilings, rates, payable factors and flat amount (a scenario bills such months once per spell).
+    /// </summary>
+    public bool BillsAlike(MonthlyBilling other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return floor.AsSpan().SequenceEqual(other.floor) && ceiling.AsSpan().SequenceEqual(other.ceiling)
+            && employerRate.AsSpan().SequenceEqual(other.employerRate) && employeeRate.AsSpan().SequenceEqual(other.employeeRate)
+            && medicalFlat == other.medicalFlat && factors.Length == other.factors.Length
+            && factors.Select((f, c) => f.AsSpan().SequenceEqual(other.factors[c])).All(same => same);
+    }
+
     /// <summary>The employer's own work-injury rate (percent, as the registry keeps it) in billionths of the base.</summary>
     public static long InjuryRateBillionths(decimal percent, string uscc) => Billionths(RateFromPercent(percent), $"injury rate of {uscc}");
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,14 +16,15 @@ using static Wenjiu.Relief.Rules.ContributionRules;
 namespace Wenjiu.Relief.Features.Scenarios;
 
 /// <summary>
-/// Runs a scenario over its months for the whole population with the assessment's engine: for each month the registry's
-/// snapshot is read once and every spell billed twice as it streams past (<see cref="SnapshotBilling"/>), under the
-/// baseline rules and under the scenario's, then every registered employer is summed by report class. Both sides come
-/// from the same registry rows in the same pass, so the difference is the policy's alone, and a month costs about what
-/// its assessment costs; the assessment's stored runs are never read or written, and deferrals play no part. Each
-/// month's results are written with the progress in one transaction, so the page never shows half a month.
+/// Runs a scenario over its months for the whole population with the assessment's formulas: the registry is read once
+/// for the whole range, in one snapshot, and every spell billed as it streams past in each of its months, under the
+/// baseline rules and under the scenario's (<see cref="ScenarioBilling"/>), into sums per month and report class (every
+/// registered employer counted in its class under the baseline). Both sides come from the same registry rows in the
+/// same pass, so the difference is the policy's alone; the assessment's stored runs are never read or written, and
+/// deferrals play no part. The months' results are written with the progress in one transaction, so the page never
+/// shows half a run.
 /// </summary>
-internal sealed class ScenarioRunner(ReliefDbContext db, IInsuredEmploymentSource registry, ReliefRuleSet baseline, TimeProvider clock)
+internal sealed class ScenarioRunner(ReliefDbContext db, IInsuredEmploymentSource registry, ReliefRuleSet baseline, TimeProvider clock, ILogger<ScenarioRunner> logger)
 {
     public async Task RunAsync(Guid runId, CancellationToken cancellationToken = default)
     {
@@ -38,59 +40,55 @@ internal sealed class ScenarioRunner(ReliefDbContext db, IInsuredEmploymentSourc
         run.MonthsDone = 0;
         await db.SaveChangesAsync(cancellationToken);
 
-        for (var month = first; month <= last; month = month.AddMonths(1))
+        var watch = Stopwatch.StartNew();
+        var sums = await ScenarioBilling.BillAsync(registry, baseline, scenarioRules, first, last, cancellationToken);
+        var billed = watch.Elapsed;
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var results = await MonthAsync(runId, month, scenarioRules, cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.ScenarioResults.AddRange(results);
-            run.MonthsDone++;
+            db.ScenarioResults.AddRange(Results(runId, sums));
+            run.MonthsDone = sums.Months;
+            run.Status = AssessmentStatus.Completed;
+            run.FinishedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        run.Status = AssessmentStatus.Completed;
-        run.FinishedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation(
+            "Scenario run {RunId} ({Scenario}, {First} to {Last}): {Employers} employers billed in {BilledSeconds:F1} s, written in {WrittenSeconds:F1} s",
+            runId, scenario.Name, first, last, sums.Employers.Sum(), billed.TotalSeconds, (watch.Elapsed - billed).TotalSeconds);
     }
 
-    private async Task<List<ScenarioResult>> MonthAsync(Guid runId, YearMonth month, ReliefRuleSet scenarioRules, CancellationToken cancellationToken)
+    /// <summary>A row per month and report class with employers, the baseline's figures beside the scenario's.</summary>
+    internal static IEnumerable<ScenarioResult> Results(Guid runId, ScenarioSums sums)
     {
-        var billed = await SnapshotBilling.BillAsync(
-            registry, [new MonthlyBilling(baseline, month), new MonthlyBilling(scenarioRules, month)], new HashSet<string>(), null, cancellationToken);
-        var (before, after) = (billed.Ledgers[0], billed.Ledgers[1]);
-        var sums = ReportClasses.All.ToDictionary(c => c, _ => new long[6], StringComparer.Ordinal);
-        var counts = ReportClasses.All.ToDictionary(c => c, _ => (Employers: 0, Insured: 0), StringComparer.Ordinal);
-        for (var k = 0; k < before.Count; k++)
+        for (var m = 0; m < sums.Months; m++)
         {
-            // Every registered employer counts, with spells in the month or not, in its class under the baseline rules.
-            var reportClass = before.ReportClasses[k];
-            counts[reportClass] = (counts[reportClass].Employers + 1, counts[reportClass].Insured + before.InsuredOf(k));
-            Add(sums[reportClass], 0, before.Bill(k));
-            Add(sums[reportClass], 3, after.Bill(k));
+            for (var c = 0; c < ReportClasses.All.Count; c++)
+            {
+                if (sums.Employers[c] == 0)
+                {
+                    continue;
+                }
+
+                var before = sums.Bill(ScenarioBilling.Baseline, m, c);
+                var after = sums.Bill(ScenarioBilling.Scenario, m, c);
+                yield return new ScenarioResult
+                {
+                    ScenarioRunId = runId,
+                    Month = ReliefReportHandler.Key(sums.First.AddMonths(m)),
+                    ReportClass = ReportClasses.All[c],
+                    Employers = sums.Employers[c],
+                    Insured = checked((int)sums.Insured(m, c)),
+                    BaselineEmployerDue = Yuan(EmployerLedger.Total(before, MonthlyBilling.EmployerDue)),
+                    BaselineEmployerRelief = Yuan(EmployerLedger.Total(before, MonthlyBilling.EmployerRelief)),
+                    BaselineEmployerPayable = Yuan(EmployerLedger.Total(before, MonthlyBilling.EmployerPayable)),
+                    ScenarioEmployerDue = Yuan(EmployerLedger.Total(after, MonthlyBilling.EmployerDue)),
+                    ScenarioEmployerRelief = Yuan(EmployerLedger.Total(after, MonthlyBilling.EmployerRelief)),
+                    ScenarioEmployerPayable = Yuan(EmployerLedger.Total(after, MonthlyBilling.EmployerPayable)),
+                };
+            }
         }
-
-        return ReportClasses.All.Where(c => counts[c].Employers > 0).Select(c => new ScenarioResult
-        {
-            ScenarioRunId = runId,
-            Month = ReliefReportHandler.Key(month),
-            ReportClass = c,
-            Employers = counts[c].Employers,
-            Insured = counts[c].Insured,
-            BaselineEmployerDue = Yuan(sums[c][0]),
-            BaselineEmployerRelief = Yuan(sums[c][1]),
-            BaselineEmployerPayable = Yuan(sums[c][2]),
-            ScenarioEmployerDue = Yuan(sums[c][3]),
-            ScenarioEmployerRelief = Yuan(sums[c][4]),
-            ScenarioEmployerPayable = Yuan(sums[c][5]),
-        }).ToList();
-    }
-
-    /// <summary>An employer's due, relief and payable (fen, over the five insurances) added to three sums from <paramref name="at"/>.</summary>
-    private static void Add(long[] sums, int at, ReadOnlySpan<long> bill)
-    {
-        sums[at] += EmployerLedger.Total(bill, MonthlyBilling.EmployerDue);
-        sums[at + 1] += EmployerLedger.Total(bill, MonthlyBilling.EmployerRelief);
-        sums[at + 2] += EmployerLedger.Total(bill, MonthlyBilling.EmployerPayable);
     }
 }
 

@@ -70,7 +70,8 @@ internal sealed record StatementMonth(
 }
 
 /// <summary>
-/// The enterprise's view of its relief (issue 3 §5): an enterprise user sees only its own employer, staff any; anyone
+/// The enterprise's view of its relief (issue 3 §5): an enterprise user sees only its own employer, the roles holding
+/// <see cref="Permissions.ViewStatements"/> for every employer any; anyone
 /// else, and any employer with neither a registration nor an assessment, gets null, which every caller answers 404
 /// (never 403: that would confirm the code exists).
 /// </summary>
@@ -84,7 +85,7 @@ internal sealed class EmployerStatementHandler(ReliefDbContext db, IInsuredEmplo
     public static bool CanSee(ClaimsPrincipal user, string uscc)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.IsStaff() || (user.IsInRole(Roles.Enterprise) && string.Equals(user.EmployerUscc(), uscc, StringComparison.Ordinal));
+        return user.MayFor(Permissions.ViewStatements, uscc);
     }
 
     public async Task<EmployerStatement?> StatementAsync(string uscc, ClaimsPrincipal user, CancellationToken cancellationToken = default)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wenjiu.Platform;
+using Wenjiu.Platform.Web;
 
 namespace Wenjiu.Web.Pages.Admin.Users;
 
@@ -19,11 +20,11 @@ internal sealed class IndexModel(PlatformDbContext db, TimeProvider clock) : Pag
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        PageNumber = Math.Clamp(PageNumber, 1, int.MaxValue / PageSize);
+        PageNumber = Paging.Number(PageNumber, PageSize);
         var now = clock.GetUtcNow();
         var users = await db.Users.AsNoTracking()
             .OrderBy(u => u.UserName)
-            .Skip((PageNumber - 1) * PageSize)
+            .Skip(Paging.Offset(PageNumber, PageSize))
             .Take(PageSize + 1)
             .Select(u => new { u.Id, u.UserName, u.DisplayName, u.EmployerUscc, u.TwoFactorEnabled, u.LockoutEnd, Disabled = u.DisabledAt != null })
             .ToListAsync(cancellationToken);
