@@ -64,15 +64,15 @@ public sealed class PersonLookupTests
         var known = RegistryData.NewIdNumber();
         var unknown = RegistryData.NewIdNumber();
         var person = await RegistryData.AddPersonAsync(factory, "王芳", known);
-        using var specialist = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var reviewer = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
-        (await specialist.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(known, "correction", "工单 2020-118"))).Dispose();
-        using var notFound = await specialist.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(unknown, "other", "核对来电"));
+        (await reviewer.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(known, "correction", "工单 2020-118"))).Dispose();
+        using var notFound = await reviewer.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(unknown, "other", "核对来电"));
 
         Assert.Contains("id=\"person-not-found\"", await notFound.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var entries = await AuditTrail.EntriesAsync(factory, "person.lookup");
         Assert.Equal(2, entries.Count);
-        Assert.All(entries, e => Assert.Equal(specialist.UserName, e.Actor));
+        Assert.All(entries, e => Assert.Equal(reviewer.UserName, e.Actor));
         Assert.Equal($"person:{person.Id}", entries[0].Record);
         Assert.Contains("purpose: correction; note: 工单 2020-118", entries[0].Details, StringComparison.Ordinal);
         Assert.Contains("found", entries[0].Details, StringComparison.Ordinal);
@@ -90,10 +90,10 @@ public sealed class PersonLookupTests
         await using var factory = await WenjiuFactory.CreateAsync(provider);
         var idNumber = RegistryData.NewIdNumber();
         await RegistryData.AddPersonAsync(factory, "王芳", idNumber);
-        using var specialist = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var reviewer = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
-        using var none = await specialist.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", [new("IdNumber", idNumber)]);
-        using var otherWithoutNote = await specialist.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(idNumber, "other"));
+        using var none = await reviewer.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", [new("IdNumber", idNumber)]);
+        using var otherWithoutNote = await reviewer.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(idNumber, "other"));
         var noneHtml = await none.Content.ReadAsStringAsync();
 
         Assert.Contains("<a href=\"#Purpose\">", noneHtml, StringComparison.Ordinal);
@@ -132,12 +132,12 @@ public sealed class PersonLookupTests
         await RegistryData.AddPersonAsync(factory, "王芳", target);
         var guesses = CandidatesFor(target).Where(c => c != target).Take(267).Append(target).ToList();
         Assert.Equal(268, guesses.Count);
-        using var specialist = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var reviewer = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
         var answers = new List<(HttpStatusCode Status, string Html)>();
         foreach (var guess in guesses)
         {
-            using var response = await specialist.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(guess));
+            using var response = await reviewer.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(guess));
             answers.Add((response.StatusCode, await response.Content.ReadAsStringAsync()));
         }
 
@@ -153,11 +153,11 @@ public sealed class PersonLookupTests
         Assert.Equal(268, audited.Count);
         Assert.Equal(248, audited.Count(e => e.Details!.Contains("refused", StringComparison.Ordinal)));
         var alert = Assert.Single(await AuditTrail.EntriesAsync(factory, "security.alert"));
-        Assert.Equal($"user:{specialist.UserName}", alert.Record);
+        Assert.Equal($"user:{reviewer.UserName}", alert.Record);
 
         using var admin = await SignedInClient.CreateAsync(factory, Roles.Administrator);
         var alerts = await admin.GetPageAsync("/Registry/Persons/Alerts");
-        Assert.Contains($">{specialist.UserName}</a>", alerts, StringComparison.Ordinal);
+        Assert.Contains($">{reviewer.UserName}</a>", alerts, StringComparison.Ordinal);
         Assert.Contains("<td class=\"number\">248</td>", alerts, StringComparison.Ordinal);
     }
 
@@ -166,7 +166,7 @@ public sealed class PersonLookupTests
     public async Task The_quota_is_counted_from_the_database_so_a_restart_or_another_node_does_not_reset_it(DatabaseProvider provider)
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider, new Dictionary<string, string?> { ["Registry:PersonLookup:HourlyLimit"] = "3" });
-        using var specialist = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var reviewer = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             // Three look-ups made in the last hour through another node (or before a restart), one made two hours ago.
@@ -174,14 +174,14 @@ public sealed class PersonLookupTests
             var now = DateTime.UtcNow;
             foreach (var minutes in new[] { 10, 20, 50, 120 })
             {
-                db.PersonLookups.Add(new PersonLookup { Actor = specialist.UserName, OccurredAtUtc = now.AddMinutes(-minutes), Purpose = LookupPurpose.CaseWork, Outcome = LookupOutcome.NotFound });
+                db.PersonLookups.Add(new PersonLookup { Actor = reviewer.UserName, OccurredAtUtc = now.AddMinutes(-minutes), Purpose = LookupPurpose.CaseWork, Outcome = LookupOutcome.NotFound });
             }
 
             await db.SaveChangesAsync();
         }
 
-        using var response = await specialist.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(RegistryData.NewIdNumber()));
-        using var colleague = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var response = await reviewer.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(RegistryData.NewIdNumber()));
+        using var colleague = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
         using var other = await colleague.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(RegistryData.NewIdNumber()));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
