@@ -32,7 +32,8 @@ internal static class TooManyRequests
             return;
         }
 
-        var html = HtmlEncoder.Default;
+        // Chinese as it is, not as &#x…; entities (the default encoder escapes everything beyond ASCII).
+        var html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         var back = html.Encode(context.Request.PathBase + context.Request.Path);
         var lang = language.Name.StartsWith("en", StringComparison.Ordinal) ? "en" : "zh-CN";
         response.ContentType = "text/html; charset=utf-8";

@@ -105,10 +105,10 @@ public sealed partial class AdministrationTests
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var admin = await SignIn.AsAsync(factory, Roles.Administrator, userName: "admin-dates");
-        // Beijing calendar days, as the page reads them.
-        var day = Wenjiu.Platform.Time.BeijingTime.DayOf(DateTimeOffset.UtcNow);
-        var today = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var tomorrow = day.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // The audit page's dates are Beijing calendar days, as its times are Beijing time.
+        var beijingToday = Wenjiu.Platform.Time.BeijingTime.DayOf(DateTimeOffset.UtcNow);
+        var today = beijingToday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var tomorrow = beijingToday.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         using var fromToday = await admin.GetAsync(new Uri($"/Admin/Audit?Search.From={today}", UriKind.Relative));
         using var toToday = await admin.GetAsync(new Uri($"/Admin/Audit?Search.To={today}", UriKind.Relative));

@@ -232,7 +232,7 @@ public sealed class ReliefReportTests
     public async Task Employers_over_several_months_are_counted_once_each_not_once_a_month(DatabaseProvider provider)
     {
         await using var factory = await ArrangeAsync(provider);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var json = await GetJsonAsync(staff, "/api/v1/relief/reports/relief?from=2020-02&to=2020-03&by=size_class");
 
@@ -249,7 +249,7 @@ public sealed class ReliefReportTests
     public async Task Every_amount_on_the_dashboard_and_the_report_shows_its_unit(DatabaseProvider provider)
     {
         await using var factory = await ArrangeAsync(provider);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         var chinese = await staff.GetPageAsync("/Relief/Dashboard?month=2020-02");
         var english = await staff.GetPageAsync("/Relief/Dashboard?month=2020-02&culture=en");
