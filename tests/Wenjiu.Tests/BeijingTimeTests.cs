@@ -68,6 +68,7 @@ public sealed class BeijingTimeTests
         Assert.Contains($">{BeijingTime.Format(started, seconds: true)}</time>", run, StringComparison.Ordinal);
     }
 
+    // One provider: the page's language does not depend on the database (nothing is read for it).
     [Fact]
     public async Task The_sign_in_and_denied_pages_speak_one_language_at_a_time()
     {
@@ -89,6 +90,7 @@ public sealed class BeijingTimeTests
         Assert.DoesNotContain("Access denied", denied, StringComparison.Ordinal);
     }
 
+    // One provider: the page's language does not depend on the database (nothing is read for it).
     [Fact]
     public async Task A_sign_in_without_a_user_name_is_refused_in_the_pages_language()
     {
