@@ -67,7 +67,7 @@ public sealed class DeferralRevocationTests
         await using var factory = await WenjiuFactory.CreateAsync(provider);
         var registry = await ArrangeAsync(factory);
         var deferral = (await RecordAsync(factory, registry.A, "2020-02", "2020-03")).Deferral!;
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
         var before = await staff.GetPageAsync("/Relief/Deferrals");
         var refused = await staff.PostFormAsync("/Relief/Deferrals", $"/Relief/Deferrals?handler=Revoke&id={deferral.Id}", [new("reason", "")]);
@@ -93,7 +93,7 @@ public sealed class DeferralRevocationTests
         await using var factory = await WenjiuFactory.CreateAsync(provider);
         var registry = await ArrangeAsync(factory);
         var deferral = (await RecordAsync(factory, registry.A, "2020-02", "2020-03")).Deferral!;
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
         using var missing = await staff.Http.PostAsJsonAsync($"/api/v1/relief/deferrals/{deferral.Id}/revoke", new { reason = "" });
         using var revoked = await staff.Http.PostAsJsonAsync($"/api/v1/relief/deferrals/{deferral.Id}/revoke", new { reason = "撤回" });
