@@ -61,7 +61,9 @@ internal static class WebSetup
             // No client-side validation library is served: the data-val-* attributes would only carry unlocalised text.
             .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization();
+            // The host's own forms name their messages by SiteText key; a module's types keep their own resources.
+            .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (type, factory) =>
+                factory.Create(type.Assembly == typeof(Localization.SiteText).Assembly ? typeof(Localization.SiteText) : type));
         services.AddNavigationLinks(
             NavigationLink.To("nav-admin-audit", typeof(Localization.SiteText), "Nav.Audit", 900, "/Admin/Audit", Permissions.ViewAudit),
             NavigationLink.To("nav-admin-users", typeof(Localization.SiteText), "Nav.Users", 910, "/Admin/Users", Permissions.ManageUsers));

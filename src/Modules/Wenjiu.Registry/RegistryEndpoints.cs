@@ -33,7 +33,7 @@ internal static class RegistryEndpoints
             .RequireAuthorization(Permissions.ViewEmployer)
             .WithName("GetEmployer")
             .WithSummary("Get one employer")
-            .WithDescription("The employer's registered facts, its entity type (from the code's first two characters), its SME size class with the explanation of which thresholds were met or missed, and its insured headcount for the last 24 months. An enterprise user gets only its own employer; any other code answers 404, as does an unknown one.")
+            .WithDescription("The employer's registered facts, its entity type (from the code's first two characters), its SME size class with the explanation of which thresholds were met or missed, and its insured headcount for the 24 months up to the latest month the registry has data for. An enterprise user gets only its own employer; any other code answers 404, as does an unknown one.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var imports = api.MapGroup("/imports").WithTags("Imports");

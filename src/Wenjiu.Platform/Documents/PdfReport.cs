@@ -8,9 +8,10 @@ public sealed record PdfColumn(string Heading, double Width, bool Number = false
 
 /// <summary>
 /// A plain printable document (A4 portrait): headings, paragraphs and tables that flow onto new pages, with a footer on
-/// every page (e.g. when it was generated) and page numbers. Text is set in <see cref="PdfFonts"/>, so Chinese and
-/// Latin read the same everywhere; <c>pdftotext</c> extracts it (the font carries its Unicode map). Meant for statements
-/// and contracts, not for typesetting: long cells are wrapped by character.
+/// every page (e.g. when it was generated) and page numbers. Text is set in <see cref="PdfFonts"/>, each run of Chinese
+/// characters in the Chinese font and every other run in the Latin one, so both read the same everywhere; <c>pdftotext</c>
+/// extracts it (the fonts carry their Unicode maps). Meant for statements and contracts, not for typesetting: long cells
+/// are wrapped at spaces or, in Chinese, between any two characters.
 /// </summary>
 public sealed class PdfReport : IDisposable
 {
@@ -19,9 +20,10 @@ public sealed class PdfReport : IDisposable
     private const double LineGap = 3;
 
     private readonly PdfDocument document = new();
-    private readonly XFont body;
-    private readonly XFont bold;
-    private readonly XFont title;
+    private readonly Face body;
+    private readonly Face bold;
+    private readonly Face title;
+    private readonly Face small;
     private readonly string footer;
     private XGraphics? graphics;
     private PdfPage? page;
@@ -33,10 +35,10 @@ public sealed class PdfReport : IDisposable
         document.Info.Title = documentTitle;
         document.Info.Creator = "Wenjiu";
         this.footer = footer;
-        var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
-        body = new XFont(PdfFonts.Family, BodySize, XFontStyleEx.Regular, options);
-        bold = new XFont(PdfFonts.Family, BodySize, XFontStyleEx.Bold, options);
-        title = new XFont(PdfFonts.Family, 15, XFontStyleEx.Bold, options);
+        body = new Face(BodySize, XFontStyleEx.Regular);
+        bold = new Face(BodySize, XFontStyleEx.Bold);
+        title = new Face(15, XFontStyleEx.Bold);
+        small = new Face(7.5, XFontStyleEx.Regular);
         NewPage();
     }
 
@@ -47,7 +49,12 @@ public sealed class PdfReport : IDisposable
     public void Heading(string text)
     {
         Room(28);
-        Lines(text, title, Margin, Width, XStringFormats.TopLeft);
+        foreach (var line in Wrap(text, title, Width))
+        {
+            Draw(line, title, XBrushes.Black, Margin, y, Width, right: false);
+            y += title.Height + LineGap;
+        }
+
         y += 6;
     }
 
@@ -57,7 +64,7 @@ public sealed class PdfReport : IDisposable
         foreach (var line in Wrap(text, font, Width))
         {
             Room(font.Height + LineGap);
-            graphics!.DrawString(line, font, XBrushes.Black, new XRect(Margin, y, Width, font.Height), XStringFormats.TopLeft);
+            Draw(line, font, XBrushes.Black, Margin, y, Width, right: false);
             y += font.Height + LineGap;
         }
 
@@ -101,7 +108,7 @@ public sealed class PdfReport : IDisposable
     }
 
     /// <summary>Draws a row; false (and nothing drawn) when it did not fit and a new page was started.</summary>
-    private bool Row(IReadOnlyList<string> cells, IReadOnlyList<PdfColumn> columns, double[] widths, XFont font, bool header)
+    private bool Row(IReadOnlyList<string> cells, IReadOnlyList<PdfColumn> columns, double[] widths, Face font, bool header)
     {
         var wrapped = cells.Select((c, i) => Wrap(c, font, widths[i] - 4)).ToList();
         var height = (wrapped.Max(w => Math.Max(1, w.Count)) * (font.Height + 1)) + 4;
@@ -120,8 +127,7 @@ public sealed class PdfReport : IDisposable
             var lineY = y + 2;
             foreach (var line in wrapped[i])
             {
-                var format = columns[i].Number ? XStringFormats.TopRight : XStringFormats.TopLeft;
-                graphics!.DrawString(line, font, XBrushes.Black, new XRect(x + 2, lineY, widths[i] - 4, font.Height), format);
+                Draw(line, font, XBrushes.Black, x + 2, lineY, widths[i] - 4, columns[i].Number);
                 lineY += font.Height + 1;
             }
 
@@ -133,17 +139,45 @@ public sealed class PdfReport : IDisposable
         return true;
     }
 
-    private void Lines(string text, XFont font, double x, double width, XStringFormat format)
+    /// <summary>Draws one line from its top-left (or, <paramref name="right"/>-aligned, ending at the right edge), run by run.</summary>
+    private void Draw(string text, Face face, XBrush brush, double x, double top, double width, bool right)
     {
-        foreach (var line in Wrap(text, font, width))
+        var cursor = right ? x + width - Measure(text, face) : x;
+        var baseline = top + face.Ascent;
+        foreach (var (run, font) in Runs(text, face))
         {
-            graphics!.DrawString(line, font, XBrushes.Black, new XRect(x, y, width, font.Height), format);
-            y += font.Height + LineGap;
+            graphics!.DrawString(run, font, brush, cursor, baseline);
+            cursor += graphics!.MeasureString(run, font).Width;
+        }
+    }
+
+    private double Measure(string text, Face face)
+    {
+        var width = 0d;
+        foreach (var (run, font) in Runs(text, face))
+        {
+            width += graphics!.MeasureString(run, font).Width;
+        }
+
+        return width;
+    }
+
+    /// <summary>The text cut where it passes between Chinese and other characters, each piece with the font for it.</summary>
+    private static IEnumerable<(string Run, XFont Font)> Runs(string text, Face face)
+    {
+        var start = 0;
+        for (var i = 1; i <= text.Length; i++)
+        {
+            if (i == text.Length || PdfFonts.IsChinese(text[i]) != PdfFonts.IsChinese(text[start]))
+            {
+                yield return (text[start..i], PdfFonts.IsChinese(text[start]) ? face.Chinese : face.Latin);
+                start = i;
+            }
         }
     }
 
     /// <summary>Breaks text into lines that fit: at spaces where it can (Latin), else between any two characters (Chinese).</summary>
-    private List<string> Wrap(string? text, XFont font, double width)
+    private List<string> Wrap(string? text, Face font, double width)
     {
         var lines = new List<string>();
         foreach (var paragraph in (text ?? "").Split('\n'))
@@ -152,7 +186,7 @@ public sealed class PdfReport : IDisposable
             foreach (var ch in paragraph)
             {
                 var candidate = line + ch;
-                if (line.Length > 0 && graphics!.MeasureString(candidate, font).Width > width)
+                if (line.Length > 0 && Measure(candidate, font) > width)
                 {
                     var space = line.LastIndexOf(' ');
                     if (space > 0 && ch != ' ')
@@ -202,10 +236,31 @@ public sealed class PdfReport : IDisposable
             return;
         }
 
-        var small = new XFont(PdfFonts.Family, 7.5, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
-        var line = $"{footer} · {document.PageCount}";
-        graphics.DrawString(line, small, XBrushes.Gray, new XRect(Margin, page.Height.Point - Margin, Width, small.Height), XStringFormats.TopLeft);
+        Draw($"{footer} · {document.PageCount}", small, XBrushes.Gray, Margin, page.Height.Point - Margin, Width, right: false);
         graphics.Dispose();
         graphics = null;
+    }
+
+    /// <summary>One size and style in both fonts, with the line height and ascent that fit both.</summary>
+    private sealed class Face
+    {
+        public Face(double size, XFontStyleEx style)
+        {
+            var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
+            Chinese = new XFont(PdfFonts.Chinese, size, style, options);
+            Latin = new XFont(PdfFonts.Latin, size, style, options);
+            Height = Math.Max(Chinese.Height, Latin.Height);
+
+            // The baseline sits a little below the size: both fonts' ascents are about 0.93 em.
+            Ascent = size * 0.93;
+        }
+
+        public XFont Chinese { get; }
+
+        public XFont Latin { get; }
+
+        public double Height { get; }
+
+        public double Ascent { get; }
     }
 }

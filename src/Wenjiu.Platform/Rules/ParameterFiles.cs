@@ -14,9 +14,12 @@ public sealed record WrittenValue(string? From, string? To, string? Value);
 
 /// <summary>
 /// Reads dated parameter files (YAML) into a <see cref="ParameterSet"/>. A file holds a map <c>parameters</c> of
-/// name → { description, unit, source { document, url }, confidence { level, note }, values [ { from, to, value } ] }.
-/// Everything is checked on load and refused with the file and parameter named: unknown keys and units, values that do
-/// not fit the unit, a value series with a gap or an overlap, a parameter defined twice. Numbers are read with the
+/// name → { description, unit, official [ { issuer, title, number, date, clause } ], source { document, url },
+/// confidence { level, note }, values [ { from, to, value } ] }. <c>official</c> is what an enterprise is shown: the
+/// documents that set the values (issuing body, title, document number when it has one, date issued, optional clause);
+/// <c>source</c> and <c>confidence</c> are staff's research notes. Everything is checked on load and refused with the
+/// file and parameter named: unknown keys and units, a parameter without an official document (or one without its
+/// issuer, title or date), values that do not fit the unit, a value series with a gap or an overlap, a parameter defined twice. Numbers are read with the
 /// invariant culture into <see cref="decimal"/>, never through a binary floating point.
 /// </summary>
 public static class ParameterFiles
@@ -149,12 +152,44 @@ public static class ParameterFiles
                 throw new ParameterFileException(file, name, "needs a confidence with a level (HIGH, MEDIUM or LOW) and a note");
             }
 
+            var documents = Documents(file, name, p.Official);
             var values = Values(file, name, unit, p.Values?.Select(v => new WrittenValue(v.From, v.To, v.Value)).ToList());
-            result.Add(new Parameter(name, unit, p.Description.Trim(), new ParameterSource(p.Source.Document.Trim(), p.Source.Url.Trim()), new ParameterConfidence(level.Value, p.Confidence.Note.Trim()), values));
+            result.Add(new Parameter(name, unit, p.Description.Trim(), documents, new ParameterSource(p.Source.Document.Trim(), p.Source.Url.Trim()), new ParameterConfidence(level.Value, p.Confidence.Note.Trim()), values));
         }
 
         return result;
     }
+
+    /// <summary>A parameter shown to an enterprise cites the official document that sets it: no document, no parameter.</summary>
+    private static List<OfficialDocument> Documents(string file, string parameter, List<WrittenDocument>? written)
+    {
+        if (written is null || written.Count == 0)
+        {
+            throw new ParameterFileException(file, parameter, "cites no official document: add 'official' with the issuing body, title, document number and date of the document that sets its values");
+        }
+
+        var documents = new List<OfficialDocument>(written.Count);
+        for (var i = 0; i < written.Count; i++)
+        {
+            var d = written[i];
+            var where = $"official document {i + 1}";
+            if (d is null || string.IsNullOrWhiteSpace(d.Issuer) || string.IsNullOrWhiteSpace(d.Title))
+            {
+                throw new ParameterFileException(file, parameter, $"{where} needs an issuer (the issuing body) and a title");
+            }
+
+            if (!DateOnly.TryParseExact(d.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                throw new ParameterFileException(file, parameter, $"{where} ({d.Title.Trim()}): 'date' must be the date it was issued, YYYY-MM-DD, not '{d.Date}'");
+            }
+
+            documents.Add(new OfficialDocument(d.Issuer.Trim(), d.Title.Trim(), Blank(d.Number), date, Blank(d.Clause)));
+        }
+
+        return documents;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static DatedValue Value(string file, string parameter, ParameterUnit unit, WrittenValue written, int position)
     {
@@ -225,11 +260,26 @@ public static class ParameterFiles
 
         public string? Unit { get; set; }
 
+        public List<WrittenDocument>? Official { get; set; }
+
         public WrittenSource? Source { get; set; }
 
         public WrittenConfidence? Confidence { get; set; }
 
         public List<WrittenRow>? Values { get; set; }
+    }
+
+    private sealed class WrittenDocument
+    {
+        public string? Issuer { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? Number { get; set; }
+
+        public string? Date { get; set; }
+
+        public string? Clause { get; set; }
     }
 
     private sealed class WrittenSource

@@ -87,7 +87,8 @@ public sealed partial class AdministrationTests
         await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var admin = await SignIn.AsAsync(factory, Roles.Administrator, userName: "admin-one");
         using var seeker = await SignIn.AsAsync(factory, Roles.JobSeeker, userName: "seeker-one");
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // The audit page's dates are Beijing calendar days, as its times are Beijing time.
+        var today = Wenjiu.Platform.Time.BeijingTime.DayOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         using var response = await admin.GetAsync(new Uri($"/Admin/Audit?Search.Actor=seeker-one&Search.Action=sign-in&Search.From={today}&Search.To={today}", UriKind.Relative));
 
@@ -104,8 +105,10 @@ public sealed partial class AdministrationTests
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var admin = await SignIn.AsAsync(factory, Roles.Administrator, userName: "admin-dates");
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // The audit page's dates are Beijing calendar days, as its times are Beijing time.
+        var beijingToday = Wenjiu.Platform.Time.BeijingTime.DayOf(DateTimeOffset.UtcNow);
+        var today = beijingToday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var tomorrow = beijingToday.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         using var fromToday = await admin.GetAsync(new Uri($"/Admin/Audit?Search.From={today}", UriKind.Relative));
         using var toToday = await admin.GetAsync(new Uri($"/Admin/Audit?Search.To={today}", UriKind.Relative));

@@ -40,7 +40,7 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("href=\"#Input_UserName\"", html, StringComparison.Ordinal);
-        Assert.Contains("Enter a correct user name and password", html, StringComparison.Ordinal);
+        Assert.Contains("用户名或密码不正确", html, StringComparison.Ordinal);
         Assert.Equal("sign-in.failed", Assert.Single(await AuditEntriesAsync(factory, "sign-in.")).Action);
     }
 
@@ -59,7 +59,7 @@ public sealed class SignInTests
         using var response = await SignIn.PostPasswordAsync(client, user.UserName!, SignIn.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("This account is locked", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("账户因多次登录失败已被锁定", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("wenjiu.auth=", StringComparison.Ordinal)));
         var actions = (await AuditEntriesAsync(factory, "sign-in.")).Select(e => e.Action).ToList();
         Assert.Equal(["sign-in.failed", "sign-in.failed", "sign-in.failed", "sign-in.failed", "sign-in.locked-out", "sign-in.locked-out"], actions);
@@ -96,7 +96,7 @@ public sealed class SignInTests
         using var response = await SignIn.PostPasswordAsync(client, "nobody", "Not-the-password-1");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        Assert.Contains("Too many attempts", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("尝试次数过多，请一分钟后再试。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -174,6 +174,9 @@ public sealed class WenjiuFactory : WebApplicationFactory<Program>
         // Each host would watch its settings files for changes: one inotify instance each, and the machine's user limit
         // (128) is shared by every test process running. Tests never change those files.
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        // The same limit for the web root: the layout's versioned links (asp-append-version) watch their files; polling
+        // watchers need no inotify instance.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
     }
 
     /// <summary>A host on PostgreSQL at <paramref name="connectionString"/>.</summary>

@@ -36,7 +36,7 @@ public sealed class DeferralRevocationTests
         var audit = Assert.Single(await AuditTrail.EntriesAsync(factory, DeferralHandler.RevokeAuditAction));
         Assert.Equal("reviser", audit.Actor);
         Assert.Contains(registry.B, audit.Record, StringComparison.Ordinal);
-        Assert.Contains("审批撤回", audit.Details, StringComparison.Ordinal);
+        Assert.Equal("审批撤回：单位已恢复经营", JsonDocument.Parse(audit.Details!).RootElement.GetProperty("reason").GetString());
     }
 
     [Theory]

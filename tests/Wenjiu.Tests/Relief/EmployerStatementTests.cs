@@ -65,6 +65,29 @@ public sealed class EmployerStatementTests
 
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_enterprise_reads_each_parameters_official_document_and_only_staff_read_the_research_note(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
+        var own = await ArrangeAsync(factory);
+        using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, own);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+
+        var theirs = await enterprise.GetPageAsync($"/Relief/Statements/Month/{own}/2020-02");
+        var ours = await staff.GetPageAsync($"/Relief/Statements/Month/{own}/2020-02");
+
+        Assert.Contains("<cite class=\"official-source\">人社部发〔2020〕11号《关于阶段性减免企业社会保险费的通知》（人力资源社会保障部 财政部 税务总局，2020-02-20）第一条", theirs, StringComparison.Ordinal);
+        Assert.Contains("国办发〔2019〕13号", theirs, StringComparison.Ordinal);
+        Assert.DoesNotContain("research-note", theirs, StringComparison.Ordinal);
+        Assert.DoesNotContain("waihuizhishiwang.com", theirs, StringComparison.Ordinal);
+        Assert.DoesNotContain("tax100.com", theirs, StringComparison.Ordinal);
+        Assert.Contains("class=\"research-note\" data-confidence=\"Low\"", ours, StringComparison.Ordinal);
+        Assert.Contains("waihuizhishiwang.com", ours, StringComparison.Ordinal);
+        Assert.Contains(">单位应缴（减免前）（元）</th>", theirs, StringComparison.Ordinal);
+        Assert.Contains(">缴费基数（元）</th>", theirs, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task The_month_statement_says_so_when_the_registry_changed_since_the_assessment(DatabaseProvider provider)
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);

@@ -224,7 +224,45 @@ public sealed class ReliefReportTests
         Assert.Contains("<script src=\"/lib/echarts/echarts.min.js", html, StringComparison.Ordinal);
         Assert.Contains("<script src=\"/js/relief-charts.js", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"kpi-relief\">16,600.50", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"kpi-relief\">1.66 万元", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Employers_over_several_months_are_counted_once_each_not_once_a_month(DatabaseProvider provider)
+    {
+        await using var factory = await ArrangeAsync(provider);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
+
+        using var json = await GetJsonAsync(staff, "/api/v1/relief/reports/relief?from=2020-02&to=2020-03&by=size_class");
+
+        // A (large) and C (small) are assessed in both months: 4 employers (A, B, C, D), not 6 employer-months.
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(["large", "small", "individual_business"], rows.Select(r => r.GetProperty("size_class").GetString()));
+        Assert.Equal([1, 2, 1], rows.Select(r => r.GetProperty("employers").GetInt32()));
+        Assert.Equal(4, json.RootElement.GetProperty("total").GetProperty("employers").GetInt32());
+        Assert.Equal(29600.50m, json.RootElement.GetProperty("total").GetProperty("employer_relief").GetDecimal());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Every_amount_on_the_dashboard_and_the_report_shows_its_unit(DatabaseProvider provider)
+    {
+        await using var factory = await ArrangeAsync(provider);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
+
+        var chinese = await staff.GetPageAsync("/Relief/Dashboard?month=2020-02");
+        var english = await staff.GetPageAsync("/Relief/Dashboard?month=2020-02&culture=en");
+        var report = await staff.GetPageAsync("/Relief/Reports?From=2020-02&To=2020-02&By=size_class");
+
+        Assert.Contains("id=\"kpi-relief\">1.66 万元", chinese, StringComparison.Ordinal);
+        Assert.Contains("id=\"kpi-relief\">1.66 × 10k yuan", english, StringComparison.Ordinal);
+        Assert.Contains("data-unit=\"万元\"", chinese, StringComparison.Ordinal);
+        Assert.Contains("data-unit=\"10k yuan\"", english, StringComparison.Ordinal);
+        Assert.Contains(">减免额（元）</th>", chinese, StringComparison.Ordinal);
+        Assert.Contains(">Relief (yuan)</th>", english, StringComparison.Ordinal);
+        Assert.Contains(">减免额（元）</th>", report, StringComparison.Ordinal);
+        Assert.Contains(">人均减免（元）</th>", report, StringComparison.Ordinal);
     }
 
     [Theory]

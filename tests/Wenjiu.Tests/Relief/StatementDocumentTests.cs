@@ -4,6 +4,7 @@ using System.Text;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Tests.Infrastructure;
+using Wenjiu.Tests.Registry;
 
 namespace Wenjiu.Tests.Relief;
 
@@ -26,11 +27,11 @@ public sealed class StatementDocumentTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var text = await PdfTextAsync(await response.Content.ReadAsByteArrayAsync());
-        Assert.Contains("2020-02 社保费减免对账单", text, StringComparison.Ordinal);
-        Assert.Contains("北京小软件有限公司", text, StringComparison.Ordinal);
-        Assert.Contains("减免额（元）", text, StringComparison.Ordinal);
-        Assert.Contains("1,376.00", text, StringComparison.Ordinal);
-        Assert.Contains("张**", text, StringComparison.Ordinal);
+        Assert.True(text.Contains("2020-02 社保费减免对账单", StringComparison.Ordinal), $"{"2020-02 社保费减免对账单"} is not in the PDF\'s text:\n{text}");
+        Assert.True(text.Contains("北京小软件有限公司", StringComparison.Ordinal), $"{"北京小软件有限公司"} is not in the PDF\'s text:\n{text}");
+        Assert.True(text.Contains("减免额（元）", StringComparison.Ordinal), $"{"减免额（元）"} is not in the PDF\'s text:\n{text}");
+        Assert.True(text.Contains("1,376.00", StringComparison.Ordinal), $"{"1,376.00"} is not in the PDF\'s text:\n{text}");
+        Assert.True(text.Contains("张**", StringComparison.Ordinal), $"{"张**"} is not in the PDF\'s text:\n{text}");
         Assert.DoesNotContain("张三丰", text, StringComparison.Ordinal);
         Assert.Matches(@"\d{6}\*{8}\w{4}", text);
         Assert.Matches(@"生成时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）", text);
@@ -48,11 +49,11 @@ public sealed class StatementDocumentTests
         using var response = await enterprise.GetAsync($"/Relief/Statements/Month/{own}/2020-02?handler=Pdf&culture=en");
 
         var text = await PdfTextAsync(await response.Content.ReadAsByteArrayAsync());
-        Assert.Contains("Relief (yuan)", text, StringComparison.Ordinal);
-        Assert.Contains("Medical", text, StringComparison.Ordinal);
+        Assert.True(text.Contains("Relief (yuan)", StringComparison.Ordinal), $"{"Relief (yuan)"} is not in the PDF\'s text:\n{text}");
+        Assert.True(text.Contains("Medical", StringComparison.Ordinal), $"{"Medical"} is not in the PDF\'s text:\n{text}");
         Assert.DoesNotContain("减免额", text, StringComparison.Ordinal);
-        Assert.Contains($"Generated {before:yyyy-MM-dd} ", text, StringComparison.Ordinal);
-        Assert.Contains("(Beijing time)", text, StringComparison.Ordinal);
+        Assert.True(text.Contains($"Generated {before:yyyy-MM-dd} ", StringComparison.Ordinal), $"{$"Generated {before:yyyy-MM-dd} "} is not in the PDF\'s text:\n{text}");
+        Assert.True(text.Contains("(Beijing time)", StringComparison.Ordinal), $"{"(Beijing time)"} is not in the PDF\'s text:\n{text}");
     }
 
     [Theory]
@@ -82,8 +83,8 @@ public sealed class StatementDocumentTests
     public async Task Another_employers_pdf_and_csv_are_404(DatabaseProvider provider)
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);
-        var own = await EmployerStatementTests.ArrangeAsync(factory);
-        var other = await EmployerStatementTests.ArrangeAsync(factory, "北京别家有限公司");
+        var other = await EmployerStatementTests.ArrangeAsync(factory);
+        var own = (await RegistryData.AddEmployerAsync(factory, "北京别家有限公司")).Uscc;
         using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, own);
 
         using var pdf = await enterprise.GetAsync($"/Relief/Statements/Month/{other}/2020-02?handler=Pdf");
@@ -97,6 +98,7 @@ public sealed class StatementDocumentTests
     {
         Assert.Equal("%PDF", Encoding.ASCII.GetString(pdf, 0, 4));
         var file = Path.Combine(Path.GetTempPath(), $"wenjiu-statement-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(Path.Combine(Path.GetTempPath(), "wenjiu-statement-last.pdf"), pdf);
         await File.WriteAllBytesAsync(file, pdf);
         try
         {

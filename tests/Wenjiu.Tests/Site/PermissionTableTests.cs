@@ -53,6 +53,7 @@ public sealed class PermissionTableTests
         ("GET /Account/ChangePassword", "/Account/ChangePassword",                                                 "in  200 200 200 200 200 200 200 200 200"),
         ("POST /Account/ChangePassword", "/Account/ChangePassword",                                                "in  400 400 400 400 400 400 400 400 400"),
         ("POST /culture", "/culture",                                                                              "400 400 400 400 400 400 400 400 400 400"),
+        ("GET /search", "/search?q=91",                                                                            "in  302 no  302 302 302 no  no  no  no"),
 
         ("GET /Registry/Employers", "/Registry/Employers",                                                         "in  200 no  200 200 200 no  no  no  no"),
         ("GET /Registry/Employers?handler=Export", "/Registry/Employers?handler=Export&format=csv",                  "in  200 no  200 200 200 no  no  no  no"),

@@ -97,6 +97,9 @@ internal static class ScenarioOverrides
 
         public string? Unit { get; set; }
 
+        /// <summary>Read and ignored, like the source and confidence: a block copied from a parameter file is accepted as it is.</summary>
+        public List<Dictionary<string, string>>? Official { get; set; }
+
         public Dictionary<string, string>? Source { get; set; }
 
         public Dictionary<string, string>? Confidence { get; set; }

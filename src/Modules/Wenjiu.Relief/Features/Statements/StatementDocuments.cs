@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Localization;
-using nietras.SeparatedValues;
 using Wenjiu.Platform.Documents;
+using Wenjiu.Platform.Exports;
 using Wenjiu.Platform.Money;
 using Wenjiu.Platform.Time;
 using Wenjiu.Relief.Domain;
@@ -119,42 +118,40 @@ internal static class StatementDocuments
             text["Statement.InsuranceCode"], text["Statement.Insurance"], text["Statement.PartyCode"], text["Statement.Party"],
             MoneyText.HeadingInYuan(text["Statement.Base"]), text["Statement.Rate"], MoneyText.HeadingInYuan(text["Figure.Due"]), MoneyText.HeadingInYuan(text["Figure.Relief"]), MoneyText.HeadingInYuan(text["Statement.Paid"]),
         ];
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        using (var csv = Sep.New(',').Writer(o => o with { WriteHeader = true, Escape = true }).To(writer, leaveOpen: true))
+        await using var csv = new CsvWriter(output);
+        await csv.LineAsync(header);
+        foreach (var p in view.Persons)
         {
-            csv.Header.Add(header);
-            var any = false;
-            foreach (var p in view.Persons)
+            foreach (var l in p.Lines)
             {
-                foreach (var l in p.Lines)
+                csv.Text(view.Employer.Uscc).Text(view.Bill.Month.ToString()).Text(p.Name).Text(p.IdNumber).Number(p.Wage, "0.00")
+                    .Text(l.Insurance.Code()).Text(text.Insurance(l.Insurance)).Text(l.Party.Code()).Text(text.Party(l.Party));
+                if (l.Base is { } b)
                 {
-                    any = true;
-                    string[] cells =
-                    [
-                        ExportCell.Text(view.Employer.Uscc), view.Bill.Month.ToString(), ExportCell.Text(p.Name), ExportCell.Text(p.IdNumber), Invariant(p.Wage),
-                        l.Insurance.Code(), text.Insurance(l.Insurance), l.Party.Code(), text.Party(l.Party),
-                        l.Base is { } b ? Invariant(b) : "", l.Rate is { } r ? r.ToString(CultureInfo.InvariantCulture) : "", Invariant(l.Due), Invariant(l.Relief), Invariant(l.Payable),
-                    ];
-                    using var row = csv.NewRow(cancellationToken);
-                    for (var i = 0; i < header.Length; i++)
-                    {
-                        row[header[i]].Set(cells[i]);
-                    }
+                    csv.Number(b, "0.00");
                 }
+                else
+                {
+                    csv.Text("");
+                }
+
+                if (l.Rate is { } r)
+                {
+                    csv.Number(r, "0.######");
+                }
+                else
+                {
+                    csv.Text("");
+                }
+
+                await csv.Number(l.Due, "0.00").Number(l.Relief, "0.00").Number(l.Payable, "0.00").EndLineAsync();
             }
 
-            if (!any)
-            {
-                csv.Header.Write();
-            }
+            cancellationToken.ThrowIfCancellationRequested();
         }
-
-        await writer.FlushAsync(cancellationToken);
     }
 
     private static string Yuan(decimal amount) => MoneyText.Number(amount);
-
-    private static string Invariant(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Rate(decimal? rate) => rate is { } r ? (r * 100).ToString("0.###", CultureInfo.CurrentCulture) + "%" : "—";
 }

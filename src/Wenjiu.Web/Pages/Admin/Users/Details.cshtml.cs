@@ -28,8 +28,7 @@ internal sealed class DetailsModel(UserManager<WenjiuUser> users, AccountAdminis
     /// <summary>Shown once, right after a reset.</summary>
     public string? NewPassword { get; private set; }
 
-    public static string BeijingTime(DateTimeOffset value) =>
-        TimeZoneInfo.ConvertTime(value, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public static string BeijingTime(DateTimeOffset value) => Wenjiu.Platform.Time.BeijingTime.Format(value);
 
     public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
 
