@@ -7,7 +7,7 @@ using Wenjiu.Platform.Identity;
 
 namespace Wenjiu.Platform;
 
-/// <summary>The platform's own tables: users and roles, Data Protection keys (shared by all web nodes), the audit log.</summary>
+/// <summary>The platform's own tables: users and roles, their open sign-ins and Data Protection keys (shared by all web nodes), the audit log.</summary>
 public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options)
     : IdentityDbContext<WenjiuUser>(options), IDataProtectionKeyContext
 {
@@ -16,6 +16,9 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Open sign-ins, the server side of the sign-in cookie (<see cref="DatabaseTicketStore"/>).</summary>
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     /// <summary>
     /// The audit log is append-only: no code path may change or remove an entry (the hash chain would show it,
@@ -62,7 +65,17 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             entry.HasIndex(e => e.OccurredAt);
             entry.HasIndex(e => e.Record);
         });
+        builder.Entity<SignInSession>(session =>
+        {
+            session.ToTable("sign_in_sessions");
+            session.Property(s => s.Id).HasMaxLength(64);
+            session.Property(s => s.UserId).HasMaxLength(450);
+            session.Property(s => s.SecurityStamp).HasMaxLength(256);
+            session.HasIndex(s => s.UserId);
+            session.HasIndex(s => s.ExpiresAt);
+        });
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         builder.PlaceTablesInModule(Module, Database.IsSqlite());
+        builder.StoreTimesAsSortableTextOnSqlite(Database.IsSqlite());
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -37,6 +38,8 @@ public static class PlatformModule
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddSingleton<PersonalDataProtector>();
+        services.Configure<AuditOptions>(builder.Configuration.GetSection(AuditOptions.Section));
+        services.AddSingleton<AuditChainKey>();
 
         services.AddDbContext<PlatformDbContext>((sp, options) => options.UseWenjiuDatabase(sp.GetRequiredService<DatabaseOptions>(), PlatformDbContext.Module));
         services.AddScoped<IAuditLog, AuditLog>();
@@ -53,7 +56,16 @@ public static class PlatformModule
             })
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<WenjiuSignInManager>()
             .AddClaimsPrincipalFactory<WenjiuClaimsPrincipalFactory>();
+
+        // The sign-in cookie holds a session id; the session lives in the database, checked on every request.
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
+
+        // One policy per action of the permission table (docs/permissions.md); pages, endpoints and links name the action.
+        services.AddAuthorizationBuilder().AddPermissionPolicies();
         return builder;
     }
 }

@@ -30,6 +30,15 @@ internal static class DatabaseMigrator
 
             await context.Database.MigrateAsync(cancellationToken);
         }
+
+        // A chain written before the audit log was keyed (hash version 1) is keyed once, now (ADR 0003).
+        var keying = await Wenjiu.Platform.Audit.AuditLog.KeyUnkeyedEntriesAsync(
+            scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), root.GetRequiredService<Wenjiu.Platform.Audit.AuditChainKey>(), cancellationToken);
+        if (keying.Refused is { } refused)
+        {
+            throw new InvalidOperationException(
+                $"The audit log was not keyed: it is broken at entry {refused.FirstBrokenEntryId} ({refused.Problem}). Keying it now would hide that; restore it from a backup first.");
+        }
     }
 
     public static async Task<IReadOnlyList<string>> PendingAsync(IServiceProvider scoped, CancellationToken cancellationToken = default)

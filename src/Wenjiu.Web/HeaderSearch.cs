@@ -12,8 +12,9 @@ internal static class HeaderSearch
 {
     public static IEndpointRouteBuilder MapHeaderSearch(this IEndpointRouteBuilder endpoints)
     {
+        // Whoever may search employers (the permission table's SearchEmployers, for every record) may use the box.
         endpoints.MapGet("/search", (string? q) => TypedResults.Redirect(Target(q)))
-            .RequireAuthorization(Policies.Staff)
+            .RequireAuthorization(Permissions.SearchEmployers)
             .ExcludeFromDescription();
         return endpoints;
     }

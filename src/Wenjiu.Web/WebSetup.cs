@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -20,8 +21,18 @@ internal static class WebSetup
 
     public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
 
+    /// <summary>The address the README promises when nothing else chooses one.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
+        // Only a default: --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or Kestrel endpoints in the configuration win.
+        // (Written in appsettings.json it would override ASPNETCORE_URLS, which is read before the settings files.)
+        if (!AddressConfigured(builder.Configuration))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
         var services = builder.Services;
         services.AddLocalization();
         // Chinese pages: let Razor write CJK characters as they are instead of as &#x…; entities (6 bytes each).
@@ -37,9 +48,11 @@ internal static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Account/SignInCode");
                 options.Conventions.AllowAnonymousToPage("/Account/SignOut");
                 options.Conventions.AllowAnonymousToPage("/Account/Denied");
-                options.Conventions.AuthorizeFolder("/Admin", "Administrator");
-                // Any signed-in user reaches the Registry area; each page's own convention (RegistryModule.Pages) narrows it
-                // further, and the pages an enterprise user may open show it only its own employer (404 otherwise).
+                // Who may open which page: the permission table's actions (docs/permissions.md), one convention per folder.
+                options.Conventions.AuthorizeFolder("/Admin/Users", Permissions.ManageUsers);
+                options.Conventions.AuthorizePage("/Admin/Audit", Permissions.ViewAudit);
+                // Any signed-in user reaches the areas; each module's own conventions narrow them to the actions its
+                // pages need, and the pages an enterprise user may open show it only its own employer (404 otherwise).
                 options.Conventions.AuthorizeAreaFolder("Registry", "/");
                 RegistryModule.AuthorizePages(options.Conventions);
                 options.Conventions.AuthorizeAreaFolder("Relief", "/");
@@ -48,14 +61,12 @@ internal static class WebSetup
             // No client-side validation library is served: the data-val-* attributes would only carry unlocalised text.
             .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization();
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Staff))
-            .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.StaffOrEnterprise, policy => policy.RequireRole([.. Roles.Staff, Roles.Enterprise]));
+            // The host's own forms name their messages by SiteText key; a module's types keep their own resources.
+            .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (type, factory) =>
+                factory.Create(type.Assembly == typeof(Localization.SiteText).Assembly ? typeof(Localization.SiteText) : type));
         services.AddNavigationLinks(
-            NavigationLink.To("nav-admin-audit", typeof(Localization.SiteText), "Nav.Audit", 900, "/Admin/Audit", Roles.Administrator),
-            NavigationLink.To("nav-admin-users", typeof(Localization.SiteText), "Nav.Users", 910, "/Admin/Users", Roles.Administrator));
+            NavigationLink.To("nav-admin-audit", typeof(Localization.SiteText), "Nav.Audit", 900, "/Admin/Audit", Permissions.ViewAudit),
+            NavigationLink.To("nav-admin-users", typeof(Localization.SiteText), "Nav.Users", 910, "/Admin/Users", Permissions.ManageUsers));
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/SignIn";
@@ -87,17 +98,27 @@ internal static class WebSetup
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
         services.AddScoped<AccountCreation>();
+        services.AddScoped<AccountAdministration>();
+        services.Configure<SignInLimitOptions>(builder.Configuration.GetSection(SignInLimitOptions.Section));
+        services.AddSingleton<SignInAccountLimiter>();
+        services.Configure<ForwardedHeadersOptions>(options => TrustedProxies.Configure(options, builder.Configuration));
         services.AddLocalizedProblemDetails();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, cancellationToken) => TooManyRequests.WriteAsync(context.HttpContext, cancellationToken);
 
-            // Only attempts count (form posts): showing the sign-in form costs nothing and guesses nothing.
+            // Only attempts count (form posts): showing the sign-in form costs nothing and guesses nothing. This is the
+            // per-address half, generous for an office behind one NAT address; the per-account half is SignInAccountLimiter.
             options.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SignInLimitOptions>>().Value.AttemptsPerAddressPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    })
                 : RateLimitPartition.GetNoLimiter("form"));
             options.AddPolicy(PublicRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
@@ -112,6 +133,8 @@ internal static class WebSetup
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        // First: the client's address (rate limits, audit) comes from X-Forwarded-For only when a configured proxy sent it.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -156,6 +179,12 @@ internal static class WebSetup
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
+
+    private static bool AddressConfigured(ConfigurationManager configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["urls"])
+        || !string.IsNullOrWhiteSpace(configuration["http_ports"])
+        || !string.IsNullOrWhiteSpace(configuration["https_ports"])
+        || configuration.GetSection("Kestrel:Endpoints").Exists();
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 

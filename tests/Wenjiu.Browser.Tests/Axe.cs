@@ -14,8 +14,14 @@ internal static class Axe
 
     public static async Task AssertAccessibleAsync(IPage page)
     {
+        var violations = await ViolationsAsync(page);
+        Assert.True(violations.Count == 0, $"{page.Url}: " + string.Join("\n", violations));
+    }
+
+    /// <summary>Each violation as one line: rule, impact, help and the elements it was found on.</summary>
+    public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
+    {
         var result = await page.RunAxe(Wcag21AA);
-        Assert.True(result.Violations.Length == 0,
-            $"{page.Url}: " + string.Join("\n", result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Html))}")));
+        return result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Html))}").ToList();
     }
 }

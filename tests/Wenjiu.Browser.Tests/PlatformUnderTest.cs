@@ -11,7 +11,11 @@ namespace Wenjiu.Browser.Tests;
 /// </summary>
 public sealed class PlatformUnderTest : IAsyncLifetime
 {
+    private const string RecordMonth = "2020-04";
     private readonly System.Text.StringBuilder output = new();
+    private readonly SemaphoreSlim records = new(1, 1);
+    private readonly HashSet<string> layoutChecked = new(StringComparer.Ordinal);
+    private bool recordsMade;
     private Process? host;
     private IPlaywright? playwright;
     private string database = "";
@@ -102,6 +106,73 @@ public sealed class PlatformUnderTest : IAsyncLifetime
         return page;
     }
 
+    /// <summary>True the first time a page (its route shape) is offered for the layout checks in this run.</summary>
+    public bool FirstLayoutCheck(string shape)
+    {
+        lock (layoutChecked)
+        {
+            return layoutChecked.Add(shape);
+        }
+    }
+
+    /// <summary>
+    /// One record of each kind for the page tests to visit, made once through the pages as a policy officer: an assessed
+    /// month, a saved scenario and a run of it, a deferral. (The demo seed itself leaves employers and two imports.)
+    /// </summary>
+    public async Task EnsureOneRecordOfEachKindAsync()
+    {
+        await records.WaitAsync();
+        try
+        {
+            if (recordsMade)
+            {
+                return;
+            }
+
+            var page = await SignedInPageAsync("policy");
+            await page.GotoAsync("/Relief/Assessments");
+            if (await page.Locator("#assessment-runs tbody tr", new() { HasText = RecordMonth }).CountAsync() == 0)
+            {
+                await page.FillAsync("#Month", RecordMonth);
+                await page.ClickAsync("#assess-submit");
+                await page.WaitForURLAsync(url => url.Contains("/Relief/Assessments/Run/", StringComparison.Ordinal));
+                await page.WaitForSelectorAsync("#run-totals, #assessment-message", new() { Timeout = 180_000 });
+            }
+
+            await page.GotoAsync("/Relief/Scenarios");
+            await page.ClickAsync("#new-scenario");
+            await page.FillAsync("#Name", "单位养老费率 15%（页面测试）");
+            await page.FillAsync("#OverridesYaml", """
+                parameters:
+                  pension.employer_rate:
+                    values:
+                      - { from: 2019-07, to: 2020-01, value: 0.16 }
+                      - { from: 2020-02, value: 0.15 }
+                """);
+            await page.ClickAsync("#scenario-save");
+            await page.WaitForSelectorAsync("#scenario-overrides");
+            await page.FillAsync("#FirstMonth", RecordMonth);
+            await page.FillAsync("#LastMonth", RecordMonth);
+            await page.ClickAsync("#run-submit");
+            await page.WaitForURLAsync(url => url.Contains("/Relief/Scenarios/Run/", StringComparison.Ordinal));
+            await page.WaitForSelectorAsync("#totals-by-class, #run-message", new() { Timeout = 180_000 });
+
+            await page.GotoAsync("/Relief/Deferrals");
+            await page.FillAsync("#Input_Uscc", Wenjiu.Web.DemoData.EnterpriseUscc);
+            await page.FillAsync("#Input_FirstMonth", "2020-03");
+            await page.FillAsync("#Input_LastMonth", "2020-04");
+            await page.FillAsync("#Input_Reference", "京人社缓〔2020〕7号");
+            await page.ClickAsync("#deferral-submit");
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.Context.CloseAsync();
+            recordsMade = true;
+        }
+        finally
+        {
+            records.Release();
+        }
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)
@@ -117,6 +188,7 @@ public sealed class PlatformUnderTest : IAsyncLifetime
         }
 
         host?.Dispose();
+        records.Dispose();
         NpgsqlConnection.ClearAllPools();
         if (Directory.Exists(dataDirectory))
         {

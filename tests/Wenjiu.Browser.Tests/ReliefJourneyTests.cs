@@ -19,7 +19,7 @@ public sealed partial class ReliefJourneyTests(PlatformUnderTest platform)
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
 
     [Fact]
-    public async Task A_policy_officer_assesses_a_month_finds_the_dashboard_figure_in_the_csv_and_records_a_deferral()
+    public async Task A_policy_officer_assesses_a_month_finds_the_dashboard_figure_in_the_csv_and_a_reviewer_records_a_deferral()
     {
         var page = await platform.SignedInPageAsync("policy");
 
@@ -50,6 +50,8 @@ public sealed partial class ReliefJourneyTests(PlatformUnderTest platform)
         var row = Assert.Single(csv, r => r[0] == district);
         Assert.Equal(shownRelief, decimal.Parse(row[reliefColumn], CultureInfo.InvariantCulture));
 
+        // Deferrals are the reviewer's (docs/permissions.md): the policy officer sees them in the figures only.
+        page = await platform.SignedInPageAsync("reviewer");
         await page.GotoAsync("/Relief/Deferrals");
         await Axe.AssertAccessibleAsync(page);
         await page.FillAsync("#Input_Uscc", DemoData.EnterpriseUscc);
@@ -114,6 +116,9 @@ public sealed partial class ReliefJourneyTests(PlatformUnderTest platform)
         await page.ClickAsync("#new-scenario");
         await Axe.AssertAccessibleAsync(page);
         await page.FillAsync("#Name", "单位养老费率 14%（旅程测试）");
+
+        // The advanced option: YAML, whose errors are said in plain Chinese beside it.
+        await page.ClickAsync("#advanced-overrides > summary");
         await page.FillAsync("#OverridesYaml", """
             parameters:
               pension.employer_rat:
@@ -123,15 +128,19 @@ public sealed partial class ReliefJourneyTests(PlatformUnderTest platform)
         await page.ClickAsync("#scenario-save");
         await page.WaitForSelectorAsync("#error-summary");
         await Axe.AssertAccessibleAsync(page);
-        Assert.Contains("pension.employer_rat", await page.InnerTextAsync("#OverridesYaml-error"), StringComparison.Ordinal);
+        var yamlError = await page.InnerTextAsync("#OverridesYaml-error");
+        Assert.Contains("pension.employer_rat", yamlError, StringComparison.Ordinal);
+        Assert.Contains("没有这个参数", yamlError, StringComparison.Ordinal);
 
-        await page.FillAsync("#OverridesYaml", """
-            parameters:
-              pension.employer_rate:
-                values:
-                  - { from: 2019-07, to: 2020-01, value: 0.16 }
-                  - { from: 2020-02, value: 0.14 }
-            """);
+        // The common form instead: a rate written as a percentage is refused beside its field, then saved as a rate.
+        await page.FillAsync("#OverridesYaml", "");
+        await page.FillAsync("#PensionRate", "14");
+        await page.ClickAsync("#scenario-save");
+        await page.WaitForSelectorAsync("#PensionRate-error");
+        await Axe.AssertAccessibleAsync(page);
+        Assert.Contains("0.14", await page.InnerTextAsync("#PensionRate-error"), StringComparison.Ordinal);
+
+        await page.FillAsync("#PensionRate", "0.14");
         await page.ClickAsync("#scenario-save");
         await page.WaitForSelectorAsync("#scenario-overrides");
         await Axe.AssertAccessibleAsync(page);

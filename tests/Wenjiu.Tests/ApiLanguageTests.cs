@@ -32,7 +32,7 @@ public sealed class ApiLanguageTests
     public async Task The_same_bad_report_request_is_answered_in_chinese_and_in_english(DatabaseProvider provider)
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.Administrator);
         const string path = "/api/v1/relief/reports/relief?format=pdf&from=2020-13&by=colour";
 
         using var chinese = await SendAsync(staff.Http, path, "zh-CN");
@@ -54,7 +54,7 @@ public sealed class ApiLanguageTests
     public async Task Registry_and_assessment_errors_follow_accept_language(DatabaseProvider provider)
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.Administrator);
 
         using var searchZh = await SendAsync(staff.Http, "/api/v1/employers?district=999999", "zh-CN");
         using var searchEn = await SendAsync(staff.Http, "/api/v1/employers?district=999999", "en");
@@ -76,7 +76,7 @@ public sealed class ApiLanguageTests
     public async Task A_route_that_matches_nothing_is_a_404_titled_in_the_callers_language(DatabaseProvider provider)
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.Administrator);
 
         using var zh = await SendAsync(staff.Http, "/api/v1/no-such-thing", "zh-CN");
         using var en = await SendAsync(staff.Http, "/api/v1/no-such-thing", "en");

@@ -1,14 +1,16 @@
 using System.Net;
+using Wenjiu.Platform.Database;
 using Wenjiu.Tests.Infrastructure;
 
 namespace Wenjiu.Tests;
 
 public sealed class HostTests
 {
-    [Fact]
-    public async Task A_migrated_database_makes_the_host_ready()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_migrated_database_makes_the_host_ready(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var client = factory.CreateClient();
 
         using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
@@ -18,10 +20,11 @@ public sealed class HostTests
         Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
     }
 
-    [Fact]
-    public async Task Every_page_carries_the_strict_security_headers()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Every_page_carries_the_strict_security_headers(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Resources;
+using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Tests.Infrastructure;
 
@@ -8,10 +9,11 @@ namespace Wenjiu.Tests;
 
 public sealed class LayoutTests
 {
-    [Fact]
-    public async Task The_language_switch_is_remembered_and_goes_back_to_the_page()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_language_switch_is_remembered_and_goes_back_to_the_page(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var reviewer = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
         var before = await reviewer.GetPageAsync("/Registry/Employers");
 
@@ -26,10 +28,11 @@ public sealed class LayoutTests
         Assert.Contains("id=\"language-zh\"", after, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_language_switch_never_sends_the_user_off_the_site()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_language_switch_never_sends_the_user_off_the_site(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var visitor = SignedInClient.Anonymous(factory);
 
         using var switched = await visitor.PostFormAsync("/", "/culture", [new("culture", "en"), new("returnUrl", "//evil.example/")]);
@@ -37,10 +40,11 @@ public sealed class LayoutTests
         Assert.Equal("/", switched.Headers.Location?.OriginalString);
     }
 
-    [Fact]
-    public async Task A_visitor_sees_the_sign_in_link_and_no_navigation()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_visitor_sees_the_sign_in_link_and_no_navigation(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var visitor = SignedInClient.Anonymous(factory);
 
         var html = await visitor.GetPageAsync("/");
@@ -50,10 +54,11 @@ public sealed class LayoutTests
         Assert.Contains("class=\"skip-link\" href=\"#main\"", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_signed_in_user_sees_its_name_and_a_sign_out_form()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_signed_in_user_sees_its_name_and_a_sign_out_form(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var specialist = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
 
         var html = await specialist.GetPageAsync("/");

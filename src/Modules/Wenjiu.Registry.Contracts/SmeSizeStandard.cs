@@ -207,7 +207,8 @@ public sealed class SmeSizeStandard
             result[industry] = new IndustryThresholds(bounds[SizeClass.Large], bounds[SizeClass.Medium], bounds[SizeClass.Small]);
         }
 
-        var source = set.All.Select(p => p.Source).Distinct().Select(s => $"{s.Document}, {s.Url}");
+        // What an enterprise is shown: the official document, never the research page the thresholds were copied from.
+        var source = set.All.Select(p => p.Citation).Distinct();
         return new SmeSizeStandard(string.Join("; ", source), set.Version, result);
     }
 

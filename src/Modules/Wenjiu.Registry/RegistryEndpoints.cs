@@ -24,23 +24,24 @@ internal static class RegistryEndpoints
 
         var employers = api.MapGroup("/employers").WithTags("Employers");
         employers.MapGet("/", SearchAsync)
-            .RequireAuthorization(Policies.Staff)
+            .RequireAuthorization(Permissions.SearchEmployers)
             .WithName("SearchEmployers")
             .WithSummary("Search employers")
-            .WithDescription("Employers matching every filter given, in name order, one page at a time. `total` counts matches exactly up to 10,000; beyond that `totalIsExact` is false and `total` is 10,000. Bureau staff only.")
+            .WithDescription("Employers matching every filter given, in name order, one page at a time. `total` counts matches exactly up to 10,000; beyond that `totalIsExact` is false and `total` is 10,000. Needs the `SearchEmployers` action (docs/permissions.md).")
             .ProducesValidationProblem();
         employers.MapGet("/{uscc}", DetailAsync)
-            .RequireAuthorization(Policies.StaffOrEnterprise)
+            .RequireAuthorization(Permissions.ViewEmployer)
             .WithName("GetEmployer")
             .WithSummary("Get one employer")
-            .WithDescription("The employer's registered facts, its entity type (from the code's first two characters), its SME size class with the explanation of which thresholds were met or missed, and its insured headcount for the last 24 months. An enterprise user gets only its own employer; any other code answers 404, as does an unknown one.")
+            .WithDescription("The employer's registered facts, its entity type (from the code's first two characters), its SME size class with the explanation of which thresholds were met or missed, and its insured headcount for the 24 months up to the latest month the registry has data for. An enterprise user gets only its own employer; any other code answers 404, as does an unknown one.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        var imports = api.MapGroup("/imports").WithTags("Imports").RequireAuthorization(Policies.Staff);
+        var imports = api.MapGroup("/imports").WithTags("Imports");
         imports.MapPost("/", StartImportAsync)
+            .RequireAuthorization(Permissions.ImportFiles)
             .WithName("StartImport")
             .WithSummary("Upload an interchange file and start its import")
-            .WithDescription("Multipart form with `kind` (`employers` or `employment`) and `file` (CSV or XLSX as interchange.md describes). The `Idempotency-Key` header is required: a repeat with the same key and file returns the same run (200) instead of importing twice; the same key with another file is 422. The import runs in the background; poll `GET /api/v1/imports/{id}`.")
+            .WithDescription("Multipart form with `kind` (`employers` or `employment`) and `file` (CSV or XLSX as docs/interchange.md describes). The `Idempotency-Key` header is required: a repeat with the same key and file returns the same run (200) instead of importing twice; the same key with another file is 422. The import runs in the background; poll `GET /api/v1/imports/{id}`.")
             .Accepts<IFormFile>("multipart/form-data")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -52,11 +53,13 @@ internal static class RegistryEndpoints
             // without a CORS preflight, which this host never grants. Pages keep their antiforgery tokens.
             .DisableAntiforgery();
         imports.MapGet("/{id:guid}", ImportAsync)
+            .RequireAuthorization(Permissions.ViewImports)
             .WithName("GetImport")
             .WithSummary("Get an import's progress and outcome")
             .WithDescription("Status (`queued`, `running`, `completed`, `refused`, `failed`), rows read, imported and rejected so far, and why a file was refused. The status page polls this while a run is going.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         imports.MapGet("/{id:guid}/errors.csv", ErrorReportAsync)
+            .RequireAuthorization(Permissions.ViewImports)
             .WithName("GetImportErrors")
             .WithSummary("Download an import's error report")
             .WithDescription("Every rejected row as CSV, in the request's language (Accept-Language or the culture cookie): line (the header is line 1 of the imported file), column code, column name, the value as given (identity numbers and names masked) and the reason; streamed. Text cells that a spreadsheet would read as a formula are prefixed with a single quote.")
@@ -138,7 +141,7 @@ internal static class RegistryEndpoints
 
     /// <summary>Errors keyed by the parameter the client sent: query and form fields in camelCase, headers by their name.</summary>
     private static Dictionary<string, string[]> ApiErrors(Wenjiu.Platform.Web.FieldErrors errors) =>
-        errors.ToDictionary().ToDictionary(e => e.Key == "IdempotencyKey" ? "Idempotency-Key" : Camel(e.Key), e => e.Value, StringComparer.Ordinal);
+        errors.ToDictionary().ToDictionary(e => e.Key switch { "IdempotencyKey" => "Idempotency-Key", "Direction" => "dir", _ => Camel(e.Key) }, e => e.Value, StringComparer.Ordinal);
 
     private static string Camel(string field) => string.IsNullOrEmpty(field) ? field : char.ToLowerInvariant(field[0]) + field[1..];
 }

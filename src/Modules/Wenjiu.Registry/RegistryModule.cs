@@ -49,28 +49,30 @@ public static class RegistryModule
         // The employer page shows the links other modules offer on an employer (the relief statements, …).
         services.AddRecordLinks();
         services.AddNavigationLinks(
-            NavigationLink.To("nav-registry-employers", typeof(RegistryText), "Nav.Employers", 100, "/Registry/Employers", [.. Roles.Staff]),
-            NavigationLink.To("nav-registry-persons", typeof(RegistryText), "Nav.Persons", 110, "/Registry/Persons/Lookup", [.. Roles.Staff]),
-            NavigationLink.To("nav-registry-lookup-alerts", typeof(RegistryText), "Nav.LookupAlerts", 190, "/Registry/Persons/Alerts", [Roles.Administrator]),
-            NavigationLink.To("nav-registry-imports", typeof(RegistryText), "Nav.Imports", 120, "/Registry/Imports", [.. Roles.Staff]),
-            new NavigationLink("nav-registry-my-employer", typeof(RegistryText), "Nav.MyEmployer", 100, [Roles.Enterprise],
-                user => user.EmployerUscc() is { Length: > 0 } uscc ? $"/Registry/Employers/Detail/{uscc}" : null));
+            NavigationLink.To("nav-registry-employers", typeof(RegistryText), "Nav.Employers", 100, "/Registry/Employers", Permissions.SearchEmployers),
+            NavigationLink.To("nav-registry-persons", typeof(RegistryText), "Nav.Persons", 110, "/Registry/Persons/Lookup", Permissions.LookUpPerson),
+            NavigationLink.To("nav-registry-lookup-alerts", typeof(RegistryText), "Nav.LookupAlerts", 190, "/Registry/Persons/Alerts", Permissions.ViewAudit),
+            NavigationLink.To("nav-registry-imports", typeof(RegistryText), "Nav.Imports", 120, "/Registry/Imports", Permissions.ViewImports),
+            NavigationLink.ToOwnEmployer("nav-registry-my-employer", typeof(RegistryText), "Nav.MyEmployer", 100, Permissions.ViewEmployer, uscc => $"/Registry/Employers/Detail/{uscc}"));
         return builder;
     }
 
     /// <summary>
-    /// Who may open which registry page, beside the pages themselves. The host authorises the whole area for signed-in
-    /// users and calls this; the employer page is open to enterprise users, whose handler then shows only their own.
+    /// Which action of the permission table (docs/permissions.md) each registry page needs. The host authorises the
+    /// whole area for signed-in users and calls this; the employer page is open to enterprise users for their own
+    /// employer, whose handler then shows them only that one (404 otherwise).
     /// </summary>
     public static void AuthorizePages(PageConventionCollection conventions)
     {
         ArgumentNullException.ThrowIfNull(conventions);
-        conventions.AuthorizeAreaPage(Area, "/Employers/Index", Policies.Staff);
-        conventions.AuthorizeAreaPage(Area, "/Employers/Edit", Policies.Staff);
-        conventions.AuthorizeAreaPage(Area, "/Employers/Detail", Policies.StaffOrEnterprise);
-        conventions.AuthorizeAreaFolder(Area, "/Persons", Policies.Staff);
-        conventions.AuthorizeAreaPage(Area, "/Persons/Alerts", Policies.Administrator);
-        conventions.AuthorizeAreaFolder(Area, "/Imports", Policies.Staff);
+        conventions.AuthorizeAreaPage(Area, "/Employers/Index", Permissions.SearchEmployers);
+        conventions.AuthorizeAreaPage(Area, "/Employers/Edit", Permissions.EditEmployer);
+        conventions.AuthorizeAreaPage(Area, "/Employers/Detail", Permissions.ViewEmployer);
+        conventions.AuthorizeAreaFolder(Area, "/Persons", Permissions.LookUpPerson);
+        // The look-up alerts (quota overruns) are the audit's: the administrator's alone.
+        conventions.AuthorizeAreaPage(Area, "/Persons/Alerts", Permissions.ViewAudit);
+        conventions.AuthorizeAreaFolder(Area, "/Imports", Permissions.ViewImports);
+        conventions.AuthorizeAreaPageChanges(Area, "/Imports/Index", Permissions.ImportFiles);
     }
 
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder endpoints)

@@ -27,9 +27,6 @@ public static class ReliefModule
 {
     public const string Area = "Relief";
 
-    /// <summary>Who may define and run scenarios: policy officers, and the administrator.</summary>
-    public const string ScenarioPolicy = "ReliefScenarios";
-
     public static WebApplicationBuilder AddRelief(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -49,16 +46,13 @@ public static class ReliefModule
         services.AddSingleton<BackgroundScenarioRuns>();
         services.AddHostedService<ScenarioRunWorker>();
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ScenarioPolicy, policy => policy.RequireRole(Roles.PolicyOfficer, Roles.Administrator));
-
         services.AddNavigationLinks(
-            NavigationLink.To("nav-relief-dashboard", typeof(ReliefText), "Nav.Dashboard", 200, "/Relief/Dashboard", [.. Roles.Staff]),
-            NavigationLink.To("nav-relief-reports", typeof(ReliefText), "Nav.Reports", 210, "/Relief/Reports", [.. Roles.Staff]),
-            NavigationLink.To("nav-relief-scenarios", typeof(ReliefText), "Nav.Scenarios", 220, "/Relief/Scenarios", Roles.PolicyOfficer, Roles.Administrator),
-            new NavigationLink("nav-relief-my-statement", typeof(ReliefText), "Nav.MyStatement", 200, [Roles.Enterprise],
-                user => user.EmployerUscc() is { Length: > 0 } uscc ? $"/Relief/Statements/{uscc}" : null));
-        // On the registry's employer page: its statements, for those who may see them (staff, or its own users).
+            NavigationLink.To("nav-relief-dashboard", typeof(ReliefText), "Nav.Dashboard", 200, "/Relief/Dashboard", Permissions.ViewReports),
+            NavigationLink.To("nav-relief-reports", typeof(ReliefText), "Nav.Reports", 210, "/Relief/Reports", Permissions.ViewReports),
+            NavigationLink.To("nav-relief-scenarios", typeof(ReliefText), "Nav.Scenarios", 220, "/Relief/Scenarios", Permissions.Scenarios),
+            NavigationLink.To("nav-relief-statements", typeof(ReliefText), "Nav.Statements", 230, "/Relief/Statements", Permissions.ViewStatements),
+            NavigationLink.ToOwnEmployer("nav-relief-my-statement", typeof(ReliefText), "Nav.MyStatement", 200, Permissions.ViewStatements, uscc => $"/Relief/Statements/{uscc}"));
+        // On the registry's employer page: its statements, for those who may see them (ViewStatements, or its own users).
         services.AddRecordLinks(new RecordLink(
             RegistryRecords.Employer, "employer-statements", typeof(ReliefText), "Link.EmployerStatements", 100,
             (user, uscc) => EmployerStatementHandler.CanSee(user, uscc) ? $"/Relief/Statements/{Uri.EscapeDataString(uscc)}" : null));
@@ -69,24 +63,28 @@ public static class ReliefModule
         services.AddSingleton<BackgroundAssessments>();
         services.AddHostedService<AssessmentWorker>();
         services.AddNavigationLinks(
-            NavigationLink.To("nav-relief-assessments", typeof(AssessmentText), "Nav.Assessments", 300, "/Relief/Assessments", [.. Roles.Staff]),
-            NavigationLink.To("nav-relief-deferrals", typeof(AssessmentText), "Nav.Deferrals", 310, "/Relief/Deferrals", [.. Roles.Staff]));
+            NavigationLink.To("nav-relief-assessments", typeof(AssessmentText), "Nav.Assessments", 300, "/Relief/Assessments", Permissions.ViewAssessments),
+            NavigationLink.To("nav-relief-deferrals", typeof(AssessmentText), "Nav.Deferrals", 310, "/Relief/Deferrals", Permissions.ViewDeferrals));
         return builder;
     }
 
     /// <summary>
-    /// Who may open which relief page. The host authorises the area for signed-in users and calls this; the statement
-    /// pages are open to enterprise users, whose handler then shows only their own employer (404 otherwise).
+    /// Which action of the permission table (docs/permissions.md) each relief page needs. The host authorises the area
+    /// for signed-in users and calls this; the statement pages are open to enterprise users for their own employer,
+    /// whose handler then shows them only that one (404 otherwise). The assessment and deferral pages show to more
+    /// roles than may change anything there: their forms need the stronger action.
     /// </summary>
     public static void AuthorizePages(PageConventionCollection conventions)
     {
         ArgumentNullException.ThrowIfNull(conventions);
-        conventions.AuthorizeAreaFolder(Area, "/Dashboard", Policies.Staff);
-        conventions.AuthorizeAreaFolder(Area, "/Reports", Policies.Staff);
-        conventions.AuthorizeAreaFolder(Area, "/Statements", Policies.StaffOrEnterprise);
-        conventions.AuthorizeAreaFolder(Area, "/Scenarios", ScenarioPolicy);
-        conventions.AuthorizeAreaFolder(Area, "/Assessments", Policies.Staff);
-        conventions.AuthorizeAreaFolder(Area, "/Deferrals", Policies.Staff);
+        conventions.AuthorizeAreaFolder(Area, "/Dashboard", Permissions.ViewReports);
+        conventions.AuthorizeAreaFolder(Area, "/Reports", Permissions.ViewReports);
+        conventions.AuthorizeAreaFolder(Area, "/Statements", Permissions.ViewStatements);
+        conventions.AuthorizeAreaFolder(Area, "/Scenarios", Permissions.Scenarios);
+        conventions.AuthorizeAreaFolder(Area, "/Assessments", Permissions.ViewAssessments);
+        conventions.AuthorizeAreaPageChanges(Area, "/Assessments/Index", Permissions.RunAssessment);
+        conventions.AuthorizeAreaFolder(Area, "/Deferrals", Permissions.ViewDeferrals);
+        conventions.AuthorizeAreaPageChanges(Area, "/Deferrals/Index", Permissions.RecordDeferrals);
     }
 
     /// <param name="publicRateLimit">The host's rate-limit policy for anonymous public endpoints.</param>

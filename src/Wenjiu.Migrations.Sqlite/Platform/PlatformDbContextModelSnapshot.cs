@@ -232,6 +232,10 @@ namespace Wenjiu.Migrations.Sqlite.Platform
                         .HasColumnType("TEXT")
                         .HasColumnName("hash");
 
+                    b.Property<int>("HashVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hash_version");
+
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("occurred_at");
@@ -260,6 +264,50 @@ namespace Wenjiu.Migrations.Sqlite.Platform
                     b.ToTable("platform_audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Wenjiu.Platform.Identity.SignInSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security_stamp");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("ticket");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_sign_in_sessions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_platform_sign_in_sessions_expires_at");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_platform_sign_in_sessions_user_id");
+
+                    b.ToTable("platform_sign_in_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Wenjiu.Platform.Identity.WenjiuUser", b =>
                 {
                     b.Property<string>("Id")
@@ -279,6 +327,10 @@ namespace Wenjiu.Migrations.Sqlite.Platform
                         .HasMaxLength(10)
                         .HasColumnType("TEXT")
                         .HasColumnName("culture");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disabled_at");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()

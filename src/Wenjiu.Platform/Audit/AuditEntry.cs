@@ -26,4 +26,9 @@ public sealed class AuditEntry
     public string PreviousHash { get; set; } = "";
 
     public string Hash { get; set; } = "";
+
+    /// <summary>1: plain SHA-256 (before issue 7); 2: HMAC-SHA256 under the chain key (<see cref="AuditChainKey"/>).</summary>
+    public int HashVersion { get; set; } = KeyedVersion;
+
+    public const int KeyedVersion = 2;
 }

@@ -38,12 +38,15 @@ public readonly record struct AuditHead(long EntryId, string Hash)
     }
 }
 
+/// <summary>What keying an old chain did: how many entries were re-hashed, or the check that stopped it.</summary>
+public sealed record AuditKeying(long EntriesKeyed, AuditVerification? Refused);
+
 public sealed record AuditVerification(long EntriesChecked, long? FirstBrokenEntryId, string? Problem, AuditHead? Newest = null)
 {
     public bool IsIntact => FirstBrokenEntryId is null;
 }
 
-internal sealed class AuditLog(PlatformDbContext db, TimeProvider clock, IHttpContextAccessor http) : IAuditLog
+internal sealed class AuditLog(PlatformDbContext db, TimeProvider clock, IHttpContextAccessor http, AuditChainKey key) : IAuditLog
 {
     // One writer at a time inside this process; PostgreSQL adds an advisory lock so that several nodes chain too.
     private static readonly SemaphoreSlim Writer = new(1, 1);
@@ -81,7 +84,8 @@ internal sealed class AuditLog(PlatformDbContext db, TimeProvider clock, IHttpCo
             }
 
             entry.PreviousHash = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(cancellationToken) ?? "";
-            entry.Hash = ComputeHash(entry);
+            entry.HashVersion = AuditEntry.KeyedVersion;
+            entry.Hash = ComputeKeyedHash(entry, key);
             db.AuditEntries.Add(entry);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -95,18 +99,75 @@ internal sealed class AuditLog(PlatformDbContext db, TimeProvider clock, IHttpCo
     /// <summary>PostgreSQL keeps microseconds; hashing at that precision makes the stored entry re-hash the same.</summary>
     private static DateTimeOffset Truncate(DateTimeOffset value) => new(value.UtcTicks - (value.UtcTicks % 10), TimeSpan.Zero);
 
-    internal static string ComputeHash(AuditEntry entry)
+    /// <summary>The chain's first formula (hash version 1): plain SHA-256, which anyone can recompute after an edit.</summary>
+    internal static string ComputeHash(AuditEntry entry) => Convert.ToHexStringLower(SHA256.HashData(Canonical(entry)));
+
+    /// <summary>Hash version 2: HMAC-SHA256 of the same fields under a key kept outside the database.</summary>
+    internal static string ComputeKeyedHash(AuditEntry entry, AuditChainKey key) => Convert.ToHexStringLower(key.Sign(Canonical(entry)));
+
+    private static byte[] Canonical(AuditEntry entry) => Encoding.UTF8.GetBytes(string.Join('\u001f',
+        entry.OccurredAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture),
+        entry.Actor, entry.Action, entry.Record, entry.ClientAddress ?? "", entry.Details ?? "", entry.PreviousHash));
+
+    /// <summary>
+    /// Upgrades a chain written before it was keyed (hash version 1) to keyed hashes, once, when the database is migrated.
+    /// A chain that is already broken is not re-keyed (that would launder the edit): the upgrade stops and says where.
+    /// </summary>
+    internal static async Task<AuditKeying> KeyUnkeyedEntriesAsync(PlatformDbContext db, AuditChainKey key, CancellationToken cancellationToken)
     {
-        var canonical = string.Join('\u001f',
-            entry.OccurredAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture),
-            entry.Actor, entry.Action, entry.Record, entry.ClientAddress ?? "", entry.Details ?? "", entry.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        if (!await db.AuditEntries.AnyAsync(e => e.HashVersion != AuditEntry.KeyedVersion, cancellationToken))
+        {
+            return new AuditKeying(0, null);
+        }
+
+        await Writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken);
+            }
+
+            var check = await VerifyAsync(db, key, cancellationToken, recordedHead: null, acceptUnkeyed: true);
+            if (!check.IsIntact)
+            {
+                return new AuditKeying(0, check);
+            }
+
+            var entries = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync(cancellationToken);
+            var previous = "";
+            long keyed = 0;
+            foreach (var entry in entries)
+            {
+                entry.PreviousHash = previous;
+                var hash = ComputeKeyedHash(entry, key);
+                if (entry.HashVersion != AuditEntry.KeyedVersion || hash != entry.Hash)
+                {
+                    // The log refuses changes through the ORM (PlatformDbContext); this one rewrite is the exception.
+                    await db.AuditEntries.Where(e => e.Id == entry.Id).ExecuteUpdateAsync(
+                        s => s.SetProperty(e => e.PreviousHash, previous).SetProperty(e => e.Hash, hash).SetProperty(e => e.HashVersion, AuditEntry.KeyedVersion),
+                        cancellationToken);
+                    keyed++;
+                }
+
+                previous = hash;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return new AuditKeying(keyed, null);
+        }
+        finally
+        {
+            Writer.Release();
+        }
     }
 
     /// <summary>Walks the chain in order and names the first entry whose hash or link does not hold.</summary>
     /// <param name="recordedHead">The newest entry recorded earlier (with a backup): removing entries after the last one
     /// leaves no broken link, so only a head kept outside the database shows that the newest entries were taken.</param>
-    internal static async Task<AuditVerification> VerifyAsync(PlatformDbContext db, CancellationToken cancellationToken, AuditHead? recordedHead = null)
+    /// <param name="acceptUnkeyed">Only for the upgrade: checks version-1 entries by their plain hash instead of refusing them.</param>
+    internal static async Task<AuditVerification> VerifyAsync(PlatformDbContext db, AuditChainKey key, CancellationToken cancellationToken, AuditHead? recordedHead = null, bool acceptUnkeyed = false)
     {
         var previous = "";
         long? previousId = null;
@@ -131,7 +192,13 @@ internal sealed class AuditLog(PlatformDbContext db, TimeProvider clock, IHttpCo
                     : new AuditVerification(count, previousId, $"entry {previousId} was altered and re-hashed: entry {entry.Id} no longer links to it");
             }
 
-            if (ComputeHash(entry) != entry.Hash)
+            if (entry.HashVersion != AuditEntry.KeyedVersion && !acceptUnkeyed)
+            {
+                // A plain hash anyone could have recomputed: after the upgrade (migrate) no entry has one.
+                return new AuditVerification(count, entry.Id, $"entry {entry.Id} has an unkeyed hash (version {entry.HashVersion}): it was written or rewritten without the chain's key (run 'migrate' once after upgrading to key an old chain)");
+            }
+
+            if ((entry.HashVersion == AuditEntry.KeyedVersion ? ComputeKeyedHash(entry, key) : ComputeHash(entry)) != entry.Hash)
             {
                 return new AuditVerification(count, entry.Id, $"entry {entry.Id} was altered: its content no longer matches its hash");
             }

@@ -12,4 +12,10 @@ public sealed class WenjiuUser : IdentityUser
 
     /// <summary>Preferred UI culture, <c>zh-CN</c> or <c>en</c>.</summary>
     public string? Culture { get; set; }
+
+    /// <summary>
+    /// When an administrator disabled the account: it can no longer sign in and its sessions are over. Kept apart from
+    /// Identity's lockout, which ends by itself after a few minutes and which an administrator lifts with "unlock".
+    /// </summary>
+    public DateTimeOffset? DisabledAt { get; set; }
 }

@@ -22,8 +22,27 @@ public sealed record DatedValue(DateOnly From, DateOnly? To, string FromWritten,
     };
 }
 
-/// <summary>Where a parameter's values come from: the document and an address where it can be read.</summary>
+/// <summary>
+/// Staff's research note on where a parameter's values were found: the secondary document and an address where it
+/// can be read. Kept in the parameter file for staff; an enterprise is shown the <see cref="OfficialDocument"/> instead.
+/// </summary>
 public sealed record ParameterSource(string Document, string Url);
+
+/// <summary>
+/// The official document a parameter's values are set by, as an enterprise is shown it: the issuing body, the title,
+/// the document number (文号) when the document has one we have confirmed, the date it was issued and, optionally, the
+/// clause. E.g. 人力资源社会保障部 财政部 税务总局, 关于阶段性减免企业社会保险费的通知, 人社部发〔2020〕11号, 2020-02-20, 第一条.
+/// </summary>
+public sealed record OfficialDocument(string Issuer, string Title, string? Number, DateOnly Date, string? Clause)
+{
+    /// <summary>人社部发〔2020〕11号《关于阶段性减免企业社会保险费的通知》（人力资源社会保障部 财政部 税务总局，2020-02-20）第一条.</summary>
+    public string Citation()
+    {
+        var date = Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var title = Title.StartsWith('《') ? Title : $"《{Title}》";
+        return $"{Number}{title}（{Issuer}，{date}）{Clause}";
+    }
+}
 
 public enum ConfidenceLevel
 {

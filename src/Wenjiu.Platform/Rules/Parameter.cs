@@ -4,17 +4,24 @@ using Wenjiu.Platform.Periods;
 namespace Wenjiu.Platform.Rules;
 
 /// <summary>
-/// A named, dated policy parameter: a gap-free, non-overlapping series of values with one unit, a description, a
-/// source and a confidence note. A month is governed by the value in force on its first day (the contribution period
+/// A named, dated policy parameter: a gap-free, non-overlapping series of values with one unit, a description, the
+/// official documents that set it (shown to everyone), and staff's research source and confidence note (staff only). A month is governed by the value in force on its first day (the contribution period
 /// 费款所属期 is a whole month).
 /// </summary>
 public sealed class Parameter
 {
-    public Parameter(string name, ParameterUnit unit, string description, ParameterSource source, ParameterConfidence confidence, IReadOnlyList<DatedValue> values)
+    public Parameter(string name, ParameterUnit unit, string description, IReadOnlyList<OfficialDocument> documents, ParameterSource source, ParameterConfidence confidence, IReadOnlyList<DatedValue> values)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(documents);
+        if (documents.Count == 0)
+        {
+            throw new ArgumentException($"Parameter '{name}' cites no official document.", nameof(documents));
+        }
+
         Name = name;
+        Documents = documents;
         Unit = unit;
         Description = description;
         Source = source;
@@ -28,6 +35,13 @@ public sealed class Parameter
 
     public string Description { get; }
 
+    /// <summary>The official documents that set the values, in the order the file gives them (at least one).</summary>
+    public IReadOnlyList<OfficialDocument> Documents { get; }
+
+    /// <summary>Every official document's citation, joined: what a statement or a trace shows as the parameter's source.</summary>
+    public string Citation => string.Join("；", Documents.Select(d => d.Citation()));
+
+    /// <summary>Staff's research note (the secondary page the values were read from): never shown to an enterprise.</summary>
     public ParameterSource Source { get; }
 
     public ParameterConfidence Confidence { get; }
@@ -53,7 +67,7 @@ public sealed class Parameter
     }
 
     /// <summary>The same parameter with another series of values (a scenario's override), already validated.</summary>
-    public Parameter WithValues(IReadOnlyList<DatedValue> values) => new(Name, Unit, Description, Source, Confidence, values);
+    public Parameter WithValues(IReadOnlyList<DatedValue> values) => new(Name, Unit, Description, Documents, Source, Confidence, values);
 
     /// <summary>"2019-07-01 onwards" or "2019-07-01 to 2020-12-31", for messages.</summary>
     public string Coverage()

@@ -32,6 +32,14 @@ public sealed class ParameterFileException : Exception
     public string? ParameterName { get; }
 
     public string? Problem { get; }
+
+    /// <summary>
+    /// What is wrong, as a stable code (<c>overlap</c>, <c>gap</c>, <c>not_number</c> …) with <see cref="Arguments"/>, so
+    /// that a page can say it in its reader's language; <see cref="Problem"/> stays the English text for logs and files.
+    /// </summary>
+    public string? Code { get; init; }
+
+    public IReadOnlyList<string> Arguments { get; init; } = [];
 }
 
 /// <summary>

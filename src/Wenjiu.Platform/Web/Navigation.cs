@@ -2,22 +2,30 @@ using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
+using Wenjiu.Platform.Identity;
 
 namespace Wenjiu.Platform.Web;
 
 /// <summary>
-/// One entry of the site's navigation. Each module lists its entries once, in its <c>AddX()</c>, with the roles that
-/// may follow them; the layout shows a user only the entries it can use, so there are no dead links.
+/// One entry of the site's navigation. Each module lists its entries once, in its <c>AddX()</c>, with the action of the
+/// permission table (<see cref="Permissions"/>) the page behind it needs; the layout shows a user only the entries it
+/// may follow, so there are no dead links.
 /// </summary>
 /// <param name="Id">Stable element id (for tests and browser journeys), e.g. <c>nav-registry-employers</c>.</param>
 /// <param name="TextResource">The module's resource class holding <paramref name="TextKey"/> in every language.</param>
 /// <param name="Order">Position in the bar, lower first; modules use their own hundred (registry 100-199, …).</param>
-/// <param name="Roles">Roles that see the entry; empty means every signed-in user.</param>
+/// <param name="Permission">The action (<see cref="Permissions"/>) a user needs to see the entry; null means every signed-in user.</param>
 /// <param name="Href">The link for this user, or null when it has none (e.g. an enterprise user without an employer).</param>
-public sealed record NavigationLink(string Id, Type TextResource, string TextKey, int Order, IReadOnlyList<string> Roles, Func<ClaimsPrincipal, string?> Href)
+public sealed record NavigationLink(string Id, Type TextResource, string TextKey, int Order, string? Permission, Func<ClaimsPrincipal, string?> Href)
 {
-    public static NavigationLink To(string id, Type textResource, string textKey, int order, string path, params string[] roles) =>
-        new(id, textResource, textKey, order, roles, _ => path);
+    /// <summary>An entry to a page every holder of <paramref name="permission"/> may open (for every record, not only its own employer's).</summary>
+    public static NavigationLink To(string id, Type textResource, string textKey, int order, string path, string? permission) =>
+        new(id, textResource, textKey, order, permission, user => permission is null || user.MayEverywhere(permission) ? path : null);
+
+    /// <summary>An entry to the own employer's page, for those who hold <paramref name="permission"/> for their own employer only.</summary>
+    public static NavigationLink ToOwnEmployer(string id, Type textResource, string textKey, int order, string permission, Func<string, string> path) =>
+        new(id, textResource, textKey, order, permission, user =>
+            !user.MayEverywhere(permission) && user.EmployerUscc() is { Length: > 0 } uscc ? path(Uri.EscapeDataString(uscc)) : null);
 }
 
 /// <summary>A navigation entry resolved for the current user and language.</summary>
@@ -41,7 +49,7 @@ public sealed class NavigationMenu(IEnumerable<NavigationLink> links, IStringLoc
         var items = new List<NavigationItem>();
         foreach (var link in links)
         {
-            if ((link.Roles.Count == 0 || link.Roles.Any(user.IsInRole)) && link.Href(user) is { } href)
+            if ((link.Permission is null || user.May(link.Permission)) && link.Href(user) is { } href)
             {
                 var texts = localizers.Create(link.TextResource);
                 var hint = texts[link.TextKey + ".Hint"];

@@ -24,7 +24,7 @@ internal static class AuditCommand
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var result = await AuditLog.VerifyAsync(db, cancellationToken, head);
+        var result = await AuditLog.VerifyAsync(db, scope.ServiceProvider.GetRequiredService<AuditChainKey>(), cancellationToken, head);
         if (result.IsIntact)
         {
             await output.WriteLineAsync($"Audit log intact: {result.EntriesChecked} entries checked{(head is null ? "" : $", entry {head.Value.EntryId} recorded as the newest is still there")}.");

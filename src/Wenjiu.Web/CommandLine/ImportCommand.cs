@@ -21,12 +21,12 @@ internal static class ImportCommand
 
     public static Command Create(WebApplication app)
     {
-        var kind = new Argument<string>("kind") { Description = "employers or employment (shared/domain/interchange.md)" };
+        var kind = new Argument<string>("kind") { Description = "employers or employment" };
         kind.AcceptOnlyFromAmong("employers", "employment");
         var file = new Argument<FileInfo>("file") { Description = "the CSV (UTF-8) or .xlsx file" };
         var report = new Option<FileInfo?>("--report") { Description = "where to write the error report (default: FILE.errors.csv)" };
         var language = ReportLanguage.Option();
-        var command = new Command("import", "Import an employers or employment file from the social insurance system.") { kind, file, report, language };
+        var command = new Command("import", "Import an employers or employment file from the social insurance system. Its columns, rules and error report: docs/interchange.md.") { kind, file, report, language };
         command.SetAction(async (result, cancellationToken) => await RunAsync(
             app.Services,
             result.GetValue(kind) == "employers" ? ImportKind.Employers : ImportKind.Employment,

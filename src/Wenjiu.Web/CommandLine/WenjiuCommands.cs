@@ -10,30 +10,66 @@ namespace Wenjiu.Web.CommandLine;
 /// </summary>
 internal static class WenjiuCommands
 {
+    /// <summary>A verb that is neither known nor a request for help: an error naming the verbs, as a shell's usage error.</summary>
+    public const int UnknownVerb = 2;
+
     private static readonly string[] Verbs = ["migrate", "seed", "import", "users", "audit", "relief", "report", "assess"];
+
+    /// <summary>What the root command answers itself: help (System.CommandLine's aliases, and <c>help</c>) and the version.</summary>
+    private static readonly string[] RootOptions = ["--help", "-h", "-?", "/?", "/h", "--version"];
+
+    /// <summary>
+    /// What the arguments ask for. Nothing, <c>serve</c>, or only the host's own options (<c>--urls</c>, <c>--environment</c>,
+    /// <c>--Database:Provider=…</c>) serve; <c>help</c>, <c>--help</c> and the verbs run and exit; any other first word is a
+    /// mistyped verb and must never start the web server.
+    /// </summary>
+    private static bool Serves(string[] args) =>
+        args.Length == 0
+        || (args[0] == "serve" && !args.Skip(1).Any(a => RootOptions.Contains(a)))
+        || (args[0].StartsWith('-') && !RootOptions.Contains(args[0]));
 
     /// <summary>Arguments meant for the web host: everything when serving, nothing when running a verb.</summary>
     public static string[] HostArguments(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Length > 0 && args[0] == "serve")
+        if (!Serves(args))
         {
-            return args[1..];
+            return [];
         }
 
-        return args.Length > 0 && Verbs.Contains(args[0]) ? [] : args;
+        return args.Length > 0 && args[0] == "serve" ? args[1..] : args;
     }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        if (args.Length == 0 || !Verbs.Contains(args[0]))
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(args);
+        if (Serves(args))
         {
             await StartUp.PrepareAsync(app);
             await app.RunAsync();
             return 0;
         }
 
-        var root = new RootCommand("Wenjiu: employment-stabilisation platform");
+        if (args[0] == "help")
+        {
+            // "wenjiu help" is "wenjiu --help"; "wenjiu help import" is "wenjiu import --help".
+            args = [.. args[1..], "--help"];
+        }
+        else if (!RootOptions.Contains(args[0]) && !Verbs.Contains(args[0]) && args[0] != "serve")
+        {
+            await Console.Error.WriteLineAsync(
+                $"'{args[0]}' is not a wenjiu verb. The verbs are: serve (the default), {string.Join(", ", Verbs)}. Run `wenjiu --help` for what each does.");
+            return UnknownVerb;
+        }
+
+        return await Root(app).Parse(args).InvokeAsync();
+    }
+
+    private static RootCommand Root(WebApplication app)
+    {
+        var root = new RootCommand("Wenjiu: employment-stabilisation platform. Without a verb it serves the web pages and the API.");
+        root.Subcommands.Add(Serve());
         root.Subcommands.Add(Migrate(app));
         root.Subcommands.Add(Seed(app));
         root.Subcommands.Add(UsersCommand.Create(app));
@@ -42,8 +78,12 @@ internal static class WenjiuCommands
         root.Subcommands.Add(ReliefCommand.Create(app));
         root.Subcommands.Add(ReportCommand.Create(app));
         root.Subcommands.Add(AssessCommand.Create(app));
-        return await root.Parse(args).InvokeAsync();
+        return root;
     }
+
+    /// <summary>Only for the help: <c>serve</c> is dispatched before parsing, because the host's options are its own.</summary>
+    private static Command Serve() =>
+        new("serve", "Serve the web pages and the API (the default). Host options: --urls http://localhost:5080, --environment Development, and any setting as --Section:Key=value (docs/operations.md).");
 
     private static Command Migrate(WebApplication app)
     {

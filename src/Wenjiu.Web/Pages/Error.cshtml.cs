@@ -10,6 +10,9 @@ internal sealed class ErrorModel : PageModel
 {
     public int Status { get; private set; }
 
+    /// <summary>The request's id as the logs carry it (the <c>RequestId</c> scope): what a user quotes to the administrator.</summary>
+    public string RequestId => HttpContext.TraceIdentifier;
+
     public void OnGet() => Status = StatusFrom();
 
     // A failed POST is re-executed as a POST; it shows the same page.

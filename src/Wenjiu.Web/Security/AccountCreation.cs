@@ -60,22 +60,4 @@ internal sealed class AccountCreation(UserManager<WenjiuUser> users, RoleManager
         await audit.RecordAsync(IdentityAudit.UserCreated, IdentityAudit.Record(user.UserName), $"role {account.Role}" + (user.EmployerUscc is null ? "" : $", employer {user.EmployerUscc}"), cancellationToken);
         return new AccountCreated(true, password, []);
     }
-
-    /// <summary>Identity's messages are English; this gives the field they concern and a bilingual sentence.</summary>
-    public static (string Field, string Message) Describe(IdentityError error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        return error.Code switch
-        {
-            "DuplicateUserName" => ("UserName", "此用户名已被使用 This user name is already taken"),
-            "InvalidUserName" => ("UserName", "用户名只能包含字母、数字和 - . _ @ + This user name may contain only letters, digits and - . _ @ +"),
-            "PasswordTooShort" => ("Password", "密码至少10位 The password must have at least 10 characters"),
-            "PasswordRequiresDigit" => ("Password", "密码须含数字 The password must contain a digit"),
-            "PasswordRequiresLower" => ("Password", "密码须含小写字母 The password must contain a lower-case letter"),
-            "PasswordRequiresUpper" => ("Password", "密码须含大写字母 The password must contain an upper-case letter"),
-            _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => ("Password", error.Description),
-            "UnknownRole" => ("Role", "请选择角色 Choose a role"),
-            _ => ("UserName", error.Description),
-        };
-    }
 }

@@ -49,7 +49,7 @@ public sealed class FormulaInjectionTests
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);
         var runId = await ImportUploadTests.AddFinishedRunAsync(factory, ("uscc", Hyperlink, "uscc_length"), ("district", Command, "district_unknown"), ("employees", "-3", "negative"));
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var response = await staff.GetAsync($"/api/v1/imports/{runId}/errors.csv");
         var lines = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n");
@@ -60,10 +60,11 @@ public sealed class FormulaInjectionTests
         Assert.Equal("4,employees,从业人员,'-3,不能为负数", lines[3]);
     }
 
-    [Fact]
-    public async Task The_relief_report_csv_neutralises_text_and_writes_negative_amounts_as_numbers()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_relief_report_csv_neutralises_text_and_writes_negative_amounts_as_numbers(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var output = new MemoryStream();
 
         await ReliefReportExport.WriteCsvAsync(Report(), output, Text(factory));
@@ -74,10 +75,11 @@ public sealed class FormulaInjectionTests
         Assert.Equal("110105,朝阳区,1,2,100.00,50.00,50.00,0.00,0.00,25.00", lines[2]);
     }
 
-    [Fact]
-    public async Task The_relief_report_xlsx_neutralises_text_cells_and_keeps_negative_amounts_numeric()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_relief_report_xlsx_neutralises_text_cells_and_keeps_negative_amounts_numeric(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var output = new MemoryStream();
 
         ReliefReportExport.WriteXlsx(Report(), output, Text(factory));
@@ -93,10 +95,11 @@ public sealed class FormulaInjectionTests
         Assert.Equal("朝阳区", sheet.Cell(3, 2).GetString());
     }
 
-    [Fact]
-    public async Task The_relief_report_has_english_headers_and_names_for_an_english_reader()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_relief_report_has_english_headers_and_names_for_an_english_reader(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var output = new MemoryStream();
         var before = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform;
+using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Registry.Data;
 using Wenjiu.Registry.Domain;
@@ -14,10 +15,11 @@ namespace Wenjiu.Tests.Identity;
 
 public sealed partial class AdministrationTests
 {
-    [Fact]
-    public async Task A_host_outside_demo_mode_starts_with_no_account()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_host_outside_demo_mode_starts_with_no_account(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var client = factory.CreateClient();
         (await client.GetAsync(new Uri("/", UriKind.Relative))).Dispose();
 
@@ -26,10 +28,11 @@ public sealed partial class AdministrationTests
         Assert.Equal(0, await db.Users.CountAsync());
     }
 
-    [Fact]
-    public async Task Users_create_admin_makes_an_administrator_who_can_sign_in_with_the_printed_password()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Users_create_admin_makes_an_administrator_who_can_sign_in_with_the_printed_password(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var output = new StringWriter();
 
         var status = await UsersCommand.CreateAdminAsync(factory.Services, "chief", null, output, output, CancellationToken.None);
@@ -47,10 +50,11 @@ public sealed partial class AdministrationTests
         Assert.True(await users.IsInRoleAsync((await users.FindByNameAsync("chief"))!, Roles.Administrator));
     }
 
-    [Fact]
-    public async Task Users_create_admin_refuses_a_user_name_that_exists()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Users_create_admin_refuses_a_user_name_that_exists(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await SignIn.CreateUserAsync(factory, Roles.JobSeeker, userName: "chief");
         using var output = new StringWriter();
 
@@ -60,12 +64,13 @@ public sealed partial class AdministrationTests
         Assert.Contains("already exists", output.ToString(), StringComparison.Ordinal);
     }
 
+    public static TheoryData<DatabaseProvider, string> RolesNotAdministrator => Providers.Each(Roles.Reviewer, Roles.Enterprise);
+
     [Theory]
-    [InlineData(Roles.Reviewer)]
-    [InlineData(Roles.Enterprise)]
-    public async Task Only_administrators_open_the_audit_log_and_the_users(string role)
+    [MemberData(nameof(RolesNotAdministrator))]
+    public async Task Only_administrators_open_the_audit_log_and_the_users(DatabaseProvider provider, string role)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var client = await SignIn.AsAsync(factory, role);
 
         using var audit = await client.GetAsync(new Uri("/Admin/Audit", UriKind.Relative));
@@ -75,13 +80,15 @@ public sealed partial class AdministrationTests
         Assert.StartsWith("/Account/Denied", Forms.Location(users), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_administrator_finds_one_users_sign_ins_in_the_audit_log()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_administrator_finds_one_users_sign_ins_in_the_audit_log(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var admin = await SignIn.AsAsync(factory, Roles.Administrator, userName: "admin-one");
         using var seeker = await SignIn.AsAsync(factory, Roles.JobSeeker, userName: "seeker-one");
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // The audit page's dates are Beijing calendar days, as its times are Beijing time.
+        var today = Wenjiu.Platform.Time.BeijingTime.DayOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         using var response = await admin.GetAsync(new Uri($"/Admin/Audit?Search.Actor=seeker-one&Search.Action=sign-in&Search.From={today}&Search.To={today}", UriKind.Relative));
 
@@ -92,10 +99,48 @@ public sealed partial class AdministrationTests
         Assert.DoesNotContain("admin-one", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_audit_search_ending_before_it_starts_names_the_end_date_field()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_audit_search_from_a_date_or_to_a_date_finds_the_entries_of_those_days_only(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
+        using var admin = await SignIn.AsAsync(factory, Roles.Administrator, userName: "admin-dates");
+        // The audit page's dates are Beijing calendar days, as its times are Beijing time.
+        var beijingToday = Wenjiu.Platform.Time.BeijingTime.DayOf(DateTimeOffset.UtcNow);
+        var today = beijingToday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var tomorrow = beijingToday.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var fromToday = await admin.GetAsync(new Uri($"/Admin/Audit?Search.From={today}", UriKind.Relative));
+        using var toToday = await admin.GetAsync(new Uri($"/Admin/Audit?Search.To={today}", UriKind.Relative));
+        using var fromTomorrow = await admin.GetAsync(new Uri($"/Admin/Audit?Search.From={tomorrow}", UriKind.Relative));
+
+        Assert.All([fromToday, toToday, fromTomorrow], r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Contains("<td>user:admin-dates</td>", await fromToday.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<td>user:admin-dates</td>", await toToday.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>user:admin-dates</td>", await fromTomorrow.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_page_number_past_the_last_page_of_the_audit_log_or_the_users_shows_no_rows(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
+        using var admin = await SignIn.AsAsync(factory, Roles.Administrator, userName: "admin-pages");
+
+        using var audit = await admin.GetAsync(new Uri($"/Admin/Audit?Search.PageNumber={int.MaxValue}", UriKind.Relative));
+        using var users = await admin.GetAsync(new Uri($"/Admin/Users?PageNumber={int.MaxValue}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, audit.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, users.StatusCode);
+        Assert.DoesNotContain("<td>user:admin-pages</td>", await audit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>admin-pages</td>", await users.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_audit_search_ending_before_it_starts_names_the_end_date_field(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var admin = await SignIn.AsAsync(factory, Roles.Administrator);
 
         using var response = await admin.GetAsync(new Uri("/Admin/Audit?Search.From=2026-05-02&Search.To=2026-05-01", UriKind.Relative));
@@ -103,10 +148,11 @@ public sealed partial class AdministrationTests
         Assert.Contains("href=\"#Search_To\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_administrator_cannot_bind_an_enterprise_user_to_a_code_with_a_wrong_check_character()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_administrator_cannot_bind_an_enterprise_user_to_a_code_with_a_wrong_check_character(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var admin = await SignIn.AsAsync(factory, Roles.Administrator);
         var valid = await RegisteredEmployerAsync(factory);
         var wrong = valid[..17] + (valid[17] == '0' ? '1' : '0');
@@ -120,10 +166,11 @@ public sealed partial class AdministrationTests
         Assert.Null(await FindUserAsync(factory, "acme-hr"));
     }
 
-    [Fact]
-    public async Task An_administrator_creates_an_enterprise_user_bound_to_a_registered_employer_who_can_then_sign_in()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_administrator_creates_an_enterprise_user_bound_to_a_registered_employer_who_can_then_sign_in(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var admin = await SignIn.AsAsync(factory, Roles.Administrator);
         var uscc = await RegisteredEmployerAsync(factory);
 
@@ -139,10 +186,11 @@ public sealed partial class AdministrationTests
         Assert.Contains(await SignInTests.AuditEntriesAsync(factory, "user.created"), e => e.Record == "user:acme-hr");
     }
 
-    [Fact]
-    public async Task An_administrator_binds_an_existing_enterprise_user_to_another_registered_employer()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_administrator_binds_an_existing_enterprise_user_to_another_registered_employer(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var admin = await SignIn.AsAsync(factory, Roles.Administrator);
         var uscc = await RegisteredEmployerAsync(factory);
         var user = await SignIn.CreateUserAsync(factory, Roles.Enterprise);

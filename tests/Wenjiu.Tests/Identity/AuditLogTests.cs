@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Wenjiu.Platform;
 using Wenjiu.Platform.Audit;
+using Wenjiu.Platform.Database;
 using Wenjiu.Tests.Infrastructure;
 using Wenjiu.Web.CommandLine;
 
@@ -10,10 +10,11 @@ namespace Wenjiu.Tests.Identity;
 
 public sealed class AuditLogTests
 {
-    [Fact]
-    public async Task Audit_verify_finds_an_untouched_log_intact()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Audit_verify_finds_an_untouched_log_intact(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await RecordAsync(factory, 3);
 
         var (status, output) = await VerifyAsync(factory);
@@ -22,12 +23,13 @@ public sealed class AuditLogTests
         Assert.Contains("intact: 3 entries", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Audit_verify_names_an_entry_edited_in_the_database()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Audit_verify_names_an_entry_edited_in_the_database(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var ids = await RecordAsync(factory, 4);
-        await ExecuteAsync(factory, $"UPDATE platform.audit_entries SET actor = 'someone-else' WHERE id = {ids[2]}");
+        await ExecuteAsync(factory, $"UPDATE {factory.Table("platform", "audit_entries")} SET actor = 'someone-else' WHERE id = {ids[2]}");
 
         var (status, output) = await VerifyAsync(factory);
 
@@ -35,12 +37,13 @@ public sealed class AuditLogTests
         Assert.Contains($"broken at entry {ids[2]}: entry {ids[2]} was altered", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Audit_verify_names_an_entry_removed_from_the_database()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Audit_verify_names_an_entry_removed_from_the_database(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var ids = await RecordAsync(factory, 4);
-        await ExecuteAsync(factory, $"DELETE FROM platform.audit_entries WHERE id = {ids[1]}");
+        await ExecuteAsync(factory, $"DELETE FROM {factory.Table("platform", "audit_entries")} WHERE id = {ids[1]}");
 
         var (status, output) = await VerifyAsync(factory);
 
@@ -48,17 +51,18 @@ public sealed class AuditLogTests
         Assert.Contains($"broken at entry {ids[1]}: entry {ids[1]} was removed", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Audit_verify_names_an_entry_edited_and_re_hashed()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Audit_verify_names_an_entry_edited_and_re_hashed(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var ids = await RecordAsync(factory, 3);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             var entry = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Id == ids[0]);
             entry.Action = "covered.up";
-            await ExecuteAsync(factory, $"UPDATE platform.audit_entries SET action = 'covered.up', hash = '{AuditLog.ComputeHash(entry)}' WHERE id = {ids[0]}");
+            await ExecuteAsync(factory, $"UPDATE {factory.Table("platform", "audit_entries")} SET action = 'covered.up', hash = '{AuditLog.ComputeHash(entry)}' WHERE id = {ids[0]}");
         }
 
         var (status, output) = await VerifyAsync(factory);
@@ -67,14 +71,15 @@ public sealed class AuditLogTests
         Assert.Contains($"broken at entry {ids[0]}", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Audit_verify_with_the_recorded_newest_entry_finds_the_newest_entries_removed()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Audit_verify_with_the_recorded_newest_entry_finds_the_newest_entries_removed(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var ids = await RecordAsync(factory, 4);
         var head = await RecordedHeadAsync(factory);
-        await ExecuteAsync(factory, $"DELETE FROM platform.audit_entries WHERE id = {ids[3]}");
-        await ExecuteAsync(factory, $"DELETE FROM platform.audit_entries WHERE id = {ids[2]}");
+        await ExecuteAsync(factory, $"DELETE FROM {factory.Table("platform", "audit_entries")} WHERE id = {ids[3]}");
+        await ExecuteAsync(factory, $"DELETE FROM {factory.Table("platform", "audit_entries")} WHERE id = {ids[2]}");
 
         var (plainStatus, _) = await VerifyAsync(factory);
         var (status, output) = await VerifyAsync(factory, head);
@@ -85,10 +90,11 @@ public sealed class AuditLogTests
         Assert.Contains($"broken at entry {ids[2]}: entry {ids[3]}, recorded as the newest, is gone: the entries after entry {ids[1]} were removed", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Audit_verify_with_the_recorded_newest_entry_finds_an_intact_log_that_grew_since()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Audit_verify_with_the_recorded_newest_entry_finds_an_intact_log_that_grew_since(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var ids = await RecordAsync(factory, 2);
         var head = await RecordedHeadAsync(factory);
         await RecordAsync(factory, 2);
@@ -102,10 +108,11 @@ public sealed class AuditLogTests
         Assert.Contains($"entry {ids[1]} is not the entry recorded as the newest", forged, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Audit_verify_refuses_a_recorded_head_that_is_not_id_and_hash_and_says_what_it_expects()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Audit_verify_refuses_a_recorded_head_that_is_not_id_and_hash_and_says_what_it_expects(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await RecordAsync(factory, 1);
 
         var (status, output) = await VerifyAsync(factory, "newest");
@@ -114,10 +121,11 @@ public sealed class AuditLogTests
         Assert.Contains("--head 'newest' is not ID:HASH as audit verify prints it", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_platform_refuses_to_change_or_remove_an_audit_entry()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_platform_refuses_to_change_or_remove_an_audit_entry(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await RecordAsync(factory, 2);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
@@ -155,11 +163,5 @@ public sealed class AuditLogTests
         return output.Split('\n').Single(l => l.StartsWith("Newest entry: ", StringComparison.Ordinal))["Newest entry: ".Length..].Split(' ')[0];
     }
 
-    private static async Task ExecuteAsync(WenjiuFactory factory, string sql)
-    {
-        await using var connection = new NpgsqlConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
-    }
+    private static async Task ExecuteAsync(WenjiuFactory factory, string sql) => Assert.Equal(1, await factory.ExecuteSqlAsync(sql));
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform;
+using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Tests.Infrastructure;
 
@@ -9,10 +10,11 @@ namespace Wenjiu.Tests.Identity;
 
 public sealed class SignInTests
 {
-    [Fact]
-    public async Task A_user_signs_in_with_the_right_password_and_the_sign_in_is_audited()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_user_signs_in_with_the_right_password_and_the_sign_in_is_audited(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var user = await SignIn.CreateUserAsync(factory, Roles.JobSeeker);
         using var client = SignIn.NewClient(factory);
 
@@ -25,10 +27,11 @@ public sealed class SignInTests
         Assert.Equal(("sign-in.succeeded", user.UserName, $"user:{user.UserName}"), (entry.Action, entry.Actor, entry.Record));
     }
 
-    [Fact]
-    public async Task A_wrong_password_is_refused_with_a_message_beside_the_field_and_audited()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_wrong_password_is_refused_with_a_message_beside_the_field_and_audited(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var user = await SignIn.CreateUserAsync(factory, Roles.JobSeeker);
         using var client = SignIn.NewClient(factory);
 
@@ -37,14 +40,15 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("href=\"#Input_UserName\"", html, StringComparison.Ordinal);
-        Assert.Contains("Enter a correct user name and password", html, StringComparison.Ordinal);
+        Assert.Contains("用户名或密码不正确", html, StringComparison.Ordinal);
         Assert.Equal("sign-in.failed", Assert.Single(await AuditEntriesAsync(factory, "sign-in.")).Action);
     }
 
-    [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var user = await SignIn.CreateUserAsync(factory, Roles.JobSeeker);
         using var client = SignIn.NewClient(factory);
         for (var attempt = 0; attempt < 5; attempt++)
@@ -55,16 +59,17 @@ public sealed class SignInTests
         using var response = await SignIn.PostPasswordAsync(client, user.UserName!, SignIn.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("This account is locked", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("账户因多次登录失败已被锁定", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("wenjiu.auth=", StringComparison.Ordinal)));
         var actions = (await AuditEntriesAsync(factory, "sign-in.")).Select(e => e.Action).ToList();
         Assert.Equal(["sign-in.failed", "sign-in.failed", "sign-in.failed", "sign-in.failed", "sign-in.locked-out", "sign-in.locked-out"], actions);
     }
 
-    [Fact]
-    public async Task A_form_post_without_an_antiforgery_token_is_rejected()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_form_post_without_an_antiforgery_token_is_rejected(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var user = await SignIn.CreateUserAsync(factory, Roles.JobSeeker);
         using var client = SignIn.NewClient(factory);
         (await client.GetAsync(new Uri("/Account/SignIn", UriKind.Relative))).Dispose();
@@ -76,10 +81,11 @@ public sealed class SignInTests
         Assert.Empty(await AuditEntriesAsync(factory, "sign-in."));
     }
 
-    [Fact]
-    public async Task Sign_in_attempts_beyond_ten_a_minute_are_answered_with_429_and_a_clear_message()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Sign_in_attempts_beyond_ten_a_minute_are_answered_with_429_and_a_clear_message(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var client = SignIn.NewClient(factory);
         for (var attempt = 0; attempt < 10; attempt++)
         {
@@ -90,13 +96,14 @@ public sealed class SignInTests
         using var response = await SignIn.PostPasswordAsync(client, "nobody", "Not-the-password-1");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        Assert.Contains("Too many attempts", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("尝试次数过多，请一分钟后再试。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Signing_out_takes_a_post_and_is_audited()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Signing_out_takes_a_post_and_is_audited(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var client = await SignIn.AsAsync(factory, Roles.JobSeeker);
 
         using var response = await Forms.PostAsync(client, "/Account/SignOut", []);

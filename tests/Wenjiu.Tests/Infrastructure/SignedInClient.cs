@@ -20,6 +20,9 @@ public sealed partial class SignedInClient : IDisposable
 {
     private static readonly Uri BaseAddress = new("http://localhost");
 
+    /// <summary>The claim in which the cookie handler keeps the session id when a session store holds the ticket.</summary>
+    private const string SessionIdClaim = "Microsoft.AspNetCore.Authentication.Cookies-SessionId";
+
     private SignedInClient(HttpClient http, CookieContainer cookies, string userName)
     {
         Http = http;
@@ -66,6 +69,16 @@ public sealed partial class SignedInClient : IDisposable
         var options = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
         var now = DateTimeOffset.UtcNow;
         var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddHours(1) }, IdentityConstants.ApplicationScheme);
+
+        // The cookie holds only a session id; the session itself is stored on the server, as a real sign-in stores it.
+        if (options.SessionStore is { } store)
+        {
+            var sessionId = await store.StoreAsync(ticket);
+            ticket = new AuthenticationTicket(
+                new ClaimsPrincipal(new ClaimsIdentity([new Claim(SessionIdClaim, sessionId, ClaimValueTypes.String, options.ClaimsIssuer)], options.ClaimsIssuer)),
+                null,
+                IdentityConstants.ApplicationScheme);
+        }
 
         var cookies = new CookieContainer();
         cookies.Add(BaseAddress, new Cookie(options.Cookie.Name!, options.TicketDataFormat.Protect(ticket)));

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -128,6 +129,35 @@ public static class TestDatabase
 public static class Providers
 {
     public static TheoryData<DatabaseProvider> Both => new() { DatabaseProvider.Postgres, DatabaseProvider.Sqlite };
+
+    /// <summary>Each case on each provider: <c>[MemberData(nameof(Cases))] … public static TheoryData&lt;DatabaseProvider, string&gt; Cases =&gt; Providers.Each("a", "b");</c></summary>
+    public static TheoryData<DatabaseProvider, T> Each<T>(params T[] cases)
+    {
+        var data = new TheoryData<DatabaseProvider, T>();
+        foreach (var provider in Both)
+        {
+            foreach (var value in cases)
+            {
+                data.Add(provider, value);
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<DatabaseProvider, T1, T2, T3> Each<T1, T2, T3>(params (T1, T2, T3)[] cases)
+    {
+        var data = new TheoryData<DatabaseProvider, T1, T2, T3>();
+        foreach (var provider in Both)
+        {
+            foreach (var (a, b, c) in cases)
+            {
+                data.Add(provider, a, b, c);
+            }
+        }
+
+        return data;
+    }
 }
 
 /// <summary>The real host, configured for PostgreSQL and fixed personal-data keys, not in demo mode.</summary>
@@ -135,8 +165,19 @@ public sealed class WenjiuFactory : WebApplicationFactory<Program>
 {
     public static readonly string EncryptionKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
     public static readonly string LookupKey = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray());
+    public static readonly string AuditChainKey = Convert.ToBase64String(Enumerable.Range(201, 32).Select(i => (byte)i).ToArray());
 
     private readonly IReadOnlyDictionary<string, string?>? settings;
+
+    static WenjiuFactory()
+    {
+        // Each host would watch its settings files for changes: one inotify instance each, and the machine's user limit
+        // (128) is shared by every test process running. Tests never change those files.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        // The same limit for the web root: the layout's versioned links (asp-append-version) watch their files; polling
+        // watchers need no inotify instance.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
+    }
 
     /// <summary>A host on PostgreSQL at <paramref name="connectionString"/>.</summary>
     public WenjiuFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
@@ -180,6 +221,7 @@ public sealed class WenjiuFactory : WebApplicationFactory<Program>
             ["Wenjiu:DataDirectory"] = DataDirectory,
             ["PersonalData:EncryptionKey"] = EncryptionKey,
             ["PersonalData:LookupKey"] = LookupKey,
+            ["Audit:ChainKey"] = AuditChainKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -197,6 +239,17 @@ public sealed class WenjiuFactory : WebApplicationFactory<Program>
 
     public T Service<T>()
         where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>A module's table as hand-written SQL names it on this host's provider (a schema, or a prefix on SQLite).</summary>
+    public string Table(string module, string table) => ModuleDatabase.QualifiedTable(module, table, Provider == DatabaseProvider.Sqlite);
+
+    /// <summary>Runs a statement on this host's database as someone with direct access would (no audit, no rules); the rows it touched.</summary>
+    public async Task<int> ExecuteSqlAsync(string sql)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Wenjiu.Platform.PlatformDbContext>();
+        return await db.Database.ExecuteSqlRawAsync(sql);
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Tests.Infrastructure;
@@ -21,10 +22,11 @@ public sealed class EditEmployerTests
         new("Input.KeyEnterprise", "false"),
     ];
 
-    [Fact]
-    public async Task An_edit_recomputes_the_size_class_and_is_audited_with_what_changed()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_edit_recomputes_the_size_class_and_is_audited_with_what_changed(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var employer = await RegistryData.AddEmployerAsync(factory, "北京明德软件有限公司", industry: "software_it", employees: 50, revenue: 500m);
         using var specialist = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
         var edit = $"/Registry/Employers/Edit/{employer.Uscc}";
@@ -46,10 +48,11 @@ public sealed class EditEmployerTests
         Assert.False(changes.TryGetProperty("name", out _));
     }
 
-    [Fact]
-    public async Task Bad_input_is_named_in_the_summary_and_beside_each_field_and_nothing_is_saved()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Bad_input_is_named_in_the_summary_and_beside_each_field_and_nothing_is_saved(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var employer = await RegistryData.AddEmployerAsync(factory, "北京明德软件有限公司");
         using var specialist = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
         var edit = $"/Registry/Employers/Edit/{employer.Uscc}";
@@ -69,10 +72,11 @@ public sealed class EditEmployerTests
         Assert.Equal(employer.Name, saved.Name);
     }
 
-    [Fact]
-    public async Task A_new_employer_with_a_wrong_check_character_is_accepted_only_with_the_override()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_new_employer_with_a_wrong_check_character_is_accepted_only_with_the_override(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var specialist = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
         var valid = RegistryData.NewUscc();
         var wrong = valid[..17] + (valid[17] == '0' ? '1' : '0');

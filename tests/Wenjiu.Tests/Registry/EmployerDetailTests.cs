@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
+using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Tests.Infrastructure;
@@ -9,10 +10,11 @@ namespace Wenjiu.Tests.Registry;
 
 public sealed class EmployerDetailTests
 {
-    [Fact]
-    public async Task The_employer_page_shows_the_size_class_and_why()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_employer_page_shows_the_size_class_and_why(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var employer = await RegistryData.AddEmployerAsync(factory, "北京明德软件有限公司", industry: "software_it", employees: 150, revenue: 800m);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
 
@@ -25,10 +27,11 @@ public sealed class EmployerDetailTests
         Assert.Contains("<dd id=\"entity-type\">企业</dd>", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_detail_api_explains_the_size_class_in_the_language_asked_for()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_detail_api_explains_the_size_class_in_the_language_asked_for(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var employer = await RegistryData.AddEmployerAsync(factory, "北京明德软件有限公司", industry: "software_it", employees: 150, revenue: 800m);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/employers/{employer.Uscc}");
@@ -45,10 +48,11 @@ public sealed class EmployerDetailTests
         Assert.Equal(24, body.GetProperty("headcount").GetArrayLength());
     }
 
-    [Fact]
-    public async Task Headcount_counts_the_spells_covering_each_of_the_last_24_months()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Headcount_counts_the_spells_covering_each_of_the_24_months_up_to_the_latest_month_with_data(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var employer = await RegistryData.AddEmployerAsync(factory, "北京明德软件有限公司");
         var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
         var thisMonth = new YearMonth(now.Year, now.Month);
@@ -60,22 +64,27 @@ public sealed class EmployerDetailTests
         using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
 
         using var response = await staff.GetAsync($"/api/v1/employers/{employer.Uscc}");
-        var headcount = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("headcount").EnumerateArray()
-            .ToDictionary(h => h.GetProperty("month").GetString()!, h => h.GetProperty("insured").GetInt32());
+        var months = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("headcount").EnumerateArray()
+            .Select(h => (Month: h.GetProperty("month").GetString()!, Insured: h.GetProperty("insured").GetInt32())).ToList();
+        var headcount = months.ToDictionary(h => h.Month, h => h.Insured);
 
+        // The registry's latest data is the month 李娜 left (two months ago), not this month: the 24 months end there.
+        var latest = thisMonth.AddMonths(-2);
         Assert.Equal(24, headcount.Count);
-        Assert.Equal(1, headcount[thisMonth.AddMonths(-23).ToString()]);
+        Assert.Equal(latest.ToString(), months[^1].Month);
+        Assert.Equal(latest.AddMonths(-23).ToString(), months[0].Month);
+        Assert.False(headcount.ContainsKey(thisMonth.ToString()));
+        Assert.Equal(1, headcount[latest.AddMonths(-23).ToString()]);
         Assert.Equal(1, headcount[thisMonth.AddMonths(-6).ToString()]);
         Assert.Equal(2, headcount[thisMonth.AddMonths(-5).ToString()]);
-        Assert.Equal(2, headcount[thisMonth.AddMonths(-2).ToString()]);
-        Assert.Equal(1, headcount[thisMonth.AddMonths(-1).ToString()]);
-        Assert.Equal(1, headcount[thisMonth.ToString()]);
+        Assert.Equal(2, headcount[latest.ToString()]);
     }
 
-    [Fact]
-    public async Task The_employee_list_masks_names_and_identity_numbers()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_employee_list_masks_names_and_identity_numbers(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var employer = await RegistryData.AddEmployerAsync(factory, "北京明德软件有限公司");
         var idNumber = RegistryData.NewIdNumber();
         var person = await RegistryData.AddPersonAsync(factory, "欧阳明月", idNumber);
@@ -90,10 +99,26 @@ public sealed class EmployerDetailTests
         Assert.DoesNotContain("欧阳明月", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_unknown_employer_is_a_404_on_the_page_and_the_api()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_employee_page_number_past_the_last_page_shows_no_employees(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
+        var employer = await RegistryData.AddEmployerAsync(factory, "北京翻页软件有限公司");
+        var person = await RegistryData.AddPersonAsync(factory, "欧阳翻页", RegistryData.NewIdNumber());
+        await RegistryData.AddSpellAsync(factory, person.Id, employer.Uscc, 201905);
+        using var admin = await SignedInClient.CreateAsync(factory, Roles.Administrator);
+
+        var html = await admin.GetPageAsync($"/Registry/Employers/Detail/{employer.Uscc}?employeesPage={int.MaxValue}");
+
+        Assert.DoesNotContain("欧***", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_unknown_employer_is_a_404_on_the_page_and_the_api(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
         var unknown = RegistryData.NewUscc();
 
@@ -104,5 +129,25 @@ public sealed class EmployerDetailTests
         Assert.Contains("找不到该页面", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+    }
+}
+
+/// <summary>The employer page's employee list paged past its end, on both databases (issue 7 §1's crawl found it).</summary>
+public sealed class EmployerEmployeePagingTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_employee_page_past_the_last_shows_the_last_page(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
+        var employer = await RegistryData.AddEmployerAsync(factory, "北京翻页科技有限公司");
+        var idNumber = RegistryData.NewIdNumber();
+        var person = await RegistryData.AddPersonAsync(factory, "张伟", idNumber);
+        await RegistryData.AddSpellAsync(factory, person.Id, employer.Uscc, 202001);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+
+        var html = await staff.GetPageAsync($"/Registry/Employers/Detail/{employer.Uscc}?employeesPage={int.MaxValue}");
+
+        Assert.Contains(Wenjiu.Platform.PersonalData.Masking.IdentityNumber(idNumber), html, StringComparison.Ordinal);
     }
 }

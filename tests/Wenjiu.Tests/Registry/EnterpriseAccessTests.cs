@@ -1,4 +1,5 @@
 using System.Net;
+using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Tests.Infrastructure;
 
@@ -6,10 +7,11 @@ namespace Wenjiu.Tests.Registry;
 
 public sealed class EnterpriseAccessTests
 {
-    [Fact]
-    public async Task An_enterprise_user_sees_its_own_employer_on_the_page_and_the_api()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_enterprise_user_sees_its_own_employer_on_the_page_and_the_api(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var own = await RegistryData.AddEmployerAsync(factory, "北京自家科技有限公司");
         using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, own.Uscc);
 
@@ -23,10 +25,11 @@ public sealed class EnterpriseAccessTests
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
     }
 
-    [Fact]
-    public async Task An_enterprise_user_gets_404_for_another_employer_on_the_page_and_the_api()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_enterprise_user_gets_404_for_another_employer_on_the_page_and_the_api(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var own = await RegistryData.AddEmployerAsync(factory, "北京自家科技有限公司");
         var other = await RegistryData.AddEmployerAsync(factory, "北京别家科技有限公司");
         using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, own.Uscc);
@@ -40,10 +43,11 @@ public sealed class EnterpriseAccessTests
         Assert.DoesNotContain("北京别家科技有限公司", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_enterprise_user_can_neither_search_nor_edit_nor_import()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_enterprise_user_can_neither_search_nor_edit_nor_import(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var own = await RegistryData.AddEmployerAsync(factory, "北京自家科技有限公司");
         using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, own.Uscc);
 
@@ -57,10 +61,11 @@ public sealed class EnterpriseAccessTests
             Assert.Equal("/Account/Denied", response.Headers.Location?.AbsolutePath));
     }
 
-    [Fact]
-    public async Task The_navigation_offers_each_role_only_what_it_can_open()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_navigation_offers_each_role_only_what_it_can_open(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var own = await RegistryData.AddEmployerAsync(factory, "北京自家科技有限公司");
         using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, own.Uscc);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
@@ -73,7 +78,8 @@ public sealed class EnterpriseAccessTests
         Assert.Contains($"id=\"nav-registry-my-employer\" href=\"/Registry/Employers/Detail/{own.Uscc}\"", enterpriseHome, StringComparison.Ordinal);
         Assert.DoesNotContain("nav-registry-employers", enterpriseHome, StringComparison.Ordinal);
         Assert.Contains("id=\"nav-registry-employers\"", staffHome, StringComparison.Ordinal);
-        Assert.Contains("id=\"nav-registry-imports\"", staffHome, StringComparison.Ordinal);
+        Assert.Contains("id=\"nav-registry-persons\"", staffHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("nav-registry-imports", staffHome, StringComparison.Ordinal);
         Assert.DoesNotContain("nav-registry-my-employer", staffHome, StringComparison.Ordinal);
         Assert.DoesNotContain("nav-registry", seekerHome, StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using Wenjiu.Platform.Database;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Tests.Infrastructure;
 using Wenjiu.Web.CommandLine;
@@ -7,10 +8,11 @@ namespace Wenjiu.Tests.Registry;
 /// <summary>The <c>import</c> verb: its exit codes and its error report (issue 2, §2).</summary>
 public sealed class ImportCommandTests
 {
-    [Fact]
-    public async Task The_import_verb_exits_0_when_every_row_was_imported_and_writes_the_report_beside_the_file()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_import_verb_exits_0_when_every_row_was_imported_and_writes_the_report_beside_the_file(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var path = ImportFiles.Write(factory.DataDirectory, "employers.csv", string.Join("\n", ImportFiles.ManyEmployers(3)));
 
         var exit = await ImportCommand.RunAsync(factory.Services, ImportKind.Employers, new FileInfo(path), report: null, CancellationToken.None);
@@ -19,10 +21,11 @@ public sealed class ImportCommandTests
         Assert.Equal("行号,列,列名,填写的值,原因\r\n", await File.ReadAllTextAsync(path + ".errors.csv"));
     }
 
-    [Fact]
-    public async Task The_import_verb_exits_2_when_some_rows_were_rejected_and_writes_each_rejection_to_the_report()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_import_verb_exits_2_when_some_rows_were_rejected_and_writes_each_rejection_to_the_report(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var path = ImportFiles.Write(factory.DataDirectory, "employers.csv", ImportFiles.Employers);
         var report = new FileInfo(Path.Combine(factory.DataDirectory, "report.csv"));
 
@@ -37,10 +40,11 @@ public sealed class ImportCommandTests
         Assert.False(File.Exists(path + ".errors.csv"));
     }
 
-    [Fact]
-    public async Task The_import_verb_exits_1_when_the_file_was_refused_whole_and_says_why_in_the_report()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_import_verb_exits_1_when_the_file_was_refused_whole_and_says_why_in_the_report(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var path = ImportFiles.Write(factory.DataDirectory, "employment.csv", ImportFiles.Employers);
 
         var exit = await ImportCommand.RunAsync(factory.Services, ImportKind.Employment, new FileInfo(path), report: null, CancellationToken.None);

@@ -3,6 +3,7 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform;
+using Wenjiu.Platform.Database;
 using Wenjiu.Platform.PersonalData;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Features.Import;
@@ -13,10 +14,11 @@ namespace Wenjiu.Tests.Registry;
 /// <summary>The promises of interchange.md, against PostgreSQL.</summary>
 public sealed class ImportTests
 {
-    [Fact]
-    public async Task A_mixed_employers_file_imports_the_valid_rows_and_reports_each_broken_rule()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_mixed_employers_file_imports_the_valid_rows_and_reports_each_broken_rule(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
 
         var outcome = await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.Employers);
 
@@ -32,10 +34,11 @@ public sealed class ImportTests
             content.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public async Task A_mixed_employment_file_imports_the_valid_rows_and_reports_each_broken_rule()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_mixed_employment_file_imports_the_valid_rows_and_reports_each_broken_rule(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.Employers);
         await factory.ImportAsync(ImportKind.Employment, "registered.csv", ImportFiles.RegisteredEmployment);
 
@@ -58,10 +61,11 @@ public sealed class ImportTests
             spells);
     }
 
-    [Fact]
-    public async Task A_person_is_stored_once_with_the_identity_number_encrypted_and_hashed_and_birth_date_and_gender_derived()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_person_is_stored_once_with_the_identity_number_encrypted_and_hashed_and_birth_date_and_gender_derived(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.Employers);
 
         await factory.ImportAsync(ImportKind.Employment, "employment.csv", ImportFiles.Employment);
@@ -77,10 +81,11 @@ public sealed class ImportTests
         Assert.Equal(2, await db.EmploymentSpells.CountAsync(s => s.PersonId == person.Id));
     }
 
-    [Fact]
-    public async Task Importing_the_same_files_a_second_time_changes_nothing()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Importing_the_same_files_a_second_time_changes_nothing(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.Employers);
         await factory.ImportAsync(ImportKind.Employment, "registered.csv", ImportFiles.RegisteredEmployment);
         var first = await factory.ImportAsync(ImportKind.Employment, "employment.csv", ImportFiles.Employment);
@@ -95,10 +100,11 @@ public sealed class ImportTests
         Assert.Equal(await factory.ReportAsync(first.RunId), await factory.ReportAsync(second.RunId));
     }
 
-    [Fact]
-    public async Task A_full_export_that_repeats_every_registered_spell_updates_what_changed_adds_what_is_new_and_checks_overlaps()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_full_export_that_repeats_every_registered_spell_updates_what_changed_adds_what_is_new_and_checks_overlaps(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.Employers);
         var header = "id_number,name,uscc,start_month,end_month,wage";
         await factory.ImportAsync(ImportKind.Employment, "january.csv", ImportFiles.Csv(
@@ -138,10 +144,11 @@ public sealed class ImportTests
         Assert.Subset(personIds(await factory.SnapshotAsync()).ToHashSet(), personIds(before).ToHashSet());
     }
 
-    [Fact]
-    public async Task A_person_whose_only_line_repeats_the_registered_spell_under_a_new_name_is_renamed_and_nothing_else_changes()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_person_whose_only_line_repeats_the_registered_spell_under_a_new_name_is_renamed_and_nothing_else_changes(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.Employers);
         var header = "id_number,name,uscc,start_month,end_month,wage";
         await factory.ImportAsync(ImportKind.Employment, "january.csv", ImportFiles.Csv(
@@ -163,10 +170,11 @@ public sealed class ImportTests
         Assert.Contains(after, l => l.StartsWith($"P {ImportFiles.Person2} 李丽娜 ", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task A_file_with_the_wrong_header_is_refused_whole_with_nothing_written()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_file_with_the_wrong_header_is_refused_whole_with_nothing_written(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
 
         var outcome = await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.RegisteredEmployment);
 
@@ -177,10 +185,11 @@ public sealed class ImportTests
         Assert.Equal((ImportStatus.Refused, outcome.Message, 0L), (run.Status, run.Message, run.RowsImported));
     }
 
-    [Fact]
-    public async Task A_file_with_bytes_that_are_not_utf8_after_many_valid_rows_is_refused_whole_with_nothing_written()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_file_with_bytes_that_are_not_utf8_after_many_valid_rows_is_refused_whole_with_nothing_written(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var path = Path.Combine(factory.DataDirectory, "employers.csv");
         await using (var file = File.Create(path))
         {
@@ -199,10 +208,11 @@ public sealed class ImportTests
         Assert.Equal((0, 0, 0, 0), await factory.CountsAsync());
     }
 
-    [Fact]
-    public async Task A_file_called_xlsx_that_is_not_a_workbook_is_refused_whole()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_file_called_xlsx_that_is_not_a_workbook_is_refused_whole(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
 
         var outcome = await factory.ImportAsync(ImportKind.Employers, "employers.xlsx", ImportFiles.Employers);
 
@@ -211,20 +221,22 @@ public sealed class ImportTests
         Assert.Equal((0, 0, 0, 0), await factory.CountsAsync());
     }
 
-    [Fact]
-    public async Task An_empty_file_is_refused()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_empty_file_is_refused(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
 
         var outcome = await factory.ImportAsync(ImportKind.Employment, "employment.csv", "");
 
         Assert.Equal((ImportStatus.Refused, "The file is empty: it has no header row."), (outcome.Status, factory.English(outcome.Message)));
     }
 
-    [Fact]
-    public async Task An_xlsx_workbook_with_the_same_header_is_imported_like_a_csv_file()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_xlsx_workbook_with_the_same_header_is_imported_like_a_csv_file(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var path = Path.Combine(factory.DataDirectory, "employers.xlsx");
         using (var workbook = new XLWorkbook())
         {
@@ -268,10 +280,11 @@ public sealed class ImportTests
         Assert.Contains($"E {ImportFiles.EmployerB} 北京海淀商贸有限公司 wholesale 110108 8 300.00 150.25 0.400 True Micro", await factory.ContentAsync());
     }
 
-    [Fact]
-    public async Task Each_import_writes_one_audit_entry()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Each_import_writes_one_audit_entry(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
 
         var imported = await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.Employers);
         var refused = await factory.ImportAsync(ImportKind.Employers, "employers.xlsx", ImportFiles.Employers);
@@ -282,10 +295,11 @@ public sealed class ImportTests
         Assert.Equal([$"import_run:{imported.RunId}", $"import_run:{refused.RunId}"], entries);
     }
 
-    [Fact]
-    public async Task A_queued_import_runs_in_the_background_and_completes_its_run()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_queued_import_runs_in_the_background_and_completes_its_run(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var path = ImportFiles.Write(factory.DataDirectory, "upload-1", ImportFiles.Employers);
 
         var runId = await factory.Service<BackgroundImports>().EnqueueAsync(ImportKind.Employers, path, "employers.csv", "tester");

@@ -1,10 +1,11 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Registry.Data;
 using Wenjiu.Registry.Domain;
@@ -38,10 +39,11 @@ public sealed class ImportUploadTests
         return await client.Http.SendAsync(request);
     }
 
-    [Fact]
-    public async Task The_same_idempotency_key_returns_the_same_run_instead_of_importing_twice()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_same_idempotency_key_returns_the_same_run_instead_of_importing_twice(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var admin = await SignedInClient.CreateAsync(factory, Roles.Administrator);
         var csv = EmployersCsv("北京重试科技有限公司");
         var key = Guid.NewGuid().ToString();
@@ -59,10 +61,11 @@ public sealed class ImportUploadTests
         Assert.Single(Directory.GetFiles(Path.Combine(factory.DataDirectory, "imports")));
     }
 
-    [Fact]
-    public async Task The_same_key_with_another_file_is_refused_as_unprocessable()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_same_key_with_another_file_is_refused_as_unprocessable(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var admin = await SignedInClient.CreateAsync(factory, Roles.Administrator);
         var key = Guid.NewGuid().ToString();
 
@@ -74,10 +77,11 @@ public sealed class ImportUploadTests
         Assert.Equal(1, await RegistryData.QueryAsync(factory, db => db.ImportRuns.CountAsync()));
     }
 
-    [Fact]
-    public async Task An_upload_without_key_kind_or_file_is_a_400_naming_each()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_upload_without_key_kind_or_file_is_a_400_naming_each(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var admin = await SignedInClient.CreateAsync(factory, Roles.Administrator);
         var content = new MultipartFormDataContent { { new StringContent("payroll"), "kind" } };
 
@@ -91,12 +95,13 @@ public sealed class ImportUploadTests
         Assert.Equal(0, await RegistryData.QueryAsync(factory, db => db.ImportRuns.CountAsync()));
     }
 
-    [Fact]
-    public async Task The_error_report_lists_every_rejection_as_csv()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_error_report_lists_every_rejection_as_csv(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var runId = await AddFinishedRunAsync(factory, ("uscc", "91110105X", "uscc_length"), ("name", "\"北京,引号\"", "a reason stored before codes, \"quoted\""));
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var response = await staff.GetAsync($"/api/v1/imports/{runId}/errors.csv");
         var csv = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
@@ -110,12 +115,13 @@ public sealed class ImportUploadTests
             csv);
     }
 
-    [Fact]
-    public async Task The_status_page_shows_the_outcome_the_first_rejections_and_the_report_link()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_status_page_shows_the_outcome_the_first_rejections_and_the_report_link(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var runId = await AddFinishedRunAsync(factory, ("district", "110199", "district_unknown"));
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         var html = await staff.GetPageAsync($"/Registry/Imports/Status/{runId}");
         using var api = await staff.GetAsync($"/api/v1/imports/{runId}");
@@ -129,10 +135,11 @@ public sealed class ImportUploadTests
         Assert.True(json.GetProperty("finished").GetBoolean());
     }
 
-    [Fact]
-    public async Task The_import_page_stores_the_upload_and_goes_to_the_run_status()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_import_page_stores_the_upload_and_goes_to_the_run_status(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var admin = await SignedInClient.CreateAsync(factory, Roles.Administrator);
         var form = await admin.GetPageAsync("/Registry/Imports");
         // The page's form names its fields Kind, Upload and IdempotencyKey.
@@ -154,11 +161,12 @@ public sealed class ImportUploadTests
         Assert.Equal(admin.UserName, run.StartedBy);
     }
 
-    [Fact]
-    public async Task An_unknown_run_is_a_404()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_unknown_run_is_a_404(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var api = await staff.GetAsync($"/api/v1/imports/{Guid.NewGuid()}");
         using var report = await staff.GetAsync($"/api/v1/imports/{Guid.NewGuid()}/errors.csv");

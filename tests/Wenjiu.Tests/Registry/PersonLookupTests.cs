@@ -39,18 +39,20 @@ public sealed class PersonLookupTests
 
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Other_staff_see_the_number_masked_and_no_unmasked_view_is_audited(DatabaseProvider provider)
+    public async Task Staff_whose_work_needs_no_person_look_up_cannot_open_it(DatabaseProvider provider)
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);
         var idNumber = RegistryData.NewIdNumber();
         await RegistryData.AddPersonAsync(factory, "王芳", idNumber);
         using var specialist = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
-        using var response = await specialist.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(idNumber));
-        var html = await response.Content.ReadAsStringAsync();
+        using var page = await specialist.GetAsync("/Registry/Persons/Lookup");
+        using var officers = await officer.GetAsync("/Registry/Persons/Lookup");
 
-        Assert.Contains($"<code id=\"person-id-number\">{idNumber[..6]}********{idNumber[^4..]}</code>", html, StringComparison.Ordinal);
-        Assert.DoesNotContain($">{idNumber}<", html, StringComparison.Ordinal);
+        // docs/permissions.md: only the administrator, reviewers and labour inspectors look persons up.
+        Assert.Equal("/Account/Denied", page.Headers.Location?.AbsolutePath);
+        Assert.Equal("/Account/Denied", officers.Headers.Location?.AbsolutePath);
         Assert.Empty(await AuditTrail.EntriesAsync(factory, "person.unmasked"));
     }
 
@@ -62,15 +64,15 @@ public sealed class PersonLookupTests
         var known = RegistryData.NewIdNumber();
         var unknown = RegistryData.NewIdNumber();
         var person = await RegistryData.AddPersonAsync(factory, "王芳", known);
-        using var specialist = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var reviewer = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
-        (await specialist.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(known, "correction", "工单 2020-118"))).Dispose();
-        using var notFound = await specialist.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(unknown, "other", "核对来电"));
+        (await reviewer.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(known, "correction", "工单 2020-118"))).Dispose();
+        using var notFound = await reviewer.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(unknown, "other", "核对来电"));
 
         Assert.Contains("id=\"person-not-found\"", await notFound.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var entries = await AuditTrail.EntriesAsync(factory, "person.lookup");
         Assert.Equal(2, entries.Count);
-        Assert.All(entries, e => Assert.Equal(specialist.UserName, e.Actor));
+        Assert.All(entries, e => Assert.Equal(reviewer.UserName, e.Actor));
         Assert.Equal($"person:{person.Id}", entries[0].Record);
         Assert.Contains("purpose: correction; note: 工单 2020-118", entries[0].Details, StringComparison.Ordinal);
         Assert.Contains("found", entries[0].Details, StringComparison.Ordinal);
@@ -88,10 +90,10 @@ public sealed class PersonLookupTests
         await using var factory = await WenjiuFactory.CreateAsync(provider);
         var idNumber = RegistryData.NewIdNumber();
         await RegistryData.AddPersonAsync(factory, "王芳", idNumber);
-        using var specialist = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var reviewer = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
-        using var none = await specialist.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", [new("IdNumber", idNumber)]);
-        using var otherWithoutNote = await specialist.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(idNumber, "other"));
+        using var none = await reviewer.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", [new("IdNumber", idNumber)]);
+        using var otherWithoutNote = await reviewer.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(idNumber, "other"));
         var noneHtml = await none.Content.ReadAsStringAsync();
 
         Assert.Contains("<a href=\"#Purpose\">", noneHtml, StringComparison.Ordinal);
@@ -130,12 +132,12 @@ public sealed class PersonLookupTests
         await RegistryData.AddPersonAsync(factory, "王芳", target);
         var guesses = CandidatesFor(target).Where(c => c != target).Take(267).Append(target).ToList();
         Assert.Equal(268, guesses.Count);
-        using var specialist = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var reviewer = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
         var answers = new List<(HttpStatusCode Status, string Html)>();
         foreach (var guess in guesses)
         {
-            using var response = await specialist.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(guess));
+            using var response = await reviewer.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(guess));
             answers.Add((response.StatusCode, await response.Content.ReadAsStringAsync()));
         }
 
@@ -151,11 +153,11 @@ public sealed class PersonLookupTests
         Assert.Equal(268, audited.Count);
         Assert.Equal(248, audited.Count(e => e.Details!.Contains("refused", StringComparison.Ordinal)));
         var alert = Assert.Single(await AuditTrail.EntriesAsync(factory, "security.alert"));
-        Assert.Equal($"user:{specialist.UserName}", alert.Record);
+        Assert.Equal($"user:{reviewer.UserName}", alert.Record);
 
         using var admin = await SignedInClient.CreateAsync(factory, Roles.Administrator);
         var alerts = await admin.GetPageAsync("/Registry/Persons/Alerts");
-        Assert.Contains($">{specialist.UserName}</a>", alerts, StringComparison.Ordinal);
+        Assert.Contains($">{reviewer.UserName}</a>", alerts, StringComparison.Ordinal);
         Assert.Contains("<td class=\"number\">248</td>", alerts, StringComparison.Ordinal);
     }
 
@@ -164,7 +166,7 @@ public sealed class PersonLookupTests
     public async Task The_quota_is_counted_from_the_database_so_a_restart_or_another_node_does_not_reset_it(DatabaseProvider provider)
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider, new Dictionary<string, string?> { ["Registry:PersonLookup:HourlyLimit"] = "3" });
-        using var specialist = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var reviewer = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             // Three look-ups made in the last hour through another node (or before a restart), one made two hours ago.
@@ -172,14 +174,14 @@ public sealed class PersonLookupTests
             var now = DateTime.UtcNow;
             foreach (var minutes in new[] { 10, 20, 50, 120 })
             {
-                db.PersonLookups.Add(new PersonLookup { Actor = specialist.UserName, OccurredAtUtc = now.AddMinutes(-minutes), Purpose = LookupPurpose.CaseWork, Outcome = LookupOutcome.NotFound });
+                db.PersonLookups.Add(new PersonLookup { Actor = reviewer.UserName, OccurredAtUtc = now.AddMinutes(-minutes), Purpose = LookupPurpose.CaseWork, Outcome = LookupOutcome.NotFound });
             }
 
             await db.SaveChangesAsync();
         }
 
-        using var response = await specialist.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(RegistryData.NewIdNumber()));
-        using var colleague = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var response = await reviewer.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(RegistryData.NewIdNumber()));
+        using var colleague = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
         using var other = await colleague.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(RegistryData.NewIdNumber()));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
@@ -202,10 +204,11 @@ public sealed class PersonLookupTests
         Assert.Contains("id=\"no-alerts\"", page, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_enterprise_user_cannot_look_up_persons()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_enterprise_user_cannot_look_up_persons(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, RegistryData.NewUscc());
 
         using var response = await enterprise.GetAsync("/Registry/Persons/Lookup");

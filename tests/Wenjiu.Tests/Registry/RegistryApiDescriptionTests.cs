@@ -1,15 +1,17 @@
 using System.Net;
 using System.Text.Json;
+using Wenjiu.Platform.Database;
 using Wenjiu.Tests.Infrastructure;
 
 namespace Wenjiu.Tests.Registry;
 
 public sealed class RegistryApiDescriptionTests
 {
-    [Fact]
-    public async Task The_openapi_document_describes_every_registry_endpoint()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_openapi_document_describes_every_registry_endpoint(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/api/v1/openapi.json", UriKind.Relative));

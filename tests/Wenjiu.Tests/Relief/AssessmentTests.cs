@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform;
+using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Rules;
 using Wenjiu.Relief.Domain;
@@ -17,10 +18,11 @@ namespace Wenjiu.Tests.Relief;
 /// <summary>The monthly assessment (issue 3 §3) against PostgreSQL: bills, versions, diff, crash safety, API and page.</summary>
 public sealed class AssessmentTests
 {
-    [Fact]
-    public async Task Each_employer_with_spells_active_in_the_month_is_billed_as_computed_by_hand()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Each_employer_with_spells_active_in_the_month_is_billed_as_computed_by_hand(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var registry = await ArrangeAsync(factory);
 
         var outcome = await AssessAsync(factory, February);
@@ -46,10 +48,11 @@ public sealed class AssessmentTests
         Assert.Contains(UsedParameter.Parse(run.ParametersJson), p => p is { Name: "relief.payable_factor.large_or_other.pension", Value: "0.5", From: "2020-02" });
     }
 
-    [Fact]
-    public async Task The_per_person_lines_recomputed_on_demand_add_up_to_the_stored_bill()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_per_person_lines_recomputed_on_demand_add_up_to_the_stored_bill(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var registry = await ArrangeAsync(factory);
         var outcome = await AssessAsync(factory, February);
 
@@ -66,10 +69,11 @@ public sealed class AssessmentTests
         Assert.Null(await scope.ServiceProvider.GetRequiredService<EmployerLines>().CalculateAsync(Registry.RegistryData.NewUscc(), February, explain: false));
     }
 
-    [Fact]
-    public async Task Assessing_again_with_the_same_rules_and_data_gives_identical_rows_under_a_new_current_version()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Assessing_again_with_the_same_rules_and_data_gives_identical_rows_under_a_new_current_version(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await ArrangeAsync(factory);
 
         var first = await AssessAsync(factory, February);
@@ -83,10 +87,11 @@ public sealed class AssessmentTests
         Assert.Equal(runs[0].EmployerRelief, runs[1].EmployerRelief);
     }
 
-    [Fact]
-    public async Task Pruning_deletes_the_rows_of_superseded_versions_but_the_newest_kept_ones_and_records_it()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Pruning_deletes_the_rows_of_superseded_versions_but_the_newest_kept_ones_and_records_it(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await ArrangeAsync(factory);
         var versions = new List<Guid>();
         for (var i = 0; i < 3; i++)
@@ -120,10 +125,11 @@ public sealed class AssessmentTests
         Assert.Equal("202002 v1", Assert.Single(audit).Details);
     }
 
-    [Fact]
-    public async Task A_changed_parameter_makes_a_new_version_and_the_diff_names_it_and_the_totals_it_moved()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_changed_parameter_makes_a_new_version_and_the_diff_names_it_and_the_totals_it_moved(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var registry = await ArrangeAsync(factory);
         var rules = ReliefRuleSet.Beijing2020;
         var changed = rules.With(
@@ -149,10 +155,11 @@ public sealed class AssessmentTests
         Assert.Equal(diff.FromTotals[3], diff.ToTotals[3]);
     }
 
-    [Fact]
-    public async Task A_run_that_fails_half_way_leaves_nothing_visible_and_the_next_run_completes_with_the_same_totals()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_run_that_fails_half_way_leaves_nothing_visible_and_the_next_run_completes_with_the_same_totals(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await ArrangeAsync(factory);
         var good = await AssessAsync(factory, February);
 
@@ -167,10 +174,11 @@ public sealed class AssessmentTests
         Assert.Equal(next.RunId, (await CurrentRunAsync(factory, February))!.Id);
     }
 
-    [Fact]
-    public async Task A_cancelled_run_leaves_no_current_run_and_no_rows()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_cancelled_run_leaves_no_current_run_and_no_rows(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await ArrangeAsync(factory);
         using var cancel = new CancellationTokenSource();
 
@@ -185,10 +193,11 @@ public sealed class AssessmentTests
         Assert.Equal(AssessmentStatus.Failed, (await ReliefAsync(factory, db => db.AssessmentRuns.SingleAsync())).Status);
     }
 
-    [Fact]
-    public async Task A_run_left_running_by_a_killed_process_is_invisible_and_cleaned_up_by_the_next_run()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_run_left_running_by_a_killed_process_is_invisible_and_cleaned_up_by_the_next_run(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var registry = await ArrangeAsync(factory);
         var good = await AssessAsync(factory, February);
 
@@ -211,10 +220,11 @@ public sealed class AssessmentTests
         Assert.Equal((await RowsAsync(factory, good.RunId)).Select(Figures), (await RowsAsync(factory, next.RunId)).Select(Figures));
     }
 
-    [Fact]
-    public async Task A_month_the_rules_do_not_cover_fails_naming_the_parameter_and_month()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_month_the_rules_do_not_cover_fails_naming_the_parameter_and_month(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await ArrangeAsync(factory);
 
         var outcome = await AssessAsync(factory, new Wenjiu.Platform.Periods.YearMonth(2019, 1));
@@ -224,10 +234,11 @@ public sealed class AssessmentTests
         Assert.Contains("pension.", outcome.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Each_run_writes_one_audit_entry_naming_month_and_version()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Each_run_writes_one_audit_entry_naming_month_and_version(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await ArrangeAsync(factory);
 
         await AssessAsync(factory, February);
@@ -238,10 +249,11 @@ public sealed class AssessmentTests
         Assert.Contains("\"employers\":3", entry.Details, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Staff_start_an_assessment_through_the_api_and_follow_it_to_completion_on_its_page()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Staff_start_an_assessment_through_the_api_and_follow_it_to_completion_on_its_page(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await ArrangeAsync(factory);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
@@ -271,10 +283,11 @@ public sealed class AssessmentTests
         Assert.Contains($"/Relief/Assessments/Run/{id}", list, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_bad_month_is_a_400_naming_it_and_enterprise_users_cannot_start_an_assessment()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_bad_month_is_a_400_naming_it_and_enterprise_users_cannot_start_an_assessment(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var registry = await ArrangeAsync(factory);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
         using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, registry.A);
@@ -290,10 +303,11 @@ public sealed class AssessmentTests
         Assert.Contains("/Account/Denied", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_diff_page_lists_the_changed_totals_of_two_versions()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_diff_page_lists_the_changed_totals_of_two_versions(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await ArrangeAsync(factory);
         await AssessAsync(factory, February);
         await AssessAsync(factory, February);

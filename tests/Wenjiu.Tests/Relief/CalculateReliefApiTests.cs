@@ -7,6 +7,7 @@ using Wenjiu.Tests.Infrastructure;
 namespace Wenjiu.Tests.Relief;
 
 /// <summary>POST /api/v1/relief/calculate through the real host: anonymous, the documented shape, problem details naming the field.</summary>
+// One provider: the calculator reads no table, so one host (on PostgreSQL) serves the whole class.
 public sealed class CalculateReliefApiTests : IClassFixture<CalculateReliefApiTests.Host>
 {
     private const string Small = """{ "uscc": "91110108MA01AB3C2D", "industry": "software_it", "employees": 45, "revenue": 1200, "total_assets": 800, "injury_rate": 0.4, "size_class": null }""";
@@ -44,7 +45,10 @@ public sealed class CalculateReliefApiTests : IClassFixture<CalculateReliefApiTe
         var rate = trace.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "pension.employer_rate");
         Assert.Equal(0.16m, rate.GetProperty("value").GetDecimal());
         Assert.Equal("2019-07", rate.GetProperty("from").GetString());
-        Assert.StartsWith("https://", rate.GetProperty("url").GetString(), StringComparison.Ordinal);
+        // The official document, never the research page or our confidence in it: the calculator is public.
+        Assert.StartsWith("国办发〔2019〕13号《关于印发降低社会保险费率综合方案的通知》（国务院办公厅，2019-04-01）", rate.GetProperty("source").GetString(), StringComparison.Ordinal);
+        Assert.False(rate.TryGetProperty("url", out _));
+        Assert.False(rate.TryGetProperty("confidence", out _));
         var factor = trace.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "relief.payable_factor.sme.pension");
         Assert.Equal("2020-02", factor.GetProperty("from").GetString());
         Assert.Equal(30000m, trace.GetProperty("inputs").GetProperty("wage").GetDecimal());

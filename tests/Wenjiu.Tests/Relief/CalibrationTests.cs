@@ -1,3 +1,4 @@
+using Wenjiu.Platform.Database;
 using Wenjiu.Tests.Infrastructure;
 using static Wenjiu.Tests.Relief.SmallRegistry;
 
@@ -9,10 +10,11 @@ namespace Wenjiu.Tests.Relief;
 /// </summary>
 public sealed class CalibrationTests
 {
-    [Fact]
-    public async Task The_demo_city_assessed_for_february_2020_gives_relief_per_insured_within_ten_percent_of_the_published_figures()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_demo_city_assessed_for_february_2020_gives_relief_per_insured_within_ten_percent_of_the_published_figures(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await DemoCity.ImportAsync(factory);
 
         var outcome = await AssessAsync(factory, February);

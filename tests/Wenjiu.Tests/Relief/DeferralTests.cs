@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Relief.Features.Assess;
@@ -20,15 +21,18 @@ public sealed class DeferralTests
         return await scope.ServiceProvider.GetRequiredService<DeferralHandler>().RecordAsync(new DeferralInput(uscc, first, last, reference), "tester");
     }
 
+    public static TheoryData<DatabaseProvider, string, string, string> DeferralsOutsideTheRules => Providers.Each(
+        ("2020-01", "2020-03", "FirstMonth"), // before deferral.earliest_start 2020-02
+        ("2020-10", "2021-01", "LastMonth"), // after deferral.latest_end 2020-12
+        ("2020-02", "2020-08", "LastMonth"), // seven months: deferral.max_months is 6
+        ("2020-05", "2020-04", "LastMonth"), // ends before it starts
+        ("2020-5", "2020-06", "FirstMonth")); // not YYYY-MM
+
     [Theory]
-    [InlineData("2020-01", "2020-03", "FirstMonth")] // before deferral.earliest_start 2020-02
-    [InlineData("2020-10", "2021-01", "LastMonth")] // after deferral.latest_end 2020-12
-    [InlineData("2020-02", "2020-08", "LastMonth")] // seven months: deferral.max_months is 6
-    [InlineData("2020-05", "2020-04", "LastMonth")] // ends before it starts
-    [InlineData("2020-5", "2020-06", "FirstMonth")] // not YYYY-MM
-    public async Task A_deferral_outside_the_rules_is_refused_naming_the_field(string first, string last, string field)
+    [MemberData(nameof(DeferralsOutsideTheRules))]
+    public async Task A_deferral_outside_the_rules_is_refused_naming_the_field(DatabaseProvider provider, string first, string last, string field)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var registry = await ArrangeAsync(factory);
 
         var result = await RecordAsync(factory, registry.A, first, last);
@@ -37,10 +41,11 @@ public sealed class DeferralTests
         Assert.Equal(field, Assert.Single(result.Errors).Field);
     }
 
-    [Fact]
-    public async Task An_unknown_employer_an_overlap_and_a_missing_reference_are_refused_naming_the_field()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_unknown_employer_an_overlap_and_a_missing_reference_are_refused_naming_the_field(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var registry = await ArrangeAsync(factory);
         Assert.NotNull((await RecordAsync(factory, registry.A, "2020-02", "2020-04")).Deferral);
 
@@ -53,10 +58,11 @@ public sealed class DeferralTests
         Assert.Equal("Reference", Assert.Single(noReference.Errors).Field);
     }
 
-    [Fact]
-    public async Task In_deferred_months_the_employer_payable_is_deferred_and_falls_due_the_month_after_the_last()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task In_deferred_months_the_employer_payable_is_deferred_and_falls_due_the_month_after_the_last(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var registry = await ArrangeAsync(factory);
         Assert.NotNull((await RecordAsync(factory, registry.B, "2020-02", "2020-03")).Deferral);
 
@@ -81,12 +87,13 @@ public sealed class DeferralTests
         Assert.Empty(await deferrals.NowDueAsync(new YearMonth(2020, 3)));
     }
 
-    [Fact]
-    public async Task Staff_record_a_deferral_through_the_api_and_a_bad_one_is_a_400_naming_the_json_field()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Staff_record_a_deferral_through_the_api_and_a_bad_one_is_a_400_naming_the_json_field(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var registry = await ArrangeAsync(factory);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
         var created = await staff.Http.PostAsJsonAsync("/api/v1/relief/deferrals", new { uscc = registry.A, firstMonth = "2020-02", lastMonth = "2020-07", reference = "京人社缓〔2020〕7号" });
         var refused = await staff.Http.PostAsJsonAsync("/api/v1/relief/deferrals", new { uscc = registry.B, firstMonth = "2020-02", lastMonth = "2021-02", reference = "x" });
@@ -99,12 +106,13 @@ public sealed class DeferralTests
         Assert.Equal(1, list.GetArrayLength());
     }
 
-    [Fact]
-    public async Task The_deferral_page_records_with_a_plain_post_and_shows_errors_beside_the_field()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_deferral_page_records_with_a_plain_post_and_shows_errors_beside_the_field(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var registry = await ArrangeAsync(factory);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
         var refused = await staff.PostFormAsync("/Relief/Deferrals", "/Relief/Deferrals", [new("Input.Uscc", registry.A), new("Input.FirstMonth", "2020-01"), new("Input.LastMonth", "2020-03"), new("Input.Reference", "r")]);
         var recorded = await staff.PostFormAsync("/Relief/Deferrals", "/Relief/Deferrals", [new("Input.Uscc", registry.A), new("Input.FirstMonth", "2020-02"), new("Input.LastMonth", "2020-03"), new("Input.Reference", "r")]);

@@ -1,4 +1,5 @@
 using System.Net;
+using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Tests.Infrastructure;
@@ -19,10 +20,11 @@ namespace Wenjiu.Tests.Relief;
 /// </summary>
 public sealed class EmployerStatementTests
 {
-    [Fact]
-    public async Task An_enterprise_user_sees_its_bill_per_insurance_its_category_and_the_size_thresholds()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_enterprise_user_sees_its_bill_per_insurance_its_category_and_the_size_thresholds(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var own = await ArrangeAsync(factory);
         using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, own);
 
@@ -42,10 +44,11 @@ public sealed class EmployerStatementTests
         Assert.Contains("class=\"statement-month\" id=\"month-2020-02\"", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_month_statement_recomputes_each_line_with_its_trace_and_masks_the_person()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_month_statement_recomputes_each_line_with_its_trace_and_masks_the_person(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var own = await ArrangeAsync(factory);
         using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, own);
 
@@ -60,10 +63,34 @@ public sealed class EmployerStatementTests
         Assert.DoesNotContain("id=\"recompute-differs\"", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_month_statement_says_so_when_the_registry_changed_since_the_assessment()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_enterprise_reads_each_parameters_official_document_and_only_staff_read_the_research_note(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
+        var own = await ArrangeAsync(factory);
+        using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, own);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+
+        var theirs = await enterprise.GetPageAsync($"/Relief/Statements/Month/{own}/2020-02");
+        var ours = await staff.GetPageAsync($"/Relief/Statements/Month/{own}/2020-02");
+
+        Assert.Contains("<cite class=\"official-source\">人社部发〔2020〕11号《关于阶段性减免企业社会保险费的通知》（人力资源社会保障部 财政部 税务总局，2020-02-20）第一条", theirs, StringComparison.Ordinal);
+        Assert.Contains("国办发〔2019〕13号", theirs, StringComparison.Ordinal);
+        Assert.DoesNotContain("research-note", theirs, StringComparison.Ordinal);
+        Assert.DoesNotContain("waihuizhishiwang.com", theirs, StringComparison.Ordinal);
+        Assert.DoesNotContain("tax100.com", theirs, StringComparison.Ordinal);
+        Assert.Contains("class=\"research-note\" data-confidence=\"Low\"", ours, StringComparison.Ordinal);
+        Assert.Contains("waihuizhishiwang.com", ours, StringComparison.Ordinal);
+        Assert.Contains(">单位应缴（减免前）（元）</th>", theirs, StringComparison.Ordinal);
+        Assert.Contains(">缴费基数（元）</th>", theirs, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_month_statement_says_so_when_the_registry_changed_since_the_assessment(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var own = await ArrangeAsync(factory);
         var person = await RegistryData.AddPersonAsync(factory, "李四", RegistryData.NewIdNumber());
         await RegistryData.AddSpellAsync(factory, person.Id, own, 202002, wage: 9_000m);
@@ -75,10 +102,11 @@ public sealed class EmployerStatementTests
         Assert.Contains("data-total=\"relief\">1,376.00", html, StringComparison.Ordinal); // the assessed bill stands
     }
 
-    [Fact]
-    public async Task An_enterprise_user_gets_404_for_another_employers_statement()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_enterprise_user_gets_404_for_another_employers_statement(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var own = await ArrangeAsync(factory);
         var other = await ArrangeAsync(factory, "北京别家软件有限公司", version: 2);
         using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, own);
@@ -91,10 +119,11 @@ public sealed class EmployerStatementTests
         Assert.DoesNotContain("北京别家软件有限公司", await statement.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Staff_may_open_any_employers_statement_and_a_month_never_assessed_is_404()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Staff_may_open_any_employers_statement_and_a_month_never_assessed_is_404(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var employer = await ArrangeAsync(factory);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
 
@@ -107,10 +136,11 @@ public sealed class EmployerStatementTests
         Assert.Equal(HttpStatusCode.NotFound, unassessed.StatusCode);
     }
 
-    [Fact]
-    public async Task An_enterprise_user_finds_its_statement_in_the_navigation()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_enterprise_user_finds_its_statement_in_the_navigation(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         var own = await ArrangeAsync(factory);
         using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, own);
 
@@ -121,10 +151,11 @@ public sealed class EmployerStatementTests
         Assert.Equal($"/Relief/Statements/{own}", Forms.Location(bare));
     }
 
-    [Fact]
-    public async Task The_statement_prints_each_month_on_a_page_of_its_own()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_statement_prints_each_month_on_a_page_of_its_own(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var client = factory.CreateClient();
 
         var css = await client.GetStringAsync("/css/site.css");
@@ -134,7 +165,7 @@ public sealed class EmployerStatementTests
     }
 
     /// <summary>The employer in the registry with its one employee, and its assessed 2020-02 bill as worked out above.</summary>
-    private static async Task<string> ArrangeAsync(WenjiuFactory factory, string name = "北京小软件有限公司", int version = 1)
+    internal static async Task<string> ArrangeAsync(WenjiuFactory factory, string name = "北京小软件有限公司", int version = 1)
     {
         var employer = await RegistryData.AddEmployerAsync(factory, name, industry: "software_it", employees: 45, revenue: 1_200m, totalAssets: 800m);
         var person = await RegistryData.AddPersonAsync(factory, "张三丰", RegistryData.NewIdNumber());

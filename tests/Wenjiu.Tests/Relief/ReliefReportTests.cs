@@ -1,7 +1,8 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using ClosedXML.Excel;
+using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Tests.Infrastructure;
 using Wenjiu.Tests.Registry;
@@ -32,11 +33,12 @@ public sealed class ReliefReportTests
         "individual_business,个体工商户,1,1,600.00,600.00,0.00,0.00,0.00,600.00",
     ];
 
-    [Fact]
-    public async Task The_report_by_size_class_sums_the_current_run_only()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_report_by_size_class_sums_the_current_run_only(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        await using var factory = await ArrangeAsync(provider);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var json = await GetJsonAsync(staff, "/api/v1/relief/reports/relief?month=2020-02&by=size_class");
 
@@ -55,10 +57,11 @@ public sealed class ReliefReportTests
         Assert.Equal(790.50m, total.GetProperty("relief_per_insured").GetDecimal()); // 16,600.50 / 21 = 790.5
     }
 
-    [Fact]
-    public async Task The_report_groups_by_any_dimensions_over_a_range_and_filters()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_report_groups_by_any_dimensions_over_a_range_and_filters(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
+        await using var factory = await ArrangeAsync(provider);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var json = await GetJsonAsync(staff, "/api/v1/relief/reports/relief?from=2020-02&to=2020-03&by=month,district&industry=software_it");
@@ -70,11 +73,12 @@ public sealed class ReliefReportTests
         Assert.Equal(["2020-02", "2020-03"], json.RootElement.GetProperty("months").EnumerateArray().Select(m => m.GetString()));
     }
 
-    [Fact]
-    public async Task The_report_by_sector_rolls_industries_up()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_report_by_sector_rolls_industries_up(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        await using var factory = await ArrangeAsync(provider);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var json = await GetJsonAsync(staff, "/api/v1/relief/reports/relief?month=2020-02&by=sector");
 
@@ -85,11 +89,12 @@ public sealed class ReliefReportTests
         Assert.Equal(16600.50m, row.GetProperty("employer_relief").GetDecimal());
     }
 
-    [Fact]
-    public async Task A_bad_grouping_or_month_is_a_problem_naming_the_field()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_bad_grouping_or_month_is_a_problem_naming_the_field(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        await using var factory = await ArrangeAsync(provider);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var response = await staff.GetAsync("/api/v1/relief/reports/relief?from=2020-13&by=size_class,colour");
 
@@ -100,11 +105,12 @@ public sealed class ReliefReportTests
         Assert.Contains("2020-13", errors.GetProperty("from")[0].GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_csv_export_has_the_grouping_and_the_figures_with_two_decimals()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_csv_export_has_the_grouping_and_the_figures_with_two_decimals(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        await using var factory = await ArrangeAsync(provider);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var response = await staff.GetAsync("/api/v1/relief/reports/relief?month=2020-02&by=size_class&format=csv");
 
@@ -116,11 +122,12 @@ public sealed class ReliefReportTests
         Assert.Equal([string.Join(',', SizeClassHeader), .. February], Lines(bytes));
     }
 
-    [Fact]
-    public async Task The_xlsx_export_holds_the_same_figures_codes_as_text_and_a_total_row()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_xlsx_export_holds_the_same_figures_codes_as_text_and_a_total_row(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        await using var factory = await ArrangeAsync(provider);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         using var response = await staff.GetAsync("/api/v1/relief/reports/relief?month=2020-02&by=month,size_class&format=xlsx");
 
@@ -140,10 +147,11 @@ public sealed class ReliefReportTests
         Assert.True(sheet.Cell(6, 1).IsEmpty());
     }
 
-    [Fact]
-    public async Task The_report_verb_writes_the_csv_the_api_serves()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_report_verb_writes_the_csv_the_api_serves(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
+        await using var factory = await ArrangeAsync(provider);
         var file = new FileInfo(Path.Combine(factory.DataDirectory, "relief.csv"));
         using var error = new StringWriter();
 
@@ -154,10 +162,11 @@ public sealed class ReliefReportTests
         Assert.Equal([string.Join(',', SizeClassHeader), .. February], lines);
     }
 
-    [Fact]
-    public async Task The_report_verb_refuses_an_unknown_grouping_naming_the_option()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_report_verb_refuses_an_unknown_grouping_naming_the_option(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
+        await using var factory = await ArrangeAsync(provider);
         using var error = new StringWriter();
 
         var exit = await ReportCommand.RunAsync(factory.Services, new ReportOptions("2020-02", null, null, "size", "csv", new FileInfo(Path.Combine(factory.DataDirectory, "x.csv"))), error, CancellationToken.None);
@@ -166,11 +175,12 @@ public sealed class ReliefReportTests
         Assert.StartsWith("--by: 'size' is not a grouping", error.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_report_page_shows_the_table_the_total_and_the_downloads()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_report_page_shows_the_table_the_total_and_the_downloads(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        await using var factory = await ArrangeAsync(provider);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         var html = await staff.GetPageAsync("/Relief/Reports?from=2020-02&to=2020-02&by=size_class&culture=en");
 
@@ -181,11 +191,12 @@ public sealed class ReliefReportTests
         Assert.Contains("id=\"download-xlsx\"", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_report_page_opens_on_the_latest_month_by_size_class()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_report_page_opens_on_the_latest_month_by_size_class(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        await using var factory = await ArrangeAsync(provider);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         var html = await staff.GetPageAsync("/Relief/Reports");
 
@@ -194,11 +205,12 @@ public sealed class ReliefReportTests
         Assert.Contains("13,000.00", html, StringComparison.Ordinal); // March: 8,000.00 + 5,000.00
     }
 
-    [Fact]
-    public async Task The_dashboard_has_a_chart_and_a_table_for_each_view()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_dashboard_has_a_chart_and_a_table_for_each_view(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        await using var factory = await ArrangeAsync(provider);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         var html = await staff.GetPageAsync("/Relief/Dashboard?month=2020-02");
 
@@ -212,13 +224,52 @@ public sealed class ReliefReportTests
         Assert.Contains("<script src=\"/lib/echarts/echarts.min.js", html, StringComparison.Ordinal);
         Assert.Contains("<script src=\"/js/relief-charts.js", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"kpi-relief\">16,600.50", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"kpi-relief\">1.66 万元", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_chart_library_and_its_licence_are_served_from_the_site()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Employers_over_several_months_are_counted_once_each_not_once_a_month(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await ArrangeAsync(provider);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
+
+        using var json = await GetJsonAsync(staff, "/api/v1/relief/reports/relief?from=2020-02&to=2020-03&by=size_class");
+
+        // A (large) and C (small) are assessed in both months: 4 employers (A, B, C, D), not 6 employer-months.
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(["large", "small", "individual_business"], rows.Select(r => r.GetProperty("size_class").GetString()));
+        Assert.Equal([1, 2, 1], rows.Select(r => r.GetProperty("employers").GetInt32()));
+        Assert.Equal(4, json.RootElement.GetProperty("total").GetProperty("employers").GetInt32());
+        Assert.Equal(29600.50m, json.RootElement.GetProperty("total").GetProperty("employer_relief").GetDecimal());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Every_amount_on_the_dashboard_and_the_report_shows_its_unit(DatabaseProvider provider)
+    {
+        await using var factory = await ArrangeAsync(provider);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
+
+        var chinese = await staff.GetPageAsync("/Relief/Dashboard?month=2020-02");
+        var english = await staff.GetPageAsync("/Relief/Dashboard?month=2020-02&culture=en");
+        var report = await staff.GetPageAsync("/Relief/Reports?From=2020-02&To=2020-02&By=size_class");
+
+        Assert.Contains("id=\"kpi-relief\">1.66 万元", chinese, StringComparison.Ordinal);
+        Assert.Contains("id=\"kpi-relief\">1.66 × 10k yuan", english, StringComparison.Ordinal);
+        Assert.Contains("data-unit=\"万元\"", chinese, StringComparison.Ordinal);
+        Assert.Contains("data-unit=\"10k yuan\"", english, StringComparison.Ordinal);
+        Assert.Contains(">减免额（元）</th>", chinese, StringComparison.Ordinal);
+        Assert.Contains(">Relief (yuan)</th>", english, StringComparison.Ordinal);
+        Assert.Contains(">减免额（元）</th>", report, StringComparison.Ordinal);
+        Assert.Contains(">人均减免（元）</th>", report, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_chart_library_and_its_licence_are_served_from_the_site(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var client = factory.CreateClient();
 
         using var library = await client.GetAsync("/lib/echarts/echarts.min.js");
@@ -229,10 +280,11 @@ public sealed class ReliefReportTests
         Assert.Contains("Apache License", await licence.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_enterprise_user_can_open_neither_the_reports_nor_the_dashboard()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_enterprise_user_can_open_neither_the_reports_nor_the_dashboard(DatabaseProvider provider)
     {
-        await using var factory = await ArrangeAsync();
+        await using var factory = await ArrangeAsync(provider);
         using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, RegistryData.NewUscc());
 
         using var api = await enterprise.GetAsync("/api/v1/relief/reports/relief?month=2020-02");
@@ -244,25 +296,32 @@ public sealed class ReliefReportTests
         Assert.Equal("/Account/Denied", dashboard.Headers.Location?.AbsolutePath);
     }
 
-    [Fact]
-    public async Task Staff_navigation_links_the_dashboard_and_the_reports()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Staff_navigation_links_the_dashboard_and_the_reports(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
         using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
+        using var reviewer = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
-        var staffHome = await staff.GetPageAsync("/");
         var officerHome = await officer.GetPageAsync("/");
+        var reviewerHome = await reviewer.GetPageAsync("/");
 
-        Assert.Contains("id=\"nav-relief-dashboard\" href=\"/Relief/Dashboard\"", staffHome, StringComparison.Ordinal);
-        Assert.Contains("id=\"nav-relief-reports\" href=\"/Relief/Reports\"", staffHome, StringComparison.Ordinal);
-        Assert.DoesNotContain("nav-relief-scenarios", staffHome, StringComparison.Ordinal);
+        Assert.Contains("id=\"nav-relief-dashboard\" href=\"/Relief/Dashboard\"", officerHome, StringComparison.Ordinal);
+        Assert.Contains("id=\"nav-relief-reports\" href=\"/Relief/Reports\"", officerHome, StringComparison.Ordinal);
         Assert.Contains("id=\"nav-relief-scenarios\" href=\"/Relief/Scenarios\"", officerHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("nav-relief-statements", officerHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("nav-relief-dashboard", reviewerHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("nav-relief-reports", reviewerHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("nav-relief-scenarios", reviewerHome, StringComparison.Ordinal);
+        Assert.Contains("id=\"nav-relief-statements\" href=\"/Relief/Statements\"", reviewerHome, StringComparison.Ordinal);
+        Assert.Contains("id=\"nav-relief-deferrals\" href=\"/Relief/Deferrals\"", reviewerHome, StringComparison.Ordinal);
     }
 
-    private static async Task<WenjiuFactory> ArrangeAsync()
+    private static async Task<WenjiuFactory> ArrangeAsync(DatabaseProvider provider)
     {
-        var factory = await WenjiuFactory.CreateAsync();
+        var factory = await WenjiuFactory.CreateAsync(provider);
         string a = RegistryData.NewUscc(), b = RegistryData.NewUscc(), c = RegistryData.NewUscc(district: "110108"), d = RegistryData.NewUscc("92", "110108");
         await ReliefData.AddRunAsync(factory, 202002, current: false, version: 1, ReliefData.Bill(RegistryData.NewUscc(), "large", "110105", "software_it", 100, 99_999m, 99_999m));
         await ReliefData.AddRunAsync(

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Registry.Data;
@@ -26,10 +27,11 @@ namespace Wenjiu.Tests.Relief;
 /// </summary>
 public sealed class ScenarioTests
 {
-    [Fact]
-    public async Task A_scenario_run_over_two_months_stands_beside_the_baseline_with_the_difference()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_scenario_run_over_two_months_stands_beside_the_baseline_with_the_difference(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await ArrangePopulationAsync(factory);
         var before = await ReliefData.SnapshotAsync(factory);
         using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
@@ -61,10 +63,11 @@ public sealed class ScenarioTests
         Assert.Equal(before, await ReliefData.SnapshotAsync(factory));
     }
 
-    [Fact]
-    public async Task The_run_page_shows_totals_by_size_class_and_month_and_a_chart_once_finished()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_run_page_shows_totals_by_size_class_and_month_and_a_chart_once_finished(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await ArrangePopulationAsync(factory);
         using var officer = await SignedInClient.CreateAsync(factory, Roles.Administrator);
         var scenarioId = await SaveAsync(officer, "exempt large", ScenarioExamples.Find("exempt-large")!.OverridesYaml);
@@ -81,10 +84,11 @@ public sealed class ScenarioTests
         Assert.Contains("id=\"chart-scenario\"", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_scenario_can_be_run_again_and_keeps_each_run()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_scenario_can_be_run_again_and_keeps_each_run(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await ArrangePopulationAsync(factory);
         using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
         var scenarioId = await SaveAsync(officer, "again", ScenarioExamples.Find("pension-rate-14")!.OverridesYaml);
@@ -104,10 +108,11 @@ public sealed class ScenarioTests
         Assert.Equal(2, detail.Split("href=\"/Relief/Scenarios/Run/", StringSplitOptions.None).Length - 1);
     }
 
-    [Fact]
-    public async Task A_scenario_that_changes_no_value_gives_exactly_the_baseline_assessments_totals()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_scenario_that_changes_no_value_gives_exactly_the_baseline_assessments_totals(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await DemoCity.ImportAsync(factory);
         var assessed = await SmallRegistry.AssessAsync(factory, SmallRegistry.February);
         using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
@@ -134,10 +139,11 @@ public sealed class ScenarioTests
         Assert.Equal(current.Insured, run.RootElement.GetProperty("total").GetProperty("insured").GetInt64());
     }
 
-    [Fact]
-    public async Task A_scenarios_sums_are_the_calculators_employer_by_employer_for_every_registered_employer()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_scenarios_sums_are_the_calculators_employer_by_employer_for_every_registered_employer(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         await DemoCity.ImportAsync(factory);
         using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
         var example = ScenarioExamples.Find("extend-large-halving")!;
@@ -194,31 +200,35 @@ public sealed class ScenarioTests
 
     private static string Yuan(JsonElement row, string figure) => row.GetProperty(figure).GetDecimal().ToString("0.00", CultureInfo.InvariantCulture);
 
+    public static TheoryData<DatabaseProvider, string, string, string> BadOverrides => Providers.Each(
+        ("parameters:\n  relief.payable_factor.huge.pension:\n    values:\n      - { from: 2019-07, value: 1 }\n", "relief.payable_factor.huge.pension", "The rule set beijing-2020 has no such parameter"),
+        ("parameters:\n  relief.payable_factor.large_or_other.pension:\n    values:\n      - { from: 2019-07, value: -1 }\n", "relief.payable_factor.large_or_other.pension", "Value 1 (from 2019-07): -1 is not a factor: it cannot be negative"),
+        ("parameters:\n  pension.employer_rate:\n    values:\n      - { from: 2019-07, to: 2020-01, value: 0.16 }\n      - { from: 2020-03, value: 0.14 }\n", "pension.employer_rate", "No value is in force from 2020-02-01 to 2020-02-29"),
+        ("parameters:\n  pension.employer_rate:\n    unit: yuan\n    values:\n      - { from: 2019-07, value: 0.16 }\n", "pension.employer_rate", "The unit 'yuan' differs from the rule set's 'rate'"));
+
     [Theory]
-    [InlineData("parameters:\n  relief.payable_factor.huge.pension:\n    values:\n      - { from: 2019-07, value: 1 }\n", "relief.payable_factor.huge.pension", "has no such parameter")]
-    [InlineData("parameters:\n  relief.payable_factor.large_or_other.pension:\n    values:\n      - { from: 2019-07, value: -1 }\n", "relief.payable_factor.large_or_other.pension", "does not fit unit factor")]
-    [InlineData("parameters:\n  pension.employer_rate:\n    values:\n      - { from: 2019-07, to: 2020-01, value: 0.16 }\n      - { from: 2020-03, value: 0.14 }\n", "pension.employer_rate", "gap")]
-    [InlineData("parameters:\n  pension.employer_rate:\n    unit: yuan\n    values:\n      - { from: 2019-07, value: 0.16 }\n", "pension.employer_rate", "unit 'yuan' differs")]
-    public async Task A_bad_override_is_a_form_error_naming_the_parameter(string overrides, string parameter, string problem)
+    [MemberData(nameof(BadOverrides))]
+    public async Task A_bad_override_is_a_form_error_naming_the_parameter(DatabaseProvider provider, string overrides, string parameter, string problem)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
-        using var response = await officer.PostFormAsync("/Relief/Scenarios/Edit", "/Relief/Scenarios/Edit", [new("Name", "bad"), new("Description", ""), new("OverridesYaml", overrides)]);
+        using var response = await officer.PostFormAsync("/Relief/Scenarios/Edit?culture=en", "/Relief/Scenarios/Edit?culture=en", [new("Name", "bad"), new("Description", ""), new("OverridesYaml", overrides)]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("id=\"error-summary\"", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#OverridesYaml\">", html, StringComparison.Ordinal);
-        Assert.Contains($"parameter '{parameter}': ", html, StringComparison.Ordinal);
+        Assert.Contains($"Parameter {parameter}: ", html, StringComparison.Ordinal);
         Assert.Contains(problem, html, StringComparison.Ordinal);
         Assert.Equal(0, await ReliefData.QueryAsync(factory, db => Task.FromResult(db.Scenarios.Count())));
     }
 
-    [Fact]
-    public async Task A_scenario_needs_a_unique_name_and_valid_yaml()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_scenario_needs_a_unique_name_and_valid_yaml(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
         await SaveAsync(officer, "taken", ScenarioExamples.All[0].OverridesYaml);
 
@@ -227,14 +237,15 @@ public sealed class ScenarioTests
 
         var unnamedHtml = await unnamed.Content.ReadAsStringAsync();
         Assert.Contains("Enter a name for the scenario", unnamedHtml, StringComparison.Ordinal);
-        Assert.Contains("line 1", unnamedHtml, StringComparison.Ordinal);
+        Assert.Contains("Line 1, column", unnamedHtml, StringComparison.Ordinal);
         Assert.Contains("A scenario with this name already exists", await taken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_run_needs_months_in_order_within_the_rules()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_run_needs_months_in_order_within_the_rules(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
         var scenarioId = await SaveAsync(officer, "range", ScenarioExamples.All[0].OverridesYaml);
         var page = $"/Relief/Scenarios/Detail/{scenarioId}?culture=en";
@@ -247,10 +258,11 @@ public sealed class ScenarioTests
         Assert.Equal(0, await ReliefData.QueryAsync(factory, db => Task.FromResult(db.ScenarioRuns.Count())));
     }
 
-    [Fact]
-    public async Task An_example_fills_the_form_to_start_from()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_example_fills_the_form_to_start_from(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         var index = await officer.GetPageAsync("/Relief/Scenarios");
@@ -261,10 +273,11 @@ public sealed class ScenarioTests
         Assert.Contains("relief.payable_factor.large_or_other.work_injury:", form, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Only_policy_officers_and_the_administrator_may_define_scenarios()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Only_policy_officers_and_the_administrator_may_define_scenarios(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync();
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var reviewer = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
         using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, RegistryData.NewUscc());
 

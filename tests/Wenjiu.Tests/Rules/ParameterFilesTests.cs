@@ -110,6 +110,54 @@ public sealed class ParameterFilesTests
     }
 
     [Fact]
+    public void A_parameter_without_an_official_document_is_refused_naming_it()
+    {
+        var text = Parameter("relief.factor", "factor", "{ from: 2019-07, value: 1 }").Replace("    official:\n      - { issuer: 测试机关, title: 关于测试的通知, number: 测发〔2020〕1号, date: 2020-02-20 }\n", "", StringComparison.Ordinal);
+
+        var error = Assert.Throws<ParameterFileException>(() => Load(text));
+
+        Assert.Equal("relief.factor", error.ParameterName);
+        Assert.Contains("cites no official document", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{ title: 关于测试的通知, number: 测发〔2020〕1号, date: 2020-02-20 }", "issuer")]
+    [InlineData("{ issuer: 测试机关, number: 测发〔2020〕1号, date: 2020-02-20 }", "title")]
+    [InlineData("{ issuer: 测试机关, title: 关于测试的通知, number: 测发〔2020〕1号 }", "'date' must be the date it was issued")]
+    [InlineData("{ issuer: 测试机关, title: 关于测试的通知, date: 2020-02 }", "'date' must be the date it was issued")]
+    public void An_official_document_needs_its_issuer_title_and_date(string document, string says)
+    {
+        var text = Parameter("relief.factor", "factor", "{ from: 2019-07, value: 1 }").Replace("{ issuer: 测试机关, title: 关于测试的通知, number: 测发〔2020〕1号, date: 2020-02-20 }", document, StringComparison.Ordinal);
+
+        var error = Assert.Throws<ParameterFileException>(() => Load(text));
+
+        Assert.Equal("relief.factor", error.ParameterName);
+        Assert.Contains(says, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_parameter_cites_its_official_documents_by_number_title_issuer_and_date()
+    {
+        var set = Load(Parameter("relief.factor", "factor", "{ from: 2019-07, value: 1 }"));
+
+        Assert.Equal("测发〔2020〕1号《关于测试的通知》（测试机关，2020-02-20）", set["relief.factor"].Citation);
+    }
+
+    [Fact]
+    public void Every_parameter_of_the_reference_rules_cites_an_official_document_and_never_a_web_page()
+    {
+        var relief = Wenjiu.Relief.Rules.ReliefRuleSet.Beijing2020.Parameters.All;
+
+        Assert.All(relief, p => Assert.NotEmpty(p.Documents));
+        Assert.All(relief, p => Assert.DoesNotContain("http", p.Citation, StringComparison.Ordinal));
+        var exemption = relief.Single(p => p.Name == "relief.payable_factor.sme.pension");
+        Assert.StartsWith("人社部发〔2020〕11号《关于阶段性减免企业社会保险费的通知》（人力资源社会保障部 财政部 税务总局，2020-02-20）第一条", exemption.Citation, StringComparison.Ordinal);
+        Assert.Contains("人社部发〔2020〕49号", exemption.Citation, StringComparison.Ordinal);
+        Assert.Contains("工信部联企业〔2011〕300号", Wenjiu.Registry.Domain.SmeSizeStandard.Default.Source, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", Wenjiu.Registry.Domain.SmeSizeStandard.Default.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_month_no_value_covers_is_an_error_naming_the_parameter_and_the_month()
     {
         var set = Load(Parameter("pension.base_floor", "yuan_per_month", "{ from: 2019-07, to: 2020-12, value: 3613 }"));
@@ -158,6 +206,8 @@ public sealed class ParameterFilesTests
           {name}:
             description: A test parameter.
             unit: {unit}
+            official:
+              - {"{"} issuer: 测试机关, title: 关于测试的通知, number: 测发〔2020〕1号, date: 2020-02-20 {"}"}
             source: {"{"} document: test, url: https://example.org/test {"}"}
             confidence: {"{"} level: HIGH, note: test {"}"}
             values:

@@ -109,5 +109,6 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
         }
 
         modelBuilder.PlaceTablesInModule(Module, Database.IsSqlite());
+        modelBuilder.StoreTimesAsSortableTextOnSqlite(Database.IsSqlite());
     }
 }

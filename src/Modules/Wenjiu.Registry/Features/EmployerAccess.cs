@@ -4,19 +4,11 @@ using Wenjiu.Platform.Identity;
 namespace Wenjiu.Registry.Features;
 
 /// <summary>
-/// Who may see an employer: bureau staff see every employer; an enterprise user only the one it acts for. Anyone
-/// else is told the employer does not exist (404), so that codes cannot be probed (STYLE.md, errors).
+/// Who may see an employer: the roles holding <see cref="Permissions.ViewEmployer"/> for every employer see any; an
+/// enterprise user only the one it acts for. Anyone else is told the employer does not exist (404), so that codes
+/// cannot be probed (STYLE.md, errors).
 /// </summary>
 public static class EmployerAccess
 {
-    public static bool CanSee(ClaimsPrincipal user, string uscc)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        if (user.IsStaff())
-        {
-            return true;
-        }
-
-        return user.IsInRole(Roles.Enterprise) && string.Equals(user.EmployerUscc(), uscc, StringComparison.Ordinal);
-    }
+    public static bool CanSee(ClaimsPrincipal user, string uscc) => user.MayFor(Permissions.ViewEmployer, uscc);
 }

@@ -3,7 +3,7 @@ using nietras.SeparatedValues;
 
 namespace Wenjiu.Registry.SyntheticCity;
 
-/// <summary>Writes a synthetic city as the two interchange files (shared/domain/interchange.md), streaming.</summary>
+/// <summary>Writes a synthetic city as the two interchange files (docs/interchange.md), streaming.</summary>
 public static class CityFiles
 {
     public const string EmployersFile = "employers.csv";

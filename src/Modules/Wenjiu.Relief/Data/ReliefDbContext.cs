@@ -97,6 +97,7 @@ public sealed class ReliefDbContext(DbContextOptions<ReliefDbContext> options) :
             r.HasOne<ScenarioRun>().WithMany().HasForeignKey(x => x.ScenarioRunId);
         });
         modelBuilder.PlaceTablesInModule(Module, Database.IsSqlite());
+        modelBuilder.StoreTimesAsSortableTextOnSqlite(Database.IsSqlite());
     }
 
     private static void Money(params Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<decimal>[] properties)

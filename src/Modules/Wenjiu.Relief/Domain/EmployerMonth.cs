@@ -45,8 +45,12 @@ internal sealed record ContributionLine(
     decimal Payable,
     LineTrace? Trace);
 
-/// <summary>A parameter as a computation used it: name, value, unit, the date its value took effect, its source.</summary>
-internal sealed record ParameterUse(string Name, object Value, string Unit, string From, string Source, string Url, string Confidence);
+/// <summary>
+/// A parameter as a computation used it: name, value, unit, the date its value took effect, and its source: the official
+/// documents that set it (issuing body, title, document number, date). Staff's research notes and confidence stay in
+/// the parameter file (<see cref="Wenjiu.Platform.Rules.Parameter.Source"/>): a trace goes to enterprises and the public.
+/// </summary>
+internal sealed record ParameterUse(string Name, object Value, string Unit, string From, string Source);
 
 /// <summary>Why a line is what it is: the formula in words, each step with its numbers, the parameters and inputs used.</summary>
 internal sealed record LineTrace(string Formula, IReadOnlyList<string> Steps, IReadOnlyList<ParameterUse> Parameters, IReadOnlyDictionary<string, object> Inputs);

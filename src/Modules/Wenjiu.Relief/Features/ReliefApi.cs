@@ -27,7 +27,7 @@ internal static class ReliefApi
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/v1/relief").WithTags("Relief").RequireAuthorization(Policies.Staff);
+        var group = endpoints.MapGroup("/api/v1/relief").WithTags("Relief").RequireAuthorization();
 
         group.MapGet("/reports/relief", async (HttpContext context, ReliefReportHandler handler, IStringLocalizer<ReliefText> text, string? month, string? from, string? to, string? by, string? size_class, string? district, string? industry, string? format, CancellationToken cancellationToken) =>
             {
@@ -66,9 +66,10 @@ internal static class ReliefApi
                         return Results.Json(ReportAnswer.Of(report, text), Json);
                 }
             })
+            .RequireAuthorization(Permissions.ViewReports)
             .WithName("ReliefReport")
             .WithSummary("Relief by month, size class, district, industry or sector over the current assessment runs")
-            .WithDescription("by: any of month, size_class (large, medium, small, micro, individual_business, other), district, industry, sector, comma-separated; month or from/to (YYYY-MM) select the months, all assessed months when absent; size_class, district and industry filter. format: json (default), csv or xlsx; files have their headers and names in the request's language (Accept-Language or the culture cookie) beside the codes. Staff only.")
+            .WithDescription("by: any of month, size_class (large, medium, small, micro, individual_business, other), district, industry, sector, comma-separated; month or from/to (YYYY-MM) select the months, all assessed months when absent; size_class, district and industry filter. format: json (default), csv or xlsx; files have their headers and names in the request's language (Accept-Language or the culture cookie) beside the codes. Needs the `ViewReports` action (docs/permissions.md).")
             .Produces<ReportAnswer>()
             .ProducesValidationProblem();
 
@@ -77,9 +78,10 @@ internal static class ReliefApi
                 var view = await handler.FindAsync(id, cancellationToken);
                 return view is null ? Results.NotFound() : Results.Json(RunAnswer.Of(view, text), Json);
             })
+            .RequireAuthorization(Permissions.Scenarios)
             .WithName("ScenarioRun")
             .WithSummary("A scenario run's progress and its results beside the baseline")
-            .WithDescription("status (running, completed, failed), months_done of months, finished; results by month and size class with baseline and scenario employer due, relief and payable. Staff only.")
+            .WithDescription("status (running, completed, failed), months_done of months, finished; results by month and size class with baseline and scenario employer due, relief and payable. Needs the `Scenarios` action (docs/permissions.md).")
             .Produces<RunAnswer>()
             .Produces(StatusCodes.Status404NotFound);
     }

@@ -51,6 +51,18 @@ internal static class ReliefDisplay
         return localized.ResourceNotFound ? message : localized.Value;
     }
 
+    /// <summary>
+    /// A scenario form's problem in the page's language: its code's text with the arguments, prefixed with the parameter
+    /// it concerns; a problem without a known code as it is.
+    /// </summary>
+    public static string Problem(this IStringLocalizer<ReliefText> text, Features.Scenarios.FieldProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var localized = Text(text)[$"Error.{problem.Message}", [.. problem.Arguments ?? []]];
+        var message = localized.ResourceNotFound ? problem.Message : localized.Value;
+        return problem.Parameter is null ? message : text["Error.in_parameter", problem.Parameter, message];
+    }
+
     /// <summary>Yuan with two decimals and thousands separators, as the pages show money.</summary>
     public static string Yuan(decimal amount) => amount.ToString("N2", CultureInfo.CurrentCulture);
 

@@ -147,7 +147,5 @@ internal static class ReliefCalculator
         p.Value.Display(p.Parameter.Unit),
         p.Parameter.Unit.Name(),
         p.Value.FromWritten,
-        p.Parameter.Source.Document,
-        p.Parameter.Source.Url,
-        $"{p.Parameter.Confidence.Level.ToString().ToUpperInvariant()}: {p.Parameter.Confidence.Note}");
+        p.Parameter.Citation);
 }

@@ -3,15 +3,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Web.Localization;
 using Wenjiu.Web.Security;
 
 namespace Wenjiu.Web.Pages.Account;
 
-/// <summary>Sign-in with user name and password; accounts lock after five failures; attempts are rate limited and audited.</summary>
+/// <summary>Sign-in with user name and password; accounts lock after five failures; attempts are rate limited (per account and per address) and audited.</summary>
 [EnableRateLimiting(WebSetup.SignInRateLimit)]
-internal sealed class SignInModel(SignInManager<WenjiuUser> signIn, IAuditLog audit) : PageModel
+internal sealed class SignInModel(SignInManager<WenjiuUser> signIn, IAuditLog audit, SignInAccountLimiter accountLimit, IStringLocalizer<SiteText> text) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -27,6 +29,12 @@ internal sealed class SignInModel(SignInManager<WenjiuUser> signIn, IAuditLog au
         }
 
         var userName = Input.UserName.Trim();
+        if (!accountLimit.TryAttempt(userName))
+        {
+            await TooManyRequests.WriteAsync(HttpContext, cancellationToken);
+            return new EmptyResult();
+        }
+
         var record = IdentityAudit.Record(userName);
         var result = await signIn.PasswordSignInAsync(userName, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
@@ -44,12 +52,12 @@ internal sealed class SignInModel(SignInManager<WenjiuUser> signIn, IAuditLog au
         if (result.IsLockedOut)
         {
             await audit.RecordAsync(userName, IdentityAudit.SignInLockedOut, record, null, cancellationToken);
-            ModelState.AddModelError("Input.UserName", "账户因多次登录失败已被锁定，请15分钟后再试或联系管理员。 This account is locked after too many failed sign-ins: try again in 15 minutes or ask an administrator.");
+            ModelState.AddModelError("Input.UserName", text["SignIn.LockedOut"]);
             return Page();
         }
 
         await audit.RecordAsync(userName, IdentityAudit.SignInFailed, record, result.IsNotAllowed ? "not allowed" : "wrong user name or password", cancellationToken);
-        ModelState.AddModelError("Input.UserName", "用户名或密码不正确 Enter a correct user name and password");
+        ModelState.AddModelError("Input.UserName", text["SignIn.Wrong"]);
         return Page();
     }
 
@@ -60,16 +68,14 @@ internal sealed class SignInModel(SignInManager<WenjiuUser> signIn, IAuditLog au
 
 internal sealed class SignInInput
 {
-    [Required(ErrorMessage = "请输入用户名 Enter your user name")]
-    [StringLength(256)]
-    [Display(Name = "用户名 User name")]
+    // Messages are SiteText keys (WebSetup's data-annotation localizer reads them in the page's language).
+    [Required(ErrorMessage = "SignIn.UserNameRequired")]
+    [StringLength(256, ErrorMessage = "SignIn.UserNameTooLong")]
     public string UserName { get; set; } = "";
 
-    [Required(ErrorMessage = "请输入密码 Enter your password")]
+    [Required(ErrorMessage = "SignIn.PasswordRequired")]
     [DataType(DataType.Password)]
-    [Display(Name = "密码 Password")]
     public string Password { get; set; } = "";
 
-    [Display(Name = "保持登录 Keep me signed in")]
     public bool RememberMe { get; set; }
 }

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Web.Localization;
 using Wenjiu.Web.Security;
 
 namespace Wenjiu.Web.Pages.Account;
@@ -14,7 +16,7 @@ namespace Wenjiu.Web.Pages.Account;
 /// Wrong codes count towards the same lockout as wrong passwords.
 /// </summary>
 [EnableRateLimiting(WebSetup.SignInRateLimit)]
-internal sealed class SignInCodeModel(SignInManager<WenjiuUser> signIn, IAuditLog audit) : PageModel
+internal sealed class SignInCodeModel(SignInManager<WenjiuUser> signIn, IAuditLog audit, SignInAccountLimiter accountLimit, IStringLocalizer<SiteText> text) : PageModel
 {
     [BindProperty]
     public SignInCodeInput Input { get; set; } = new();
@@ -42,6 +44,12 @@ internal sealed class SignInCodeModel(SignInManager<WenjiuUser> signIn, IAuditLo
             return Page();
         }
 
+        if (!accountLimit.TryAttempt(user.UserName ?? user.Id))
+        {
+            await TooManyRequests.WriteAsync(HttpContext, cancellationToken);
+            return new EmptyResult();
+        }
+
         var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         var isAuthenticatorCode = code.Length == 6 && code.All(char.IsAsciiDigit);
         var result = isAuthenticatorCode
@@ -59,12 +67,12 @@ internal sealed class SignInCodeModel(SignInManager<WenjiuUser> signIn, IAuditLo
         if (result.IsLockedOut)
         {
             await audit.RecordAsync(userName, IdentityAudit.SignInLockedOut, record, method, cancellationToken);
-            ModelState.AddModelError("Input.Code", "账户因多次登录失败已被锁定，请15分钟后再试或联系管理员。 This account is locked after too many failed sign-ins: try again in 15 minutes or ask an administrator.");
+            ModelState.AddModelError("Input.Code", text["SignIn.LockedOut"]);
             return Page();
         }
 
         await audit.RecordAsync(userName, IdentityAudit.SignInFailed, record, $"wrong {(isAuthenticatorCode ? "authenticator" : "recovery")} code", cancellationToken);
-        ModelState.AddModelError("Input.Code", "验证码不正确 Enter the current code from your authenticator app, or an unused recovery code");
+        ModelState.AddModelError("Input.Code", text["SignInCode.Wrong"]);
         return Page();
     }
 
@@ -75,8 +83,7 @@ internal sealed class SignInCodeModel(SignInManager<WenjiuUser> signIn, IAuditLo
 
 internal sealed class SignInCodeInput
 {
-    [Required(ErrorMessage = "请输入验证码 Enter the code from your authenticator app")]
+    [Required(ErrorMessage = "SignInCode.Required")]
     [StringLength(20)]
-    [Display(Name = "验证码 Code")]
     public string Code { get; set; } = "";
 }

@@ -7,7 +7,10 @@ using Wenjiu.Web.Security;
 
 namespace Wenjiu.Web.Pages.Account;
 
-/// <summary>Signing out is a form post (with its antiforgery token), so no link or image elsewhere can sign a user out.</summary>
+/// <summary>
+/// Signing out is a form post (with its antiforgery token), so no link or image elsewhere can sign a user out. It deletes
+/// the session on the server (DatabaseTicketStore), so a copy of the cookie kept elsewhere stops working too.
+/// </summary>
 internal sealed class SignOutModel(SignInManager<WenjiuUser> signIn, IAuditLog audit) : PageModel
 {
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)

@@ -5,24 +5,28 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using QRCoder;
 using Wenjiu.Platform;
 using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Web.Localization;
 using Wenjiu.Web.Security;
 
 namespace Wenjiu.Web.Pages.Account;
 
 /// <summary>
 /// Turning on two-factor sign-in with an authenticator app (TOTP, RFC 6238) through Identity's own authenticator
-/// token provider: show the shared key (text and QR code), confirm with a code, hand out recovery codes once.
+/// token provider: make a key (an explicit post), show it (text and QR code), confirm with a code, hand out recovery
+/// codes once. Viewing the page changes nothing: a new key changes the security stamp, which ends every session.
 /// </summary>
 internal sealed class TwoFactorModel(
     UserManager<WenjiuUser> users,
     SignInManager<WenjiuUser> signIn,
     IAuditLog audit,
-    IOptions<WenjiuOptions> options) : PageModel
+    IOptions<WenjiuOptions> options,
+    IStringLocalizer<AccountText> text) : PageModel
 {
     private const int RecoveryCodeCount = 10;
 
@@ -59,10 +63,34 @@ internal sealed class TwoFactorModel(
         Enabled = user.TwoFactorEnabled;
         if (!Enabled)
         {
-            await LoadSharedKeyAsync(user);
+            await ShowSharedKeyAsync(user);
         }
 
         return Page();
+    }
+
+    /// <summary>
+    /// Makes a new authenticator key: the first set-up, or a move to a new phone (which turns two-factor sign-in off until
+    /// the new app is confirmed). The new key changes the security stamp, so the user's other sessions end; this one is
+    /// renewed, keeping the second-factor mark it was opened with.
+    /// </summary>
+    public async Task<IActionResult> OnPostNewKeyAsync(CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            await users.SetTwoFactorEnabledAsync(user, false);
+        }
+
+        await users.ResetAuthenticatorKeyAsync(user);
+        await audit.RecordAsync(IdentityAudit.AuthenticatorKeyCreated, IdentityAudit.Record(user.UserName), null, cancellationToken);
+        await signIn.RefreshSignInAsync(user);
+        return RedirectToPage(new { ReturnUrl });
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -78,15 +106,25 @@ internal sealed class TwoFactorModel(
             return RedirectToPage(new { ReturnUrl });
         }
 
-        var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (ModelState.IsValid && !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        var code = (Input.Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
         {
-            ModelState.AddModelError("Input.Code", "验证码不正确，请输入应用当前显示的6位数字 Enter the 6-digit code your authenticator app shows now");
+            // No key yet: nothing to confirm (the set-up starts with the post that makes one).
+            return RedirectToPage(new { ReturnUrl });
         }
 
-        if (!ModelState.IsValid)
+        if (code.Length == 0)
         {
-            await LoadSharedKeyAsync(user);
+            ModelState.AddModelError("Input.Code", text["TwoFactor.EnterCode"]);
+        }
+        else if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ModelState.AddModelError("Input.Code", text["TwoFactor.WrongCode"]);
+        }
+
+        if (ModelState.ErrorCount > 0)
+        {
+            await ShowSharedKeyAsync(user);
             return Page();
         }
 
@@ -121,13 +159,13 @@ internal sealed class TwoFactorModel(
         return Page();
     }
 
-    private async Task LoadSharedKeyAsync(WenjiuUser user)
+    /// <summary>Shows the key made by <see cref="OnPostNewKeyAsync"/>, if there is one; never makes one.</summary>
+    private async Task ShowSharedKeyAsync(WenjiuUser user)
     {
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key after reset.");
+            return;
         }
 
         SharedKey = Grouped(key);
@@ -156,8 +194,6 @@ internal sealed class TwoFactorModel(
 
 internal sealed class TwoFactorInput
 {
-    [Required(ErrorMessage = "请输入验证码 Enter the code from your authenticator app")]
     [StringLength(10)]
-    [Display(Name = "验证码 Code")]
     public string Code { get; set; } = "";
 }

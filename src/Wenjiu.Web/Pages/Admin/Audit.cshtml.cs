@@ -2,13 +2,20 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Wenjiu.Platform;
 using Wenjiu.Platform.Audit;
+using Wenjiu.Platform.Time;
+using Wenjiu.Web.Localization;
+using Wenjiu.Platform.Web;
 
 namespace Wenjiu.Web.Pages.Admin;
 
-/// <summary>Administrators search the audit log: by actor, action, record and UTC date range, newest first, paged.</summary>
-internal sealed class AuditModel(PlatformDbContext db) : PageModel
+/// <summary>
+/// Administrators search the audit log: by actor, action, record and date range, newest first, paged. Dates are Beijing
+/// calendar days (a day starts at 00:00 Beijing time), as every time on the page is shown in Beijing time.
+/// </summary>
+internal sealed class AuditModel(PlatformDbContext db, IStringLocalizer<SiteText> text) : PageModel
 {
     public const int PageSize = 50;
 
@@ -21,9 +28,10 @@ internal sealed class AuditModel(PlatformDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        Search.PageNumber = Paging.Number(Search.PageNumber, PageSize);
         if (Search.From is { } from && Search.To is { } to && from > to)
         {
-            ModelState.AddModelError("Search.To", "结束日期不能早于开始日期 The end date must be the same as or after the start date");
+            ModelState.AddModelError("Search.To", text["Audit.ToBeforeFrom"]);
         }
 
         if (!ModelState.IsValid)
@@ -50,18 +58,18 @@ internal sealed class AuditModel(PlatformDbContext db) : PageModel
 
         if (Search.From is { } start)
         {
-            var since = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var since = BeijingTime.StartOf(start);
             query = query.Where(e => e.OccurredAt >= since);
         }
 
         if (Search.To is { } end)
         {
-            var until = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var until = BeijingTime.StartOf(end.AddDays(1));
             query = query.Where(e => e.OccurredAt < until);
         }
 
         // One row more than a page tells whether there is a next page without counting a log that only grows.
-        var rows = await query.OrderByDescending(e => e.Id).Skip((Search.PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(cancellationToken);
+        var rows = await query.OrderByDescending(e => e.Id).Skip(Paging.Offset(Search.PageNumber, PageSize)).Take(PageSize + 1).ToListAsync(cancellationToken);
         HasNextPage = rows.Count > PageSize;
         Entries = rows.Take(PageSize).ToList();
         return Page();
@@ -80,26 +88,22 @@ internal sealed class AuditModel(PlatformDbContext db) : PageModel
 
 internal sealed class AuditSearch
 {
-    [StringLength(256)]
-    [Display(Name = "操作人（用户名）Actor (user name)")]
+    // Messages are SiteText keys (WebSetup's data-annotation localizer reads them in the page's language).
+    [StringLength(256, ErrorMessage = "Audit.TooLong")]
     public string? Actor { get; set; }
 
-    [StringLength(100)]
-    [Display(Name = "操作（可填开头部分）Action (or its beginning)")]
+    [StringLength(100, ErrorMessage = "Audit.TooLong")]
     public string? Action { get; set; }
 
-    [StringLength(200)]
-    [Display(Name = "记录（包含）Record (contains)")]
+    [StringLength(200, ErrorMessage = "Audit.TooLong")]
     public string? Record { get; set; }
 
     [DataType(DataType.Date)]
-    [Display(Name = "开始日期（UTC）From (UTC)")]
     public DateOnly? From { get; set; }
 
     [DataType(DataType.Date)]
-    [Display(Name = "结束日期（UTC）To (UTC)")]
     public DateOnly? To { get; set; }
 
-    [Range(1, int.MaxValue)]
+    [Range(1, int.MaxValue, ErrorMessage = "Audit.PageNumber")]
     public int PageNumber { get; set; } = 1;
 }

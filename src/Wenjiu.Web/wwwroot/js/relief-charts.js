@@ -11,6 +11,13 @@
 
     var locale = document.documentElement.lang || undefined;
     var tenThousand = 10000;
+    // Under this width (a phone) charts change shape rather than shrink: categories run down the side so their names
+    // can be read, legends scroll on one line, and the pie names its slices in the legend instead of around itself.
+    var narrowWidth = 576;
+
+    function narrow(element) {
+        return element.clientWidth < narrowWidth;
+    }
 
     function wan(amount) {
         return Math.round(Number(amount) / tenThousand * 100) / 100;
@@ -20,17 +27,29 @@
         return Number(value).toLocaleString(locale, { maximumFractionDigits: 2 });
     }
 
-    function base(unit) {
+    function base(unit, element) {
+        var small = narrow(element);
         return {
             animation: false,
             aria: { enabled: true },
-            tooltip: { trigger: "axis", renderMode: "richText", valueFormatter: function (v) { return format(v) + " " + unit; } },
-            grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true }
+            tooltip: { trigger: "axis", renderMode: "richText", confine: true, valueFormatter: function (v) { return format(v) + " " + unit; } },
+            grid: { left: 8, right: small ? 16 : 24, top: small ? 64 : 48, bottom: 8, containLabel: true }
         };
     }
 
+    function legend() {
+        return { top: 0, type: "scroll" };
+    }
+
+    // The value axis names its unit; on a horizontal chart the name sits under the axis, not past its end.
+    function valueAxis(unit, horizontal) {
+        return horizontal
+            ? { type: "value", name: unit, nameLocation: "middle", nameGap: 28, axisLabel: { hideOverlap: true } }
+            : { type: "value", name: unit, axisLabel: { hideOverlap: true } };
+    }
+
     var draw = {
-        stacked: function (data, unit) {
+        stacked: function (data, unit, element) {
             var months = [];
             var classes = [];
             var names = {};
@@ -38,10 +57,10 @@
                 if (months.indexOf(r.month) < 0) { months.push(r.month); }
                 if (classes.indexOf(r.size_class) < 0) { classes.push(r.size_class); names[r.size_class] = r.size_class_name; }
             });
-            var option = base(unit);
-            option.legend = { top: 0 };
-            option.xAxis = { type: "category", data: months };
-            option.yAxis = { type: "value", name: unit };
+            var option = base(unit, element);
+            option.legend = legend();
+            option.xAxis = { type: "category", data: months, axisLabel: { hideOverlap: true } };
+            option.yAxis = valueAxis(unit, false);
             option.series = classes.map(function (c) {
                 return {
                     name: names[c], type: "bar", stack: "relief",
@@ -55,13 +74,19 @@
         },
         bar: function (data, unit, element) {
             var key = element.getAttribute("data-key");
-            var horizontal = element.getAttribute("data-horizontal") === "true";
+            var horizontal = element.getAttribute("data-horizontal") === "true" || narrow(element);
             var rows = data.rows.slice().sort(function (a, b) { return b.employer_relief - a.employer_relief; });
             var labels = rows.map(function (r) { return r[key + "_name"] || r[key]; });
             var values = rows.map(function (r) { return wan(r.employer_relief); });
-            var option = base(unit);
-            var category = { type: "category", data: horizontal ? labels.slice().reverse() : labels, axisLabel: { interval: 0, rotate: horizontal ? 0 : 40 } };
-            var value = { type: "value", name: unit };
+            var option = base(unit, element);
+            var category = {
+                type: "category", data: horizontal ? labels.slice().reverse() : labels,
+                axisLabel: { interval: 0, rotate: horizontal ? 0 : 40, width: narrow(element) ? 96 : 160, overflow: "truncate" }
+            };
+            var value = valueAxis(unit, horizontal);
+            if (horizontal) {
+                option.grid.bottom = 32;
+            }
             option.xAxis = horizontal ? value : category;
             option.yAxis = horizontal ? category : value;
             option.series = [{ type: "bar", data: horizontal ? values.slice().reverse() : values }];
@@ -69,22 +94,24 @@
         },
         pie: function (data, unit, element) {
             var key = element.getAttribute("data-key");
-            var option = base(unit);
-            option.tooltip = { trigger: "item", renderMode: "richText", valueFormatter: function (v) { return format(v) + " " + unit; } };
-            option.legend = { top: 0 };
+            var option = base(unit, element);
+            var small = narrow(element);
+            option.tooltip = { trigger: "item", renderMode: "richText", confine: true, valueFormatter: function (v) { return format(v) + " " + unit; } };
+            option.legend = legend();
             option.series = [{
-                type: "pie", radius: ["35%", "65%"], top: 32,
-                label: { formatter: "{b}: {d}%" },
+                type: "pie", radius: small ? ["30%", "55%"] : ["35%", "65%"], top: 32,
+                label: small ? { formatter: "{d}%" } : { formatter: "{b}: {d}%" },
+                labelLayout: { hideOverlap: true },
                 data: data.rows.map(function (r) { return { name: r[key + "_name"] || r[key], value: wan(r.employer_relief) }; })
             }];
             return option;
         },
         scenario: function (data, unit, element) {
             var months = data.by_month.map(function (r) { return r.month; });
-            var option = base(unit);
-            option.legend = { top: 0 };
-            option.xAxis = { type: "category", data: months };
-            option.yAxis = { type: "value", name: unit };
+            var option = base(unit, element);
+            option.legend = legend();
+            option.xAxis = { type: "category", data: months, axisLabel: { hideOverlap: true } };
+            option.yAxis = valueAxis(unit, false);
             option.series = [
                 { name: element.getAttribute("data-label-baseline"), type: "bar", data: data.by_month.map(function (r) { return wan(r.baseline_employer_relief); }) },
                 { name: element.getAttribute("data-label-scenario"), type: "bar", data: data.by_month.map(function (r) { return wan(r.scenario_employer_relief); }) }
@@ -109,8 +136,16 @@
             })
             .then(function (data) {
                 var chart = echarts.init(element, null, { renderer: "canvas" });
+                var wasNarrow = narrow(element);
                 chart.setOption(draw[kind](data, unit, element));
-                window.addEventListener("resize", function () { chart.resize(); });
+                window.addEventListener("resize", function () {
+                    // Crossing the phone width redraws in the other shape; otherwise the same chart is resized.
+                    if (narrow(element) !== wasNarrow) {
+                        wasNarrow = narrow(element);
+                        chart.setOption(draw[kind](data, unit, element), true);
+                    }
+                    chart.resize();
+                });
             })
             .catch(function () {
                 // The table below the chart carries the same figures.

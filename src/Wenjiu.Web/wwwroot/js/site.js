@@ -7,8 +7,8 @@
         summary.focus();
     }
 
-    // Phone width: each table body cell gets its column's name (data-label), and site.css shows a table's rows as
-    // stacked cards under 576 px. Done here rather than in each page so that every table, in every module, is covered.
+    // Phone width: each body cell of a table of four columns or more gets its column's name (data-label), and site.css
+    // shows the table's rows as stacked cards under 576 px. Done here rather than in each page so that every table, in every module, is covered.
     function columnNames(table) {
         var head = table.tHead;
         if (!head || head.rows.length === 0) {
@@ -27,7 +27,8 @@
 
     document.querySelectorAll("main table").forEach(function (table) {
         var names = columnNames(table);
-        if (!names || table.hasAttribute("data-no-stack")) {
+        // Up to three columns fit a phone side by side (a month, a count and its bar); wider tables stack.
+        if (!names || names.length <= 3 || table.hasAttribute("data-no-stack")) {
             return;
         }
         var bodies = Array.prototype.slice.call(table.tBodies);

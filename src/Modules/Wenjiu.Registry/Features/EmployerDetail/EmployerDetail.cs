@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Wenjiu.Platform.Periods;
+using Wenjiu.Platform.Time;
 using Wenjiu.Platform.PersonalData;
+using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Data;
 using Wenjiu.Registry.Domain;
 
@@ -30,8 +32,6 @@ public sealed class EmployerDetailHandler(RegistryDbContext db, SmeSizeStandard 
     public const int HeadcountMonths = 24;
     public const int EmployeePageSize = 20;
 
-    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     /// <summary>Null when the employer does not exist or <paramref name="user"/> may not see it: both are a 404.</summary>
     public async Task<EmployerDetailResult?> HandleAsync(string uscc, ClaimsPrincipal user, int employeesPage = 1, CancellationToken cancellationToken = default)
     {
@@ -54,13 +54,19 @@ public sealed class EmployerDetailHandler(RegistryDbContext db, SmeSizeStandard 
     }
 
     /// <summary>
-    /// The last 24 months up to this month (Beijing time). Spells are grouped by their first and last month in the
-    /// database, so a large employer costs one small result set, not one row per person.
+    /// The 24 months up to the latest month the registry has data for (the latest month a spell starts or ends in,
+    /// never after this month in Beijing time): the registry holds 2020's records, and 24 months counted back from today
+    /// would show years nobody reported. An open spell counts up to that month. Spells are grouped by their first and
+    /// last month in the database, so a large employer costs one small result set, not one row per person.
     /// </summary>
     private async Task<IReadOnlyList<MonthlyHeadcount>> HeadcountAsync(string uscc, CancellationToken cancellationToken)
     {
-        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Beijing);
-        var last = new YearMonth(now.Year, now.Month);
+        var now = BeijingTime.Of(clock.GetUtcNow());
+        var thisMonth = Key(new YearMonth(now.Year, now.Month));
+        var latestStart = await db.EmploymentSpells.MaxAsync(s => (int?)s.StartMonth, cancellationToken);
+        var latestEnd = await db.EmploymentSpells.MaxAsync(s => s.EndMonth, cancellationToken);
+        var latest = Math.Max(latestStart ?? 0, latestEnd ?? 0);
+        var last = FromKey(latest == 0 ? thisMonth : Math.Min(latest, thisMonth));
         var first = last.AddMonths(-(HeadcountMonths - 1));
         var firstKey = Key(first);
         var lastKey = Key(last);
@@ -86,12 +92,17 @@ public sealed class EmployerDetailHandler(RegistryDbContext db, SmeSizeStandard 
 
     private async Task<EmployeePage> EmployeesAsync(string uscc, int page, CancellationToken cancellationToken)
     {
+        page = Paging.Number(page, EmployeePageSize);
         var spells = db.EmploymentSpells.AsNoTracking().Where(s => s.EmployerUscc == uscc);
         var total = await spells.CountAsync(cancellationToken);
+
+        // A page past the end (a stale link, or a page number typed in) shows the last page; this also keeps the offset
+        // from overflowing for a page number near int.MaxValue.
+        page = Math.Clamp(page, 1, Math.Max(1, (total + EmployeePageSize - 1) / EmployeePageSize));
         var rows = await spells
             .Join(db.Persons, s => s.PersonId, p => p.Id, (s, p) => new { p.Name, p.IdNumberCipher, s.StartMonth, s.EndMonth, s.Wage, s.PersonId })
             .OrderBy(r => r.EndMonth != null).ThenByDescending(r => r.StartMonth).ThenBy(r => r.PersonId)
-            .Skip((page - 1) * EmployeePageSize).Take(EmployeePageSize)
+            .Skip(Paging.Offset(page, EmployeePageSize)).Take(EmployeePageSize)
             .ToListAsync(cancellationToken);
 
         // Decrypted only to be masked: the list never shows an identity number in clear, so it is not an audited view.

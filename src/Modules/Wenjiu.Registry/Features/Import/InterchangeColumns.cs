@@ -2,7 +2,7 @@ using Wenjiu.Registry.Domain;
 
 namespace Wenjiu.Registry.Features.Import;
 
-/// <summary>The column sets of the two interchange files (shared/domain/interchange.md): the contract with the social insurance system.</summary>
+/// <summary>The column sets of the two interchange files (docs/interchange.md): the contract with the social insurance system.</summary>
 internal static class InterchangeColumns
 {
     public static readonly string[] Employers =

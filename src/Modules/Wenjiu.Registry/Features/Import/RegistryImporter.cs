@@ -15,7 +15,7 @@ namespace Wenjiu.Registry.Features.Import;
 public sealed record ImportOutcome(Guid RunId, ImportStatus Status, long RowsRead, long RowsImported, long RowsRejected, string? Message);
 
 /// <summary>
-/// Imports an interchange file (shared/domain/interchange.md) so that nothing is lost: every row is imported or
+/// Imports an interchange file (docs/interchange.md) so that nothing is lost: every row is imported or
 /// reported, valid rows go in even when others fail, a second import of the same file changes nothing, and a file
 /// that is not what it claims is refused whole with nothing written. One thread reads the file, checkers (one per
 /// core) apply the rules of a row (hashing and encrypting the identity number is the costly part) and the writer

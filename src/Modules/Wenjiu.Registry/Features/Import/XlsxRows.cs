@@ -268,6 +268,7 @@ internal static class XlsxRows
             var strings = new List<string>();
             long chars = 0;
             var text = new StringBuilder();
+            var buffer = new char[4096];
             using var reader = Xml(path);
             while (reader.Read())
             {
@@ -282,7 +283,7 @@ internal static class XlsxRows
                 }
 
                 text.Clear();
-                ReadText(reader, text, limits.MaxCellChars, () => throw SharedStringsTooLarge());
+                ReadText(reader, text, buffer, limits.MaxCellChars, () => throw SharedStringsTooLarge());
                 chars += text.Length;
                 if (strings.Count >= limits.MaxSharedStrings || chars > limits.MaxSharedStringChars)
                 {
@@ -303,12 +304,11 @@ internal static class XlsxRows
     /// Appends the text of the element the reader is on (<c>&lt;si&gt;</c> or <c>&lt;is&gt;</c>): its <c>&lt;t&gt;</c>
     /// runs, not the phonetic guides (<c>&lt;rPh&gt;</c>), read in chunks so that a huge run stops at the cap.
     /// </summary>
-    internal static void ReadText(XmlReader reader, StringBuilder text, int maxChars, Action overCap)
+    internal static void ReadText(XmlReader reader, StringBuilder text, char[] buffer, int maxChars, Action overCap)
     {
         var depth = reader.Depth;
         var phonetic = -1;
         var inText = false;
-        var buffer = new char[4096];
         while (reader.Read() && reader.Depth > depth)
         {
             switch (reader.NodeType)
@@ -449,7 +449,7 @@ internal static class XlsxRows
                 else if (reader.LocalName == "is")
                 {
                     text.Clear();
-                    ReadText(reader, text, limits.MaxCellChars, () => throw CellTooLong());
+                    ReadText(reader, text, buffer, limits.MaxCellChars, () => throw CellTooLong());
                     inline = text.ToString();
                 }
 

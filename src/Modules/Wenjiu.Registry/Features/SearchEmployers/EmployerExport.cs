@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text;
 using ClosedXML.Excel;
 using Microsoft.Extensions.Localization;
-using nietras.SeparatedValues;
-using Wenjiu.Platform.Documents;
+using Wenjiu.Platform.Exports;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Localization;
 
@@ -13,7 +11,7 @@ namespace Wenjiu.Registry.Features.SearchEmployers;
 /// The employer list as a file, with the search's filters and order: CSV (UTF-8 with a BOM so that a spreadsheet opens
 /// Chinese right, RFC 4180 quoting) streamed row by row as the database reads them, or XLSX. Headers are in the
 /// reader's language; each code (district, industry, size class) has its name in that language beside it. Text that
-/// came from people (names) is neutralised against formula injection (<see cref="ExportCell"/>).
+/// came from people (names) is neutralised against formula injection (<see cref="SpreadsheetText"/>).
 /// </summary>
 public static class EmployerExport
 {
@@ -37,29 +35,24 @@ public static class EmployerExport
     public static async Task WriteCsvAsync(IAsyncEnumerable<EmployerSummary> rows, IStringLocalizer<RegistryText> text, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        var header = Header(text);
-        using (var csv = Sep.New(',').Writer(o => o with { WriteHeader = true, Escape = true }).To(writer, leaveOpen: true))
+        await using var csv = new CsvWriter(output);
+        await csv.LineAsync(Header(text));
+        var written = 0;
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            csv.Header.Add(header.ToArray());
-            var written = 0;
-            await foreach (var row in rows.WithCancellation(cancellationToken))
+            var cells = Cells(row, text);
+            for (var c = 0; c < cells.Count - 1; c++)
             {
-                Write(csv, header, Cells(row, text));
-                if (++written % 1000 == 0)
-                {
-                    await writer.FlushAsync(cancellationToken);
-                }
+                csv.Text(cells[c]);
             }
 
-            if (written == 0)
+            csv.Number(row.Employees);
+            await csv.EndLineAsync();
+            if (++written % 1000 == 0)
             {
-                // The header alone still says what the columns are.
-                csv.Header.Write();
+                await csv.FlushAsync(cancellationToken);
             }
         }
-
-        await writer.FlushAsync(cancellationToken);
     }
 
     public static async Task WriteXlsxAsync(IAsyncEnumerable<EmployerSummary> rows, IStringLocalizer<RegistryText> text, Stream output, CancellationToken cancellationToken = default)
@@ -82,7 +75,7 @@ public static class EmployerExport
             {
                 // Codes stay text: "110105" must not become a number.
                 sheet.Cell(r, c + 1).DataType = XLDataType.Text;
-                sheet.Cell(r, c + 1).SetValue(cells[c]);
+                sheet.Cell(r, c + 1).SetValue(SpreadsheetText.Neutralise(cells[c]));
             }
 
             sheet.Cell(r, cells.Count).SetValue(row.Employees);
@@ -93,26 +86,18 @@ public static class EmployerExport
         workbook.SaveAs(output);
     }
 
+    /// <summary>The row's cells as text (the last, employees, is written as a number); CSV and XLSX neutralise each.</summary>
     private static IReadOnlyList<string> Cells(EmployerSummary row, IStringLocalizer<RegistryText> text) =>
     [
-        ExportCell.Text(row.Uscc),
-        ExportCell.Text(row.Name),
-        ExportCell.Text(row.District),
-        ExportCell.Text(DomainNames.District(row.District)),
-        ExportCell.Text(row.Industry),
-        ExportCell.Text(DomainNames.Industry(row.Industry)),
+        row.Uscc,
+        row.Name,
+        row.District,
+        DomainNames.District(row.District),
+        row.Industry,
+        DomainNames.Industry(row.Industry),
         row.SizeClass.Code(),
         text.SizeClass(row.SizeClass),
         row.KeyEnterprise ? text["Common.Yes"] : text["Common.No"],
         row.Employees.ToString(CultureInfo.InvariantCulture),
     ];
-
-    private static void Write(SepWriter csv, IReadOnlyList<string> header, IReadOnlyList<string> cells)
-    {
-        using var line = csv.NewRow();
-        for (var i = 0; i < cells.Count; i++)
-        {
-            line[header[i]].Set(cells[i]);
-        }
-    }
 }

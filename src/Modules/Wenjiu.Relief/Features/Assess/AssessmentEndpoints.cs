@@ -19,9 +19,10 @@ internal static class AssessmentEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1/relief").RequireAuthorization(Policies.Staff).WithTags("Relief assessment")
+        var api = endpoints.MapGroup("/api/v1/relief").RequireAuthorization().WithTags("Relief assessment")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapPost("/assessments", Start)
+            .RequireAuthorization(Permissions.RunAssessment)
             .WithName("StartAssessment")
             .WithSummary("Start the monthly assessment of a month")
             .WithDescription("Body `{ \"month\": \"2020-02\" }`. Runs in the background: every employer with spells active in the month is billed and stored under a new version of the month, which becomes current when the run completes. Poll `GET /api/v1/relief/assessments/{id}`.")
@@ -29,26 +30,31 @@ internal static class AssessmentEndpoints
             // JSON only: a cross-site form cannot send it and the sign-in cookie is SameSite=Lax (docs/adr/registry-api-csrf.md).
             .DisableAntiforgery();
         api.MapGet("/assessments", ListAsync)
+            .RequireAuthorization(Permissions.ViewAssessments)
             .WithName("ListAssessments")
             .WithSummary("List assessment runs")
             .WithDescription("The latest runs, newest month and version first; `month` (YYYY-MM) narrows to one month.")
             .ProducesValidationProblem();
         api.MapGet("/assessments/{id:guid}", GetAsync)
+            .RequireAuthorization(Permissions.ViewAssessments)
             .WithName("GetAssessment")
             .WithSummary("Get an assessment run's progress and totals")
             .WithDescription("Status (`queued`, `running`, `completed`, `failed`), employers done so far, and when completed the totals over all employers and per insurance, in yuan. The run page polls this.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/assessments/diff", DiffAsync)
+            .RequireAuthorization(Permissions.ViewAssessments)
             .WithName("DiffAssessments")
             .WithSummary("Compare two versions of a month")
             .WithDescription("Totals per insurance of both versions and their difference, the parameters whose value changed, and how many employers' bills changed.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/deferrals", ListDeferralsAsync)
+            .RequireAuthorization(Permissions.ViewDeferrals)
             .WithName("ListDeferrals")
             .WithSummary("List recorded deferrals")
             .WithDescription("The latest 100 deferrals, or one employer's (`uscc`), each with the employer's registered name and, when revoked, who revoked it, when and why.");
         api.MapPost("/deferrals/{id:long}/revoke", RevokeDeferralAsync)
+            .RequireAuthorization(Permissions.RecordDeferrals)
             .WithName("RevokeDeferral")
             .WithSummary("Revoke a deferral")
             .WithDescription("Body `{ \"reason\" }`. The deferral stays on record as revoked (who, when, why; audited); the next assessment of its months bills them as not deferred.")
@@ -56,6 +62,7 @@ internal static class AssessmentEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .DisableAntiforgery();
         api.MapPost("/deferrals", RecordDeferralAsync)
+            .RequireAuthorization(Permissions.RecordDeferrals)
             .WithName("RecordDeferral")
             .WithSummary("Record an approved deferral")
             .WithDescription("Body `{ \"uscc\", \"firstMonth\", \"lastMonth\", \"reference\" }`, months written YYYY-MM, checked against the rule set's deferral parameters (earliest start, latest end, longest length); an error names the field.")

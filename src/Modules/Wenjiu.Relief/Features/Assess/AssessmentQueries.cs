@@ -56,7 +56,6 @@ internal sealed class AssessmentQueries(ReliefDbContext db)
             runs = runs.Where(r => r.Month == yyyymm);
         }
 
-        // Ordered client-side: SQLite cannot order by a DateTimeOffset; a page of runs is small.
         var list = await runs.OrderByDescending(r => r.Month).ThenByDescending(r => r.Version).Take(RecentRunCount).ToListAsync(cancellationToken);
         return list;
     }

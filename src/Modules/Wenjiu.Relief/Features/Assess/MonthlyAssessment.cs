@@ -110,7 +110,7 @@ internal sealed class MonthlyAssessment(
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => (Parameter: p, Value: p.Find(month.FirstDay)))
             .Where(x => x.Value is not null)
-            .Select(x => new UsedParameter(x.Parameter.Name, x.Value!.Written, x.Parameter.Unit.Name(), x.Value.FromWritten, x.Parameter.Source.Document))
+            .Select(x => new UsedParameter(x.Parameter.Name, x.Value!.Written, x.Parameter.Unit.Name(), x.Value.FromWritten, x.Parameter.Citation))
             .ToList();
         return JsonSerializer.Serialize(used, UsedParameter.Json);
     }

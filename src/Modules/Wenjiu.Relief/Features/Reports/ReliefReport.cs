@@ -4,9 +4,9 @@ using Wenjiu.Platform.Periods;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Relief.Data;
 using Wenjiu.Relief.Domain;
+using Wenjiu.Relief.Localization;
 using Wenjiu.Relief.Rules;
 
-using Wenjiu.Relief.Localization;
 
 namespace Wenjiu.Relief.Features.Reports;
 
@@ -248,7 +248,39 @@ internal sealed class ReliefReportHandler(ReliefDbContext db)
             .ThenBy(r => r.Sector, StringComparer.Ordinal)
             .ToList();
         var total = Sum(rows.Select(r => r with { Month = null, SizeClass = null, District = null, Industry = null, Sector = null }));
+        if (runs.Count > 1 && !by.Contains(ReportDimension.Month))
+        {
+            (rows, total) = await CountEachEmployerOnceAsync(assessments, by, rows, total, cancellationToken);
+        }
+
         return new ReliefReport(query, monthOf.Values.Distinct().Order().ToList(), rows, total);
+    }
+
+    /// <summary>
+    /// 单位数 over several months is the number of employers, each counted once, not the sum of each month's count (an
+    /// employer assessed in eleven months is one employer, not eleven). Counted distinct by code in each (class, district,
+    /// industry) cell, then rolled up; the total is one distinct count over everything. An employer whose district or
+    /// class changed between the months is counted in each cell it was in, as the rows grouped by that cell show it.
+    /// Amounts and insured stay sums over the months (insured: person-months, as the per-insured figure divides by).
+    /// </summary>
+    private static async Task<(List<ReliefReportRow> Rows, ReliefReportRow Total)> CountEachEmployerOnceAsync(
+        IQueryable<EmployerAssessment> assessments, IReadOnlyList<ReportDimension> by, List<ReliefReportRow> rows, ReliefReportRow total, CancellationToken cancellationToken)
+    {
+        var cells = await assessments
+            .GroupBy(a => new { a.ReportClass, a.District, a.Industry })
+            .Select(g => new { g.Key.ReportClass, g.Key.District, g.Key.Industry, Employers = g.Select(a => a.Uscc).Distinct().Count() })
+            .ToListAsync(cancellationToken);
+        var counts = cells
+            .GroupBy(c => (
+                by.Contains(ReportDimension.SizeClass) ? c.ReportClass : null,
+                by.Contains(ReportDimension.District) ? c.District : null,
+                by.Contains(ReportDimension.Industry) ? c.Industry : null,
+                by.Contains(ReportDimension.Sector) ? Industries.Find(c.Industry)?.Sector.Code() ?? "" : null))
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Employers));
+        var employers = await assessments.Select(a => a.Uscc).Distinct().CountAsync(cancellationToken);
+        return (
+            rows.Select(r => r with { Employers = counts.GetValueOrDefault((r.SizeClass, r.District, r.Industry, r.Sector)) }).ToList(),
+            total with { Employers = employers });
     }
 
     private static ReliefReportRow Sum(IEnumerable<ReliefReportRow> rows)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Wenjiu.Platform.Rules;
 using Wenjiu.Relief.Rules;
 using YamlDotNet.Core;
@@ -6,8 +7,11 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace Wenjiu.Relief.Features.Scenarios;
 
-/// <summary>A problem with a scenario's overrides: the parameter it concerns (when there is one) and what is wrong.</summary>
-internal sealed record OverrideProblem(string? Parameter, string Message)
+/// <summary>
+/// A problem with a scenario's overrides: the parameter it concerns (when there is one) and what is wrong, in English
+/// (<see cref="Message"/>, for logs) and as a code with arguments that the page says in its reader's language.
+/// </summary>
+internal sealed record OverrideProblem(string? Parameter, string Message, string? Code = null, IReadOnlyList<string>? Arguments = null)
 {
     public override string ToString() => Parameter is null ? Message : $"parameter '{Parameter}': {Message}";
 }
@@ -31,7 +35,7 @@ internal static class ScenarioOverrides
         ArgumentNullException.ThrowIfNull(problems);
         if (string.IsNullOrWhiteSpace(yaml))
         {
-            problems.Add(new(null, "overrides are required: parameters: <name>: values: [ { from, to, value } ]"));
+            problems.Add(new(null, "overrides are required: parameters: <name>: values: [ { from, to, value } ]", "overrides_required"));
             return null;
         }
 
@@ -43,13 +47,13 @@ internal static class ScenarioOverrides
         catch (YamlException e)
         {
             var detail = e.InnerException is null ? e.Message : $"{e.Message} {e.InnerException.Message}";
-            problems.Add(new(null, $"line {e.Start.Line}: {detail}"));
+            problems.Add(new(null, $"line {e.Start.Line}: {detail}", "yaml_syntax", [e.Start.Line.ToString(CultureInfo.InvariantCulture), e.Start.Column.ToString(CultureInfo.InvariantCulture)]));
             return null;
         }
 
         if (file?.Parameters is null || file.Parameters.Count == 0)
         {
-            problems.Add(new(null, "no parameters are overridden: write parameters: <name>: values: [ … ]"));
+            problems.Add(new(null, "no parameters are overridden: write parameters: <name>: values: [ … ]", "no_parameters"));
             return null;
         }
 
@@ -58,14 +62,14 @@ internal static class ScenarioOverrides
         {
             if (!rules.Parameters.Defines(name))
             {
-                problems.Add(new(name, $"the rule set {rules.Name} has no such parameter"));
+                problems.Add(new(name, $"the rule set {rules.Name} has no such parameter", "unknown_parameter", [rules.Name]));
                 continue;
             }
 
             var unit = rules.Parameters[name].Unit;
             if (written?.Unit is { } writtenUnit && writtenUnit != unit.Name())
             {
-                problems.Add(new(name, $"unit '{writtenUnit}' differs from the rule set's '{unit.Name()}'"));
+                problems.Add(new(name, $"unit '{writtenUnit}' differs from the rule set's '{unit.Name()}'", "unit_differs", [writtenUnit, unit.Name()]));
                 continue;
             }
 
@@ -75,7 +79,7 @@ internal static class ScenarioOverrides
             }
             catch (ParameterFileException e)
             {
-                problems.Add(new(name, e.Problem ?? e.Message));
+                problems.Add(new(name, e.Problem ?? e.Message, e.Code, e.Arguments));
             }
         }
 
@@ -92,6 +96,9 @@ internal static class ScenarioOverrides
         public string? Description { get; set; }
 
         public string? Unit { get; set; }
+
+        /// <summary>Read and ignored, like the source and confidence: a block copied from a parameter file is accepted as it is.</summary>
+        public List<Dictionary<string, string>>? Official { get; set; }
 
         public Dictionary<string, string>? Source { get; set; }
 

@@ -9,11 +9,15 @@ using Wenjiu.Relief.Rules;
 
 namespace Wenjiu.Relief.Features.Scenarios;
 
-/// <summary>A scenario as its form writes it.</summary>
-internal sealed record ScenarioForm(string? Name, string? Description, string? OverridesYaml);
+/// <summary>A scenario as its form writes it: the overrides as YAML, and the common ones through the form's fields (<see cref="CommonOverrides"/>).</summary>
+internal sealed record ScenarioForm(string? Name, string? Description, string? OverridesYaml, CommonOverridesForm? Common = null);
 
-/// <summary>A field's error; <see cref="Field"/> is the form field's name (Name, Description, OverridesYaml, FirstMonth, LastMonth).</summary>
-internal sealed record FieldProblem(string Field, string Message);
+/// <summary>
+/// A field's error; <see cref="Field"/> is the form field's name (Name, Description, OverridesYaml, FirstMonth,
+/// LastMonth, or one of the common overrides' fields). <see cref="Message"/> is a code the page says in its language
+/// (with <see cref="Arguments"/>), or else a message as it is; <see cref="Parameter"/> names the parameter concerned.
+/// </summary>
+internal sealed record FieldProblem(string Field, string Message, string? Parameter = null, IReadOnlyList<string>? Arguments = null);
 
 /// <summary>A scenario with its runs, newest first.</summary>
 internal sealed record ScenarioView(Scenario Scenario, IReadOnlyList<ScenarioRun> Runs);
@@ -76,9 +80,16 @@ internal sealed class ScenarioHandler(ReliefDbContext db, ReliefRuleSet rules, B
             problems.Add(new(nameof(ScenarioForm.Description), "description_too_long"));
         }
 
-        var overrideProblems = new List<OverrideProblem>();
-        ScenarioOverrides.Parse(form.OverridesYaml, rules, overrideProblems);
-        problems.AddRange(overrideProblems.Select(p => new FieldProblem(nameof(ScenarioForm.OverridesYaml), p.ToString())));
+        // The form's common changes are written into the YAML (one model); the YAML is then checked as if typed.
+        var before = problems.Count;
+        var yaml = form.Common is { } common ? CommonOverrides.Merge(common, form.OverridesYaml, rules, problems) : form.OverridesYaml;
+        if (problems.Count == before)
+        {
+            var overrideProblems = new List<OverrideProblem>();
+            ScenarioOverrides.Parse(yaml, rules, overrideProblems);
+            problems.AddRange(overrideProblems.Select(p => new FieldProblem(nameof(ScenarioForm.OverridesYaml), p.Code ?? p.Message, p.Parameter, p.Arguments)));
+        }
+
         if (problems.Count > 0)
         {
             return (null, problems);
@@ -102,7 +113,7 @@ internal sealed class ScenarioHandler(ReliefDbContext db, ReliefRuleSet rules, B
 
         scenario.Name = name;
         scenario.Description = description;
-        scenario.OverridesYaml = form.OverridesYaml!.ReplaceLineEndings("\n").Trim() + "\n";
+        scenario.OverridesYaml = yaml!.ReplaceLineEndings("\n").Trim() + "\n";
         scenario.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         return (scenario.Id, []);

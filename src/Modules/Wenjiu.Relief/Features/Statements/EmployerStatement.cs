@@ -70,7 +70,8 @@ internal sealed record StatementMonth(
 }
 
 /// <summary>
-/// The enterprise's view of its relief (issue 3 §5): an enterprise user sees only its own employer, staff any; anyone
+/// The enterprise's view of its relief (issue 3 §5): an enterprise user sees only its own employer, the roles holding
+/// <see cref="Permissions.ViewStatements"/> for every employer any; anyone
 /// else, and any employer with neither a registration nor an assessment, gets null, which every caller answers 404
 /// (never 403: that would confirm the code exists).
 /// </summary>
@@ -78,10 +79,13 @@ internal sealed class EmployerStatementHandler(ReliefDbContext db, IInsuredEmplo
 {
     public const int PersonsPerPage = 50;
 
+    /// <summary>Every person on one page: for the month's PDF and CSV.</summary>
+    public const int AllPersons = int.MaxValue;
+
     public static bool CanSee(ClaimsPrincipal user, string uscc)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.IsStaff() || (user.IsInRole(Roles.Enterprise) && string.Equals(user.EmployerUscc(), uscc, StringComparison.Ordinal));
+        return user.MayFor(Permissions.ViewStatements, uscc);
     }
 
     public async Task<EmployerStatement?> StatementAsync(string uscc, ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -101,7 +105,8 @@ internal sealed class EmployerStatementHandler(ReliefDbContext db, IInsuredEmplo
         return new EmployerStatement(Employer(uscc, registered), months);
     }
 
-    public async Task<StatementMonth?> MonthAsync(string uscc, YearMonth month, ClaimsPrincipal user, int personPage, CancellationToken cancellationToken = default)
+    /// <param name="personsPerPage">How many persons' lines one page holds; the PDF and CSV take every person (<see cref="AllPersons"/>).</param>
+    public async Task<StatementMonth?> MonthAsync(string uscc, YearMonth month, ClaimsPrincipal user, int personPage, int personsPerPage, CancellationToken cancellationToken = default)
     {
         if (!CanSee(user, uscc))
         {
@@ -133,10 +138,11 @@ internal sealed class EmployerStatementHandler(ReliefDbContext db, IInsuredEmplo
             return new StatementMonth(employer, bill, null, [], 1, 1, rules.Version, e.Message);
         }
 
-        var pageCount = Math.Max(1, (lines.Employees.Count + PersonsPerPage - 1) / PersonsPerPage);
+        var perPage = Math.Max(1, personsPerPage);
+        var pageCount = (int)Math.Max(1, (lines.Employees.Count + (long)perPage - 1) / perPage);
         var page = Math.Clamp(personPage, 1, pageCount);
         var byEmployee = lines.Calculation.Lines.ToLookup(l => l.Employee, StringComparer.Ordinal);
-        var persons = lines.Employees.Skip((page - 1) * PersonsPerPage).Take(PersonsPerPage)
+        var persons = lines.Employees.Skip((int)Math.Min(int.MaxValue, (page - 1) * (long)perPage)).Take(perPage)
             .Select(e => new PersonLines(e.MaskedName, e.MaskedIdNumber, e.Wage, byEmployee[e.Id].ToList()))
             .ToList();
         return new StatementMonth(employer, bill, lines.Calculation, persons, page, pageCount, rules.Version, null);

@@ -1,14 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Registry.Data;
+using Wenjiu.Web.Localization;
 using Wenjiu.Web.Security;
 
 namespace Wenjiu.Web.Pages.Admin.Users;
 
 /// <summary>An administrator creates an account with one role; an enterprise user is bound to a registered employer.</summary>
-internal sealed class CreateModel(AccountCreation accounts, RegistryDbContext registry) : PageModel
+internal sealed class CreateModel(AccountCreation accounts, RegistryDbContext registry, IStringLocalizer<AccountText> text) : PageModel
 {
     [BindProperty]
     public NewUserInput Input { get; set; } = new();
@@ -18,13 +20,16 @@ internal sealed class CreateModel(AccountCreation accounts, RegistryDbContext re
 
     public string? GeneratedPassword { get; private set; }
 
-    public static IEnumerable<(string Value, string Name)> RoleChoices => Roles.All.Select(role => (role, RoleNames.Describe(role)));
-
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(Input.Role) && !Roles.All.Contains(Input.Role))
+        if (string.IsNullOrWhiteSpace(Input.UserName))
         {
-            ModelState.AddModelError("Input.Role", "请选择角色 Choose a role");
+            ModelState.AddModelError("Input.UserName", text["Create.EnterUserName"]);
+        }
+
+        if (string.IsNullOrEmpty(Input.Role) || !Roles.All.Contains(Input.Role))
+        {
+            ModelState.AddModelError("Input.Role", text["Create.ChooseRole"]);
         }
 
         if (Input.Role == Roles.Enterprise)
@@ -36,51 +41,58 @@ internal sealed class CreateModel(AccountCreation accounts, RegistryDbContext re
         }
         else if (!string.IsNullOrWhiteSpace(Input.EmployerUscc))
         {
-            ModelState.AddModelError("Input.EmployerUscc", "只有企业用户绑定单位 Only enterprise users are bound to an employer: leave this empty");
+            ModelState.AddModelError("Input.EmployerUscc", text["Create.OnlyEnterprise"]);
         }
 
-        if (!ModelState.IsValid)
+        if (ModelState.ErrorCount > 0)
         {
             return Page();
         }
 
-        var result = await accounts.CreateAsync(new NewAccount(Input.UserName, Input.DisplayName ?? "", Input.Role, Input.EmployerUscc, Input.Password), cancellationToken);
+        var result = await accounts.CreateAsync(new NewAccount(Input.UserName ?? "", Input.DisplayName ?? "", Input.Role!, Input.EmployerUscc, Input.Password), cancellationToken);
         if (!result.Succeeded)
         {
-            foreach (var (field, message) in result.Errors.Select(AccountCreation.Describe))
+            foreach (var error in result.Errors)
             {
+                var (field, message) = Describe(error);
                 ModelState.AddModelError($"Input.{field}", message);
             }
 
             return Page();
         }
 
-        CreatedUserName = Input.UserName.Trim();
+        CreatedUserName = Input.UserName!.Trim();
         GeneratedPassword = string.IsNullOrEmpty(Input.Password) ? result.Password : null;
         return Page();
     }
+
+    /// <summary>Identity's messages are English: the field each concerns and its text in the reader's language.</summary>
+    private (string Field, string Message) Describe(Microsoft.AspNetCore.Identity.IdentityError error) => error.Code switch
+    {
+        "DuplicateUserName" => ("UserName", text["Create.DuplicateUserName"]),
+        "InvalidUserName" => ("UserName", text["Create.InvalidUserName"]),
+        "PasswordTooShort" => ("Password", text["Password.TooShort"]),
+        "PasswordRequiresDigit" => ("Password", text["Password.RequiresDigit"]),
+        "PasswordRequiresLower" => ("Password", text["Password.RequiresLower"]),
+        "PasswordRequiresUpper" => ("Password", text["Password.RequiresUpper"]),
+        _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => ("Password", text["Password.Other"]),
+        "UnknownRole" => ("Role", text["Create.ChooseRole"]),
+        _ => ("UserName", error.Description),
+    };
 }
 
 internal sealed class NewUserInput
 {
-    [Required(ErrorMessage = "请输入用户名 Enter a user name")]
     [StringLength(256)]
-    [Display(Name = "用户名 User name")]
-    public string UserName { get; set; } = "";
+    public string? UserName { get; set; }
 
     [StringLength(100)]
-    [Display(Name = "姓名或名称 Display name")]
     public string? DisplayName { get; set; }
 
-    [Required(ErrorMessage = "请选择角色 Choose a role")]
-    [Display(Name = "角色 Role")]
-    public string Role { get; set; } = "";
+    public string? Role { get; set; }
 
     [StringLength(18)]
-    [Display(Name = "所属单位统一社会信用代码（企业用户）Employer's unified social credit code (enterprise users)")]
     public string? EmployerUscc { get; set; }
 
-    [DataType(DataType.Password)]
-    [Display(Name = "初始密码（留空则自动生成）Initial password (leave empty to generate one)")]
     public string? Password { get; set; }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -57,7 +56,7 @@ internal sealed class EmployerModel(UserManager<WenjiuUser> users, RegistryDbCon
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }
 
-        // The employer sits in the user's cookie: a new security stamp ends its sessions at their next stamp check.
+        // The employer sits in the user's session: a new security stamp ends its sessions at their next request.
         await users.UpdateSecurityStampAsync(user);
         await audit.RecordAsync(IdentityAudit.EmployerBound, IdentityAudit.Record(user.UserName), $"employer {previous ?? "none"} -> {user.EmployerUscc}", cancellationToken);
         Saved = true;
@@ -70,7 +69,5 @@ internal sealed class EmployerModel(UserManager<WenjiuUser> users, RegistryDbCon
 
 internal sealed class EmployerInput
 {
-    [Display(Name = "统一社会信用代码 Unified social credit code")]
-    [StringLength(18, ErrorMessage = "统一社会信用代码为18位 A unified social credit code has 18 characters")]
     public string? EmployerUscc { get; set; }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wenjiu.Platform;
+using Wenjiu.Platform.Web;
 
 namespace Wenjiu.Web.Pages.Admin.Users;
 
@@ -19,13 +20,13 @@ internal sealed class IndexModel(PlatformDbContext db, TimeProvider clock) : Pag
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Paging.Number(PageNumber, PageSize);
         var now = clock.GetUtcNow();
         var users = await db.Users.AsNoTracking()
             .OrderBy(u => u.UserName)
-            .Skip((PageNumber - 1) * PageSize)
+            .Skip(Paging.Offset(PageNumber, PageSize))
             .Take(PageSize + 1)
-            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.EmployerUscc, u.TwoFactorEnabled, u.LockoutEnd })
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.EmployerUscc, u.TwoFactorEnabled, u.LockoutEnd, Disabled = u.DisabledAt != null })
             .ToListAsync(cancellationToken);
         HasNextPage = users.Count > PageSize;
         var ids = users.Take(PageSize).Select(u => u.Id).ToList();
@@ -42,9 +43,10 @@ internal sealed class IndexModel(PlatformDbContext db, TimeProvider clock) : Pag
                 roles.Where(r => r.UserId == u.Id).Select(r => r.Name ?? "").Order(StringComparer.Ordinal).ToList(),
                 u.EmployerUscc,
                 u.TwoFactorEnabled,
-                u.LockoutEnd > now))
+                u.LockoutEnd > now,
+                u.Disabled))
             .ToList();
     }
 }
 
-internal sealed record UserRow(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, string? EmployerUscc, bool TwoFactorEnabled, bool LockedOut);
+internal sealed record UserRow(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, string? EmployerUscc, bool TwoFactorEnabled, bool LockedOut, bool Disabled);

@@ -15,14 +15,14 @@ public sealed class DetailModel(EmployerDetailHandler handler, RecordLinks recor
 
     public EmployerDetailResult Detail { get; private set; } = null!;
 
-    public bool CanEdit => User.IsStaff();
+    public bool CanEdit => User.MayEverywhere(Permissions.EditEmployer);
 
     [TempData]
     public string? Saved { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string uscc, [FromQuery(Name = "employeesPage")] int? page, CancellationToken cancellationToken)
     {
-        var detail = await handler.HandleAsync((uscc ?? "").Trim().ToUpperInvariant(), User, Math.Max(1, page ?? 1), cancellationToken);
+        var detail = await handler.HandleAsync((uscc ?? "").Trim().ToUpperInvariant(), User, page ?? 1, cancellationToken);
         if (detail is null)
         {
             return NotFound();

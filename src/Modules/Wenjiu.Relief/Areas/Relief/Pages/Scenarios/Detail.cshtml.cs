@@ -47,7 +47,7 @@ internal sealed class DetailModel(ScenarioHandler handler, IStringLocalizer<Reli
         View = view;
         foreach (var problem in problems)
         {
-            ModelState.AddModelError(problem.Field, text.Problem(problem.Message));
+            ModelState.AddModelError(problem.Field, text.Problem(problem));
         }
 
         return Page();

@@ -18,6 +18,28 @@ internal sealed class EditModel(ScenarioHandler handler, IStringLocalizer<Relief
     [BindProperty]
     public string? OverridesYaml { get; set; }
 
+    [BindProperty]
+    public string? SmeWindowEnd { get; set; }
+
+    [BindProperty]
+    public string? SmeFactor { get; set; }
+
+    [BindProperty]
+    public string? LargeWindowEnd { get; set; }
+
+    [BindProperty]
+    public string? LargeFactor { get; set; }
+
+    [BindProperty]
+    public string? PensionRate { get; set; }
+
+    /// <summary>The baseline's windows and rate, shown as hints beside the common fields.</summary>
+    internal CategoryWindow SmeBaseline => CommonOverrides.Baseline(rules, CommonOverrides.Sme);
+
+    internal CategoryWindow LargeBaseline => CommonOverrides.Baseline(rules, CommonOverrides.LargeOrOther);
+
+    internal (Wenjiu.Platform.Periods.YearMonth From, string Rate) RateBaseline => CommonOverrides.RateBaseline(rules);
+
     public Guid? Id { get; private set; }
 
     /// <summary>What can be overridden: every parameter of the rule set.</summary>
@@ -41,6 +63,10 @@ internal sealed class EditModel(ScenarioHandler handler, IStringLocalizer<Relief
             (Name, Description, OverridesYaml) = (start.Name, start.Description, start.OverridesYaml);
         }
 
+        // The same overrides, read back into the common fields where they have the form's shape.
+        var common = CommonOverrides.Read(OverridesYaml, rules);
+        (SmeWindowEnd, SmeFactor, LargeWindowEnd, LargeFactor, PensionRate) = (common.SmeWindowEnd, common.SmeFactor, common.LargeWindowEnd, common.LargeFactor, common.PensionRate);
+
         return Page();
     }
 
@@ -48,7 +74,7 @@ internal sealed class EditModel(ScenarioHandler handler, IStringLocalizer<Relief
     {
         ModelState.Clear();
         Id = id;
-        var (saved, problems) = await handler.SaveAsync(id, new ScenarioForm(Name, Description, OverridesYaml), User.Identity?.Name ?? "?", cancellationToken);
+        var (saved, problems) = await handler.SaveAsync(id, new ScenarioForm(Name, Description, OverridesYaml, new CommonOverridesForm(SmeWindowEnd, SmeFactor, LargeWindowEnd, LargeFactor, PensionRate)), User.Identity?.Name ?? "?", cancellationToken);
         if (saved is { } scenarioId)
         {
             return RedirectToPage("Detail", new { id = scenarioId });
@@ -61,7 +87,7 @@ internal sealed class EditModel(ScenarioHandler handler, IStringLocalizer<Relief
 
         foreach (var problem in problems)
         {
-            ModelState.AddModelError(problem.Field, text.Problem(problem.Message));
+            ModelState.AddModelError(problem.Field, text.Problem(problem));
         }
 
         return Page();

@@ -26,7 +26,7 @@ internal sealed class IndexModel(EmployerStatementHandler handler, ReliefRuleSet
     {
         if (string.IsNullOrWhiteSpace(uscc))
         {
-            if (!User.IsStaff())
+            if (!User.MayEverywhere(Permissions.ViewStatements))
             {
                 return User.EmployerUscc() is { Length: > 0 } own ? RedirectToPage("Index", new { uscc = own }) : NotFound();
             }

@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Wenjiu.Platform.Identity;
+
+/// <summary>
+/// What each role may do: one named authorisation policy per action, built from <see cref="Table"/>, the only place
+/// that says which roles hold which action (docs/permissions.md is this table in words, with the reasons). Pages,
+/// API endpoints and navigation links name the action, never roles. An action held for the <em>own employer</em>
+/// lets the role through the policy; the handler then shows it only the employer it acts for (404 for any other).
+/// </summary>
+public static class Permissions
+{
+    public const string SearchEmployers = "SearchEmployers";
+    public const string ViewEmployer = "ViewEmployer";
+    public const string EditEmployer = "EditEmployer";
+    public const string LookUpPerson = "LookUpPerson";
+    public const string ImportFiles = "ImportFiles";
+    public const string ViewImports = "ViewImports";
+    public const string RunAssessment = "RunAssessment";
+    public const string ViewAssessments = "ViewAssessments";
+    public const string ViewDeferrals = "ViewDeferrals";
+    public const string RecordDeferrals = "RecordDeferrals";
+    public const string ViewReports = "ViewReports";
+    public const string Scenarios = "Scenarios";
+    public const string ViewStatements = "ViewStatements";
+    public const string ViewAudit = "ViewAudit";
+    public const string ManageUsers = "ManageUsers";
+
+    private static readonly string[] Nobody = [];
+
+    /// <summary>Action → the roles that hold it for every record, and the roles that hold it for their own employer only.</summary>
+    public static readonly IReadOnlyDictionary<string, Grant> Table = new Dictionary<string, Grant>(StringComparer.Ordinal)
+    {
+        [SearchEmployers] = new([Roles.Administrator, Roles.Reviewer, Roles.ServiceSpecialist, Roles.LabourInspector], Nobody),
+        [ViewEmployer] = new([Roles.Administrator, Roles.Reviewer, Roles.ServiceSpecialist, Roles.LabourInspector], [Roles.Enterprise]),
+        [EditEmployer] = new([Roles.Administrator, Roles.ServiceSpecialist], Nobody),
+        [LookUpPerson] = new([Roles.Administrator, Roles.Reviewer, Roles.LabourInspector], Nobody),
+        [ImportFiles] = new([Roles.Administrator], Nobody),
+        [ViewImports] = new([Roles.Administrator, Roles.PolicyOfficer], Nobody),
+        [RunAssessment] = new([Roles.Administrator, Roles.PolicyOfficer], Nobody),
+        [ViewAssessments] = new([Roles.Administrator, Roles.PolicyOfficer], Nobody),
+        [ViewDeferrals] = new([Roles.Administrator, Roles.Reviewer, Roles.ServiceSpecialist], Nobody),
+        [RecordDeferrals] = new([Roles.Administrator, Roles.Reviewer], Nobody),
+        [ViewReports] = new([Roles.Administrator, Roles.PolicyOfficer], Nobody),
+        [Scenarios] = new([Roles.Administrator, Roles.PolicyOfficer], Nobody),
+        [ViewStatements] = new([Roles.Administrator, Roles.Reviewer, Roles.ServiceSpecialist], [Roles.Enterprise]),
+        [ViewAudit] = new([Roles.Administrator], Nobody),
+        [ManageUsers] = new([Roles.Administrator], Nobody),
+    };
+
+    /// <summary>Registers one policy per action, named as the action: a user passes when it holds the action at all.</summary>
+    public static AuthorizationBuilder AddPermissionPolicies(this AuthorizationBuilder authorization)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        foreach (var (action, grant) in Table)
+        {
+            authorization.AddPolicy(action, policy => policy.RequireRole([.. grant.Everywhere, .. grant.OwnEmployer]));
+        }
+
+        return authorization;
+    }
+
+    /// <summary>Whether the user holds <paramref name="action"/> for some record (every record, or its own employer's).</summary>
+    public static bool May(this ClaimsPrincipal user, string action)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var grant = GrantOf(action);
+        return grant.Everywhere.Any(user.IsInRole) || (grant.OwnEmployer.Any(user.IsInRole) && user.EmployerUscc() is { Length: > 0 });
+    }
+
+    /// <summary>Whether the user holds <paramref name="action"/> for every record (not only its own employer's).</summary>
+    public static bool MayEverywhere(this ClaimsPrincipal user, string action)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return GrantOf(action).Everywhere.Any(user.IsInRole);
+    }
+
+    /// <summary>Whether the user holds <paramref name="action"/> for the employer <paramref name="uscc"/>.</summary>
+    public static bool MayFor(this ClaimsPrincipal user, string action, string uscc)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var grant = GrantOf(action);
+        return grant.Everywhere.Any(user.IsInRole)
+            || (grant.OwnEmployer.Any(user.IsInRole) && string.Equals(user.EmployerUscc(), uscc, StringComparison.Ordinal));
+    }
+
+    private static Grant GrantOf(string action) =>
+        Table.TryGetValue(action, out var grant) ? grant : throw new ArgumentException($"No action {action} in the permission table.", nameof(action));
+}
+
+/// <summary>Who holds an action: for every record, or only for the employer a user acts for.</summary>
+public sealed record Grant(IReadOnlyList<string> Everywhere, IReadOnlyList<string> OwnEmployer);
