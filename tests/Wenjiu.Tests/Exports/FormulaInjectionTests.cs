@@ -49,7 +49,7 @@ public sealed class FormulaInjectionTests
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);
         var runId = await ImportUploadTests.AddFinishedRunAsync(factory, ("uscc", Hyperlink, "uscc_length"), ("district", Command, "district_unknown"), ("employees", "-3", "negative"));
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.Administrator);
 
         using var response = await staff.GetAsync($"/api/v1/imports/{runId}/errors.csv");
         var lines = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n");

@@ -27,7 +27,7 @@ public sealed class ImportRejectionPrivacyTests
             $"{wrongCheck},王芳,{ImportFiles.EmployerA},2018-05,,6000",
             $"{person},{longName},{ImportFiles.EmployerA},2018-05,,6000",
             $"{person},李娜,{ImportFiles.EmployerA},2018-05"));
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.Administrator);
 
         var stored = await factory.ReportAsync(outcome.RunId);
         var page = await staff.GetPageAsync($"/Registry/Imports/Status/{outcome.RunId}");
@@ -59,7 +59,7 @@ public sealed class ImportRejectionPrivacyTests
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);
         var outcome = await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.Employers);
-        using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
+        using var staff = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
 
         var chinese = await staff.GetPageAsync($"/Registry/Imports/Status/{outcome.RunId}");
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/imports/{outcome.RunId}/errors.csv");

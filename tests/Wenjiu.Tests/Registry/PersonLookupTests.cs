@@ -64,7 +64,7 @@ public sealed class PersonLookupTests
         var known = RegistryData.NewIdNumber();
         var unknown = RegistryData.NewIdNumber();
         var person = await RegistryData.AddPersonAsync(factory, "王芳", known);
-        using var specialist = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var specialist = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
         (await specialist.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(known, "correction", "工单 2020-118"))).Dispose();
         using var notFound = await specialist.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(unknown, "other", "核对来电"));
@@ -90,7 +90,7 @@ public sealed class PersonLookupTests
         await using var factory = await WenjiuFactory.CreateAsync(provider);
         var idNumber = RegistryData.NewIdNumber();
         await RegistryData.AddPersonAsync(factory, "王芳", idNumber);
-        using var specialist = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var specialist = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
         using var none = await specialist.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", [new("IdNumber", idNumber)]);
         using var otherWithoutNote = await specialist.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(idNumber, "other"));
@@ -132,7 +132,7 @@ public sealed class PersonLookupTests
         await RegistryData.AddPersonAsync(factory, "王芳", target);
         var guesses = CandidatesFor(target).Where(c => c != target).Take(267).Append(target).ToList();
         Assert.Equal(268, guesses.Count);
-        using var specialist = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var specialist = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
         var answers = new List<(HttpStatusCode Status, string Html)>();
         foreach (var guess in guesses)
@@ -166,7 +166,7 @@ public sealed class PersonLookupTests
     public async Task The_quota_is_counted_from_the_database_so_a_restart_or_another_node_does_not_reset_it(DatabaseProvider provider)
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider, new Dictionary<string, string?> { ["Registry:PersonLookup:HourlyLimit"] = "3" });
-        using var specialist = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var specialist = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             // Three look-ups made in the last hour through another node (or before a restart), one made two hours ago.
@@ -181,7 +181,7 @@ public sealed class PersonLookupTests
         }
 
         using var response = await specialist.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(RegistryData.NewIdNumber()));
-        using var colleague = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var colleague = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
         using var other = await colleague.PostFormAsync("/Registry/Persons/Lookup", "/Registry/Persons/Lookup", Lookup(RegistryData.NewIdNumber()));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
@@ -194,7 +194,7 @@ public sealed class PersonLookupTests
     public async Task Only_administrators_see_the_look_up_alerts(DatabaseProvider provider)
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);
-        using var specialist = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
+        using var specialist = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
         using var admin = await SignedInClient.CreateAsync(factory, Roles.Administrator);
 
         using var denied = await specialist.GetAsync("/Registry/Persons/Alerts");
