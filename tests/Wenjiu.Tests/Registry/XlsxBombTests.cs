@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
@@ -15,12 +14,11 @@ namespace Wenjiu.Tests.Registry;
 /// <summary>
 /// Spreadsheets that inflate far past their size (issue 7 §4): a 524 KB file whose sheet holds one 512 MiB inline
 /// string took the server from 0.5 to 8.3 GB. Each bomb is made here, refused whole with the cap it passed named, and
-/// read in bounded memory: the bytes this thread allocates while reading are measured, and the process stays under 1 GB.
+/// read in bounded memory: the bytes the reading thread allocates are measured (the process as a whole runs other tests
+/// beside it, so its working set says nothing of the read; a bomb read alone stays far under 1 GB).
 /// </summary>
 public sealed class XlsxBombTests
 {
-    private const long OneGiB = 1L << 30;
-
     private static readonly string[] Employers = ["uscc", "name", "industry", "district", "employees", "revenue", "total_assets", "injury_rate", "key_enterprise"];
 
     [Fact]
@@ -33,7 +31,6 @@ public sealed class XlsxBombTests
 
         Assert.Equal(ImportMessages.Of("cell_too_long", 2, 32_767), refusal);
         Assert.True(allocated < 64L << 20, $"reading allocated {allocated:N0} bytes");
-        Assert.True(Process.GetCurrentProcess().WorkingSet64 < OneGiB);
     }
 
     [Fact]
@@ -55,7 +52,6 @@ public sealed class XlsxBombTests
 
         Assert.Equal(ImportMessages.Of("shared_strings_too_large", 4_000_000, 64L << 20), refusal);
         Assert.True(allocated < 512L << 20, $"reading allocated {allocated:N0} bytes");
-        Assert.True(Process.GetCurrentProcess().WorkingSet64 < OneGiB);
     }
 
     [Fact]
