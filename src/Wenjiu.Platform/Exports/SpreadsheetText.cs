@@ -41,12 +41,17 @@ public static class SpreadsheetText
 /// </summary>
 public sealed class CsvWriter : IAsyncDisposable
 {
+    // The writer's buffer holds 64 Ki characters; a line ends with an asynchronous flush once half of it is used, so the
+    // buffer never fills in a synchronous Write: a web response refuses synchronous writes (and a long export would 500).
+    private const int BufferSize = 1 << 16;
+    private const int FlushAfter = BufferSize / 2;
     private readonly StreamWriter writer;
     private bool lineStarted;
+    private int buffered;
 
     public CsvWriter(Stream output)
     {
-        writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 1 << 16, leaveOpen: true);
+        writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: BufferSize, leaveOpen: true);
     }
 
     public CsvWriter Text(string? value) => Raw(SpreadsheetText.CsvField(value));
@@ -71,6 +76,11 @@ public sealed class CsvWriter : IAsyncDisposable
     {
         await writer.WriteAsync("\r\n");
         lineStarted = false;
+        if (buffered > FlushAfter)
+        {
+            await writer.FlushAsync();
+            buffered = 0;
+        }
     }
 
     public Task FlushAsync(CancellationToken cancellationToken = default) => writer.FlushAsync(cancellationToken);
@@ -89,6 +99,7 @@ public sealed class CsvWriter : IAsyncDisposable
         }
 
         writer.Write(field);
+        buffered += field.Length + 1;
         lineStarted = true;
         return this;
     }

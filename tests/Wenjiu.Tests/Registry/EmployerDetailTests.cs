@@ -101,21 +101,6 @@ public sealed class EmployerDetailTests
 
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task An_employee_page_number_past_the_last_page_shows_no_employees(DatabaseProvider provider)
-    {
-        await using var factory = await WenjiuFactory.CreateAsync(provider);
-        var employer = await RegistryData.AddEmployerAsync(factory, "北京翻页软件有限公司");
-        var person = await RegistryData.AddPersonAsync(factory, "欧阳翻页", RegistryData.NewIdNumber());
-        await RegistryData.AddSpellAsync(factory, person.Id, employer.Uscc, 201905);
-        using var admin = await SignedInClient.CreateAsync(factory, Roles.Administrator);
-
-        var html = await admin.GetPageAsync($"/Registry/Employers/Detail/{employer.Uscc}?employeesPage={int.MaxValue}");
-
-        Assert.DoesNotContain("欧***", html, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task An_unknown_employer_is_a_404_on_the_page_and_the_api(DatabaseProvider provider)
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);

@@ -1,0 +1,51 @@
+using System.Text;
+using Wenjiu.Platform.Exports;
+
+namespace Wenjiu.Tests.Exports;
+
+public sealed class CsvWriterTests
+{
+    [Fact]
+    public async Task A_long_export_never_writes_synchronously_to_its_stream()
+    {
+        // A web response refuses synchronous writes; an export longer than the writer's buffer must flush asynchronously.
+        await using var output = new AsyncOnlyStream();
+        await using (var csv = new CsvWriter(output))
+        {
+            for (var i = 0; i < 20_000; i++)
+            {
+                await csv.Text($"北京第{i}号有限公司").Number(i).Number(-12.5m, "0.00").EndLineAsync();
+            }
+        }
+
+        var text = Encoding.UTF8.GetString(output.ToArray());
+        Assert.Equal(20_000, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.EndsWith("北京第19999号有限公司,19999,-12.50\r\n", text, StringComparison.Ordinal);
+    }
+
+    private sealed class AsyncOnlyStream : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count) =>
+            throw new InvalidOperationException("Synchronous operations are disallowed.");
+
+        public override void Write(ReadOnlySpan<byte> buffer) =>
+            throw new InvalidOperationException("Synchronous operations are disallowed.");
+
+        public override void Flush() =>
+            throw new InvalidOperationException("Synchronous operations are disallowed.");
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            base.Write(buffer, offset, count);
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            base.Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
