@@ -142,6 +142,8 @@ public sealed class PlatformUnderTest : IAsyncLifetime
             await page.GotoAsync("/Relief/Scenarios");
             await page.ClickAsync("#new-scenario");
             await page.FillAsync("#Name", "单位养老费率 15%（页面测试）");
+            // YAML is the advanced option, folded away under the form of the common overrides.
+            await page.ClickAsync("#advanced-overrides > summary");
             await page.FillAsync("#OverridesYaml", """
                 parameters:
                   pension.employer_rate:

@@ -53,8 +53,9 @@ public sealed class StaffJourneyTests(PlatformUnderTest platform)
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-errors"));
         var report = await File.ReadAllTextAsync(await download.PathAsync());
-        Assert.StartsWith("line,column,value,reason", report.TrimStart('\uFEFF'), StringComparison.Ordinal);
-        Assert.Contains($"3,uscc,{BadUscc},", report, StringComparison.Ordinal);
+        // The report speaks the page's language: line, column code beside its name, the value given, the reason.
+        Assert.StartsWith("行号,列,列名,填写的值,原因", report.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains($"3,uscc,统一社会信用代码,{BadUscc},", report, StringComparison.Ordinal);
 
         await page.GotoAsync($"/Registry/Employers/Detail/{GoodUscc}");
         await Axe.AssertAccessibleAsync(page);

@@ -25,24 +25,46 @@ public sealed class CsvWriterTests
 
     private sealed class AsyncOnlyStream : MemoryStream
     {
-        public override void Write(byte[] buffer, int offset, int count) =>
-            throw new InvalidOperationException("Synchronous operations are disallowed.");
+        private bool writingAsynchronously;
 
-        public override void Write(ReadOnlySpan<byte> buffer) =>
-            throw new InvalidOperationException("Synchronous operations are disallowed.");
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (!writingAsynchronously)
+            {
+                throw new InvalidOperationException("Synchronous operations are disallowed.");
+            }
+
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (!writingAsynchronously)
+            {
+                throw new InvalidOperationException("Synchronous operations are disallowed.");
+            }
+
+            base.Write(buffer);
+        }
 
         public override void Flush() =>
             throw new InvalidOperationException("Synchronous operations are disallowed.");
 
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            base.Write(buffer, offset, count);
-            return Task.CompletedTask;
-        }
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            base.Write(buffer.Span);
+            writingAsynchronously = true;
+            try
+            {
+                Write(buffer.Span);
+            }
+            finally
+            {
+                writingAsynchronously = false;
+            }
+
             return ValueTask.CompletedTask;
         }
 
