@@ -159,6 +159,9 @@ public sealed class PlatformUnderTest : IAsyncLifetime
             await page.WaitForURLAsync(url => url.Contains("/Relief/Scenarios/Run/", StringComparison.Ordinal));
             await page.WaitForSelectorAsync("#totals-by-class, #run-message", new() { Timeout = 180_000 });
 
+            // Deferrals are recorded by reviewers (docs/permissions.md), not by policy officers.
+            await page.Context.CloseAsync();
+            page = await SignedInPageAsync("reviewer");
             await page.GotoAsync("/Relief/Deferrals");
             await page.FillAsync("#Input_Uscc", Wenjiu.Web.DemoData.EnterpriseUscc);
             await page.FillAsync("#Input_FirstMonth", "2020-03");
