@@ -31,6 +31,16 @@ internal static class DatabaseMigrator
             await context.Database.MigrateAsync(cancellationToken);
         }
 
+        // SQLite in its default rollback journal lets a reader block a writer's commit: the assessment streams the
+        // registry on one connection while it writes bills on another, and waited out the busy timeout ("database is
+        // locked") when the machine was slow. Write-ahead logging lets readers and the one writer go on together; the
+        // mode is kept in the database file, so setting it once here is enough.
+        var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        if (platform.Database.IsSqlite())
+        {
+            await platform.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         // A chain written before the audit log was keyed (hash version 1) is keyed once, now (ADR 0003).
         var keying = await Wenjiu.Platform.Audit.AuditLog.KeyUnkeyedEntriesAsync(
             scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), root.GetRequiredService<Wenjiu.Platform.Audit.AuditChainKey>(), cancellationToken);
