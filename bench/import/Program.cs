@@ -10,7 +10,7 @@ using Wenjiu.Platform;
 using Wenjiu.Platform.PersonalData;
 using Wenjiu.Registry;
 using Wenjiu.Registry.Data;
-using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Features.Import;
 using Wenjiu.Registry.SyntheticCity;
 

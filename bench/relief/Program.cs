@@ -11,7 +11,7 @@ using Wenjiu.Platform;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Registry;
 using Wenjiu.Registry.Data;
-using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Features.Import;
 using Wenjiu.Registry.SyntheticCity;
 using Wenjiu.Relief;

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Modules;
 using Wenjiu.Platform.PersonalData;
 
 namespace Wenjiu.Platform;
@@ -41,7 +42,7 @@ public static class PlatformModule
         services.Configure<AuditOptions>(builder.Configuration.GetSection(AuditOptions.Section));
         services.AddSingleton<AuditChainKey>();
 
-        services.AddDbContext<PlatformDbContext>((sp, options) => options.UseWenjiuDatabase(sp.GetRequiredService<DatabaseOptions>(), PlatformDbContext.Module));
+        services.AddModuleDatabase<PlatformDbContext>(PlatformDbContext.Module, order: 0);
         services.AddScoped<IAuditLog, AuditLog>();
 
         services.AddDataProtection().SetApplicationName("wenjiu").PersistKeysToDbContext<PlatformDbContext>();

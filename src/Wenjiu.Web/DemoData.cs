@@ -1,12 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Wenjiu.Platform.Identity;
-using Wenjiu.Registry.Data;
-using Wenjiu.Registry.Domain;
-using Wenjiu.Registry.Features.Import;
-using Wenjiu.Registry.SyntheticCity;
+using Wenjiu.Platform.Modules;
+using Wenjiu.Registry.Contracts;
 
 namespace Wenjiu.Web;
 
@@ -14,9 +11,6 @@ namespace Wenjiu.Web;
 internal static class DemoData
 {
     public const string Password = "Wenjiu-demo-2020";
-
-    /// <summary>The demo city's seed; the enterprise account acts for the city's first employer.</summary>
-    public const int Seed = 2020;
 
     public static readonly IReadOnlyList<(string UserName, string Role, string DisplayName)> Accounts =
     [
@@ -31,27 +25,15 @@ internal static class DemoData
         ("liaison", Roles.ProvinceLiaison, "省际联络员 Province liaison"),
     ];
 
-    public static string EnterpriseUscc => new CityGenerator(Seed).Generate(0).Employer.Uscc;
+    public static string EnterpriseUscc => DemoCity.EnterpriseUscc;
 
-    public static async Task EnsureSeededAsync(IServiceProvider services, ILogger logger)
+    /// <summary>Every module's demo data (in the order the modules were added), then one account per role.</summary>
+    public static async Task EnsureSeededAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        var registry = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-        if (!await registry.Employers.AnyAsync())
+        foreach (var data in scope.ServiceProvider.GetServices<IDemoData>())
         {
-            var directory = Path.Combine(Path.GetTempPath(), $"wenjiu-demo-{Guid.NewGuid():N}");
-            try
-            {
-                var (employers, spells) = CityFiles.Write(CityScale.Demo, Seed, directory);
-                logger.LogInformation("Seeding the demo city: {Employers} employers, {Spells} spells", employers, spells);
-                var importer = scope.ServiceProvider.GetRequiredService<RegistryImporter>();
-                await importer.ImportAsync(ImportKind.Employers, Path.Combine(directory, CityFiles.EmployersFile), CityFiles.EmployersFile, "system");
-                await importer.ImportAsync(ImportKind.Employment, Path.Combine(directory, CityFiles.EmploymentFile), CityFiles.EmploymentFile, "system");
-            }
-            finally
-            {
-                Directory.Delete(directory, recursive: true);
-            }
+            await data.SeedAsync(CancellationToken.None);
         }
 
         await EnsureAccountsAsync(scope.ServiceProvider);

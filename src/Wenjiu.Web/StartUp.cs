@@ -18,7 +18,7 @@ internal static class StartUp
 
         if (options.Demo)
         {
-            await DemoData.EnsureSeededAsync(app.Services, app.Logger);
+            await DemoData.EnsureSeededAsync(app.Services);
         }
 
         app.Lifetime.ApplicationStarted.Register(() =>

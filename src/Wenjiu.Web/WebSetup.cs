@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Wenjiu.Platform;
+using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Web;
-using Wenjiu.Registry;
 using Wenjiu.Web.Security;
 
 namespace Wenjiu.Web;
@@ -26,6 +26,13 @@ internal static class WebSetup
 
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
+        // Every environment, not only Development: a module whose registrations do not resolve (a missing service, a
+        // scoped service held by a singleton) stops the host at start-up, and the test suite sees it at once.
+        builder.Host.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateOnBuild = true;
+            options.ValidateScopes = true;
+        });
         // Only a default: --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or Kestrel endpoints in the configuration win.
         // (Written in appsettings.json it would override ASPNETCORE_URLS, which is read before the settings files.)
         if (!AddressConfigured(builder.Configuration))
@@ -51,12 +58,7 @@ internal static class WebSetup
                 // Who may open which page: the permission table's actions (docs/permissions.md), one convention per folder.
                 options.Conventions.AuthorizeFolder("/Admin/Users", Permissions.ManageUsers);
                 options.Conventions.AuthorizePage("/Admin/Audit", Permissions.ViewAudit);
-                // Any signed-in user reaches the areas; each module's own conventions narrow them to the actions its
-                // pages need, and the pages an enterprise user may open show it only its own employer (404 otherwise).
-                options.Conventions.AuthorizeAreaFolder("Registry", "/");
-                RegistryModule.AuthorizePages(options.Conventions);
-                options.Conventions.AuthorizeAreaFolder("Relief", "/");
-                Wenjiu.Relief.ReliefModule.AuthorizePages(options.Conventions);
+                // Each module authorises its own area in its AddX() (ModuleParts.AddModulePages).
             })
             // No client-side validation library is served: the data-val-* attributes would only carry unlocalised text.
             .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)

@@ -1,4 +1,6 @@
 using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using NetArchTest.Rules;
 
 namespace Wenjiu.Tests;
 
@@ -44,6 +46,81 @@ public sealed class ArchitectureTests
 
         Assert.Equal(onDisk, ModuleAssemblies.Select(a => a.GetName().Name).Order());
     }
+
+    private static readonly Assembly[] ContractAssemblies =
+    [
+        typeof(Wenjiu.Registry.Contracts.IEmployerDirectory).Assembly,
+    ];
+
+    private static readonly Assembly Host = typeof(Wenjiu.Web.WebSetup).Assembly;
+
+    public static TheoryData<string> Contracts() => new(ContractAssemblies.Select(a => a.GetName().Name!));
+
+    [Theory]
+    [MemberData(nameof(Contracts))]
+    public void A_contracts_assembly_references_no_module(string contracts)
+    {
+        var assembly = ContractAssemblies.Single(a => a.GetName().Name == contracts);
+        var forbidden = References(assembly)
+            .Where(name => name.StartsWith("Wenjiu.", StringComparison.Ordinal) || name == "wenjiu")
+            .Where(name => name != "Wenjiu.Platform" && !name.EndsWith(".Contracts", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.True(forbidden.Count == 0, $"{contracts} references {string.Join(", ", forbidden)}");
+    }
+
+    [Fact]
+    public void Every_contracts_assembly_is_listed_here()
+    {
+        var onDisk = Directory.GetFiles(AppContext.BaseDirectory, "Wenjiu.*.Contracts.dll").Select(Path.GetFileNameWithoutExtension).Order();
+
+        Assert.Equal(onDisk, ContractAssemblies.Select(a => a.GetName().Name).Order());
+    }
+
+    [Fact]
+    public void The_host_uses_no_modules_DbContext()
+    {
+        var contexts = ModuleAssemblies.SelectMany(a => a.GetTypes()).Where(t => t.IsSubclassOf(typeof(DbContext))).Select(t => t.FullName!).ToArray();
+
+        var result = Types.InAssembly(Host).ShouldNot().HaveDependencyOnAny(contexts).GetResult();
+
+        Assert.NotEmpty(contexts);
+        Assert.True(result.IsSuccessful, "The host reads a module's tables in: " + Failing(result));
+    }
+
+    /// <summary>
+    /// The host lists modules (their <c>AddX()</c>/<c>MapX()</c> class in the module's root namespace) and uses their
+    /// contracts; nothing of their insides: no feature, page, domain type or DbContext.
+    /// </summary>
+    [Fact]
+    public void The_host_uses_nothing_of_a_module_but_its_module_class_and_contracts()
+    {
+        var insides = ModuleInternalNamespaces();
+
+        var result = Types.InAssembly(Host).ShouldNot().HaveDependencyOnAny(insides).GetResult();
+
+        Assert.True(result.IsSuccessful, "The host uses a module's insides in: " + Failing(result));
+    }
+
+    /// <summary>The rules above would catch a violation: the test suite's own registry helpers do read the registry's tables.</summary>
+    [Fact]
+    public void The_dependency_rule_sees_a_use_of_a_modules_insides()
+    {
+        var result = Types.InAssembly(typeof(ArchitectureTests).Assembly)
+            .That().HaveName(nameof(Registry.RegistryData))
+            .ShouldNot().HaveDependencyOnAny(ModuleInternalNamespaces()).GetResult();
+
+        Assert.False(result.IsSuccessful);
+    }
+
+    private static string[] ModuleInternalNamespaces() =>
+        ModuleAssemblies
+            .SelectMany(a => a.GetTypes().Select(t => t.Namespace).Where(n => n is not null && n.StartsWith(a.GetName().Name! + ".", StringComparison.Ordinal)))
+            .Distinct(StringComparer.Ordinal)
+            .Select(n => n!)
+            .ToArray();
+
+    private static string Failing(TestResult result) => string.Join(", ", result.FailingTypes?.Select(t => t.FullName) ?? []);
 
     private static IEnumerable<string> References(Assembly assembly) => assembly.GetReferencedAssemblies().Select(a => a.Name!);
 }

@@ -1,4 +1,4 @@
-namespace Wenjiu.Registry.Domain;
+namespace Wenjiu.Registry.Contracts;
 
 public sealed record Industry(string Code, string NameZh, string NameEn, EconomicSector Sector);
 

@@ -1,4 +1,4 @@
-namespace Wenjiu.Registry.Domain;
+namespace Wenjiu.Registry.Contracts;
 
 /// <summary>An employer's registered facts as another module needs them to bill a month (no name, no personal data).</summary>
 /// <param name="Revenue">Annual operating revenue, 10k yuan.</param>

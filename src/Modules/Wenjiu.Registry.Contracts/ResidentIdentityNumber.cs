@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Wenjiu.Registry.Domain;
+namespace Wenjiu.Registry.Contracts;
 
 public enum IdNumberProblem
 {

@@ -3,7 +3,7 @@ using System.Text;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Platform.Rules;
 
-namespace Wenjiu.Registry.Domain;
+namespace Wenjiu.Registry.Contracts;
 
 public enum SizeClass
 {

@@ -1,4 +1,4 @@
-namespace Wenjiu.Registry.Domain;
+namespace Wenjiu.Registry.Contracts;
 
 /// <summary>What is wrong with a unified social credit code, if anything.</summary>
 public enum UsccProblem

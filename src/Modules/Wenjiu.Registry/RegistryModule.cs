@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Modules;
 using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Features.EditEmployer;
 using Wenjiu.Registry.Features.EmployerDetail;
@@ -25,8 +27,12 @@ public static class RegistryModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddDbContext<RegistryDbContext>((sp, options) =>
-            options.UseWenjiuDatabase(sp.GetRequiredService<DatabaseOptions>(), RegistryDbContext.Module));
+        services.AddModuleDatabase<RegistryDbContext>(RegistryDbContext.Module, order: 100);
+        services.AddModulePages(Area, AuthorizePages);
+        services.AddCommandLineVerb("import", ImportCommand.Create);
+        services.AddCommandLineVerb("seed", SyntheticCity.SeedCommand.Create);
+        services.AddDemoData<SyntheticCity.DemoCityData>();
+        services.AddScoped<IEmployerDirectory, Features.EmployerDirectory.EmployerDirectory>();
         services.AddSingleton(SmeSizeStandard.Default);
         services.AddScoped<RegistryImporter>();
         services.AddSingleton<BackgroundImports>();
@@ -58,11 +64,11 @@ public static class RegistryModule
     }
 
     /// <summary>
-    /// Which action of the permission table (docs/permissions.md) each registry page needs. The host authorises the
-    /// whole area for signed-in users and calls this; the employer page is open to enterprise users for their own
+    /// Which action of the permission table (docs/permissions.md) each registry page needs (the area is open to
+    /// signed-in users, <see cref="ModuleParts.AddModulePages"/>); the employer page is open to enterprise users for their own
     /// employer, whose handler then shows them only that one (404 otherwise).
     /// </summary>
-    public static void AuthorizePages(PageConventionCollection conventions)
+    private static void AuthorizePages(PageConventionCollection conventions)
     {
         ArgumentNullException.ThrowIfNull(conventions);
         conventions.AuthorizeAreaPage(Area, "/Employers/Index", Permissions.SearchEmployers);

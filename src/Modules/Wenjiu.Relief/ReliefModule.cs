@@ -5,8 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Modules;
 using Wenjiu.Platform.Web;
-using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Features.Assess;
 using Wenjiu.Relief.Features.Calculate;
 using Wenjiu.Relief.Features.Deferrals;
@@ -34,9 +35,12 @@ public static class ReliefModule
 
         // Loaded now, so a broken parameter file stops the host at start-up with the file and parameter named.
         services.AddSingleton(ReliefRuleSet.Beijing2020);
+        services.AddModulePages(Area, AuthorizePages);
+        services.AddCommandLineVerb("relief", ReliefCommand.Create);
+        services.AddCommandLineVerb("report", ReportCommand.Create);
+        services.AddCommandLineVerb("assess", AssessCommand.Create);
         services.TryAddSingleton(SmeSizeStandard.Default);
-        services.AddDbContext<Data.ReliefDbContext>((sp, options) =>
-            options.UseWenjiuDatabase(sp.GetRequiredService<DatabaseOptions>(), Data.ReliefDbContext.Module));
+        services.AddModuleDatabase<Data.ReliefDbContext>(Data.ReliefDbContext.Module, order: 200);
 
         services.AddScoped<ReliefReportHandler>();
         services.AddScoped<EmployerStatementHandler>();
@@ -69,12 +73,12 @@ public static class ReliefModule
     }
 
     /// <summary>
-    /// Which action of the permission table (docs/permissions.md) each relief page needs. The host authorises the area
-    /// for signed-in users and calls this; the statement pages are open to enterprise users for their own employer,
+    /// Which action of the permission table (docs/permissions.md) each relief page needs (the area is open to signed-in
+    /// users, <see cref="ModuleParts.AddModulePages"/>); the statement pages are open to enterprise users for their own employer,
     /// whose handler then shows them only that one (404 otherwise). The assessment and deferral pages show to more
     /// roles than may change anything there: their forms need the stronger action.
     /// </summary>
-    public static void AuthorizePages(PageConventionCollection conventions)
+    private static void AuthorizePages(PageConventionCollection conventions)
     {
         ArgumentNullException.ThrowIfNull(conventions);
         conventions.AuthorizeAreaFolder(Area, "/Dashboard", Permissions.ViewReports);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
+using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Web.Security;
 

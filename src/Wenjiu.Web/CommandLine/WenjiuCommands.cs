@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Wenjiu.Platform;
+using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Modules;
 
 namespace Wenjiu.Web.CommandLine;
 
@@ -13,7 +15,8 @@ internal static class WenjiuCommands
     /// <summary>A verb that is neither known nor a request for help: an error naming the verbs, as a shell's usage error.</summary>
     public const int UnknownVerb = 2;
 
-    private static readonly string[] Verbs = ["migrate", "seed", "import", "users", "audit", "relief", "report", "assess"];
+    /// <summary>The host's own verbs; the modules add theirs (<see cref="CommandLineVerb"/>, registered in their <c>AddX()</c>).</summary>
+    private static readonly string[] HostVerbs = ["migrate", "users", "audit"];
 
     /// <summary>What the root command answers itself: help (System.CommandLine's aliases, and <c>help</c>) and the version.</summary>
     private static readonly string[] RootOptions = ["--help", "-h", "-?", "/?", "/h", "--version"];
@@ -51,15 +54,16 @@ internal static class WenjiuCommands
             return 0;
         }
 
+        var verbs = HostVerbs.Concat(app.Services.GetServices<CommandLineVerb>().Select(v => v.Name)).ToList();
         if (args[0] == "help")
         {
             // "wenjiu help" is "wenjiu --help"; "wenjiu help import" is "wenjiu import --help".
             args = [.. args[1..], "--help"];
         }
-        else if (!RootOptions.Contains(args[0]) && !Verbs.Contains(args[0]) && args[0] != "serve")
+        else if (!RootOptions.Contains(args[0]) && !verbs.Contains(args[0]) && args[0] != "serve")
         {
             await Console.Error.WriteLineAsync(
-                $"'{args[0]}' is not a wenjiu verb. The verbs are: serve (the default), {string.Join(", ", Verbs)}. Run `wenjiu --help` for what each does.");
+                $"'{args[0]}' is not a wenjiu verb. The verbs are: serve (the default), {string.Join(", ", verbs)}. Run `wenjiu --help` for what each does.");
             return UnknownVerb;
         }
 
@@ -71,13 +75,13 @@ internal static class WenjiuCommands
         var root = new RootCommand("Wenjiu: employment-stabilisation platform. Without a verb it serves the web pages and the API.");
         root.Subcommands.Add(Serve());
         root.Subcommands.Add(Migrate(app));
-        root.Subcommands.Add(Seed(app));
         root.Subcommands.Add(UsersCommand.Create(app));
-        root.Subcommands.Add(ImportCommand.Create(app));
         root.Subcommands.Add(Audit(app));
-        root.Subcommands.Add(ReliefCommand.Create(app));
-        root.Subcommands.Add(ReportCommand.Create(app));
-        root.Subcommands.Add(AssessCommand.Create(app));
+        foreach (var verb in app.Services.GetServices<CommandLineVerb>())
+        {
+            root.Subcommands.Add(verb.Create(app.Services));
+        }
+
         return root;
     }
 
@@ -93,21 +97,6 @@ internal static class WenjiuCommands
             await DatabaseMigrator.MigrateAsync(app.Services, cancellationToken);
             await Console.Out.WriteLineAsync("Database is up to date.");
             return 0;
-        });
-        return command;
-    }
-
-    private static Command Seed(WebApplication app)
-    {
-        var scale = new Option<string>("--scale") { Description = "demo (about 2,000 employers) or city (about 615,000)", DefaultValueFactory = _ => "demo" };
-        scale.AcceptOnlyFromAmong("demo", "city");
-        var seed = new Option<int>("--seed") { Description = "generator seed: the same seed gives the same city", DefaultValueFactory = _ => 2020 };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "write the two interchange files here instead of loading them" };
-        var command = new Command("seed", "Generate the synthetic city and load it (or write its files).") { scale, seed, output };
-        command.SetAction(async (result, cancellationToken) =>
-        {
-            var city = Wenjiu.Registry.SyntheticCity.CityScale.Parse(result.GetValue(scale)!);
-            return await SeedCommand.RunAsync(app, city, result.GetValue(seed), result.GetValue(output), cancellationToken);
         });
         return command;
     }

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Wenjiu.Registry.Data;
-using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 
 namespace Wenjiu.Web.Security;
 
@@ -8,7 +6,7 @@ namespace Wenjiu.Web.Security;
 internal static class EmployerBinding
 {
     /// <summary>Why the code cannot be bound (in both languages), or null when it can.</summary>
-    public static async Task<string?> ProblemAsync(RegistryDbContext registry, string? uscc, CancellationToken cancellationToken)
+    public static async Task<string?> ProblemAsync(IEmployerDirectory registry, string? uscc, CancellationToken cancellationToken)
     {
         var code = Normalise(uscc);
         if (code.Length == 0)
@@ -16,7 +14,7 @@ internal static class EmployerBinding
             return "请输入统一社会信用代码 Enter the employer's unified social credit code";
         }
 
-        var known = await registry.Employers.AnyAsync(e => e.Uscc == code, cancellationToken);
+        var known = await registry.NameAsync(code, cancellationToken) is not null;
 
         // The registry keeps some pilot-era codes whose check character fails (policy.md §6b): those bind as registered.
         if (!known)

@@ -1,5 +1,6 @@
 using Wenjiu.Platform.Periods;
 using Wenjiu.Platform.Rules;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 
 namespace Wenjiu.Tests.Domain;

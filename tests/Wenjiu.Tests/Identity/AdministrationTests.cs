@@ -7,6 +7,7 @@ using Wenjiu.Platform;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Tests.Infrastructure;
 using Wenjiu.Web.CommandLine;

@@ -65,7 +65,7 @@ public static class TestDatabase
             var file = Path.Combine(directory, "template.db");
             await using (var factory = new WenjiuFactory($"Data Source={file}", DatabaseProvider.Sqlite))
             {
-                await Web.DatabaseMigrator.MigrateAsync(factory.Services);
+                await Wenjiu.Platform.Database.DatabaseMigrator.MigrateAsync(factory.Services);
             }
 
             // The copy must hold every page: no connection may keep a write-ahead log open beside the file.
@@ -102,7 +102,7 @@ public static class TestDatabase
             await ExecuteAsync($"CREATE DATABASE \"{name}\"");
             await using (var factory = new WenjiuFactory(WithDatabase(name)))
             {
-                await Web.DatabaseMigrator.MigrateAsync(factory.Services);
+                await Wenjiu.Platform.Database.DatabaseMigrator.MigrateAsync(factory.Services);
             }
 
             // A template must have no open connections when it is copied.

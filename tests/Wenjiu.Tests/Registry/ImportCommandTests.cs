@@ -1,7 +1,8 @@
 using Wenjiu.Platform.Database;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Tests.Infrastructure;
-using Wenjiu.Web.CommandLine;
+using Wenjiu.Registry.Features.Import;
 
 namespace Wenjiu.Tests.Registry;
 

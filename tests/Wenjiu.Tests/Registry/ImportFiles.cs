@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.SyntheticCity;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Tests.Infrastructure;
 

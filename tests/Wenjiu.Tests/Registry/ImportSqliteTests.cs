@@ -1,4 +1,5 @@
 using Wenjiu.Platform.Database;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Tests.Infrastructure;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.PersonalData;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Features.Import;
 using Wenjiu.Tests.Infrastructure;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Tests.Infrastructure;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform.PersonalData;
 using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.SyntheticCity;
 using Wenjiu.Tests.Infrastructure;
@@ -83,4 +84,11 @@ internal static class RegistryData
         await using var scope = factory.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<RegistryDbContext>());
     }
+}
+
+public sealed class DemoCityTests
+{
+    [Fact]
+    public void The_demo_enterprise_is_the_demo_citys_first_employer() =>
+        Assert.Equal(Wenjiu.Registry.Contracts.DemoCity.EnterpriseUscc, new Wenjiu.Registry.SyntheticCity.CityGenerator(Wenjiu.Registry.Contracts.DemoCity.Seed).Generate(0).Employer.Uscc);
 }

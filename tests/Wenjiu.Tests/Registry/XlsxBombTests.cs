@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Features.Import;
 using Wenjiu.Tests.Infrastructure;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.SyntheticCity;
 using Wenjiu.Relief.Data;

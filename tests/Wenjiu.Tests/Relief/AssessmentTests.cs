@@ -100,9 +100,9 @@ public sealed class AssessmentTests
         }
 
         using var output = new StringWriter();
-        var status = await Wenjiu.Web.CommandLine.AssessCommand.PruneAsync(factory.Services, February, 1, output, CancellationToken.None);
+        var status = await Wenjiu.Relief.Features.Assess.AssessCommand.PruneAsync(factory.Services, February, 1, output, CancellationToken.None);
         using var again = new StringWriter();
-        await Wenjiu.Web.CommandLine.AssessCommand.PruneAsync(factory.Services, February, 1, again, CancellationToken.None);
+        await Wenjiu.Relief.Features.Assess.AssessCommand.PruneAsync(factory.Services, February, 1, again, CancellationToken.None);
 
         Assert.Equal(0, status);
         Assert.Equal("Pruned the employer rows of 1 superseded version(s): 2020-02 v1.", output.ToString().Trim());

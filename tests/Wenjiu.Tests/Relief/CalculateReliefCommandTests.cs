@@ -1,4 +1,4 @@
-using Wenjiu.Web.CommandLine;
+using Wenjiu.Relief.Features.Calculate;
 
 namespace Wenjiu.Tests.Relief;
 

@@ -1,4 +1,5 @@
 using Wenjiu.Platform.Periods;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Features.Assess;

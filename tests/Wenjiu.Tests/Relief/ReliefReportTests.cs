@@ -6,7 +6,7 @@ using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Tests.Infrastructure;
 using Wenjiu.Tests.Registry;
-using Wenjiu.Web.CommandLine;
+using Wenjiu.Relief.Features.Reports;
 
 namespace Wenjiu.Tests.Relief;
 

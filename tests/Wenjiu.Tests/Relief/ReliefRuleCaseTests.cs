@@ -1,3 +1,4 @@
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Relief.Features.Calculate;
 using Wenjiu.Relief.Rules;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Periods;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Relief.Data;
 using Wenjiu.Relief.Domain;

@@ -7,6 +7,7 @@ using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Features.Scenarios;

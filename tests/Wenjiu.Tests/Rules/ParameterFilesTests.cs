@@ -153,8 +153,8 @@ public sealed class ParameterFilesTests
         var exemption = relief.Single(p => p.Name == "relief.payable_factor.sme.pension");
         Assert.StartsWith("人社部发〔2020〕11号《关于阶段性减免企业社会保险费的通知》（人力资源社会保障部 财政部 税务总局，2020-02-20）第一条", exemption.Citation, StringComparison.Ordinal);
         Assert.Contains("人社部发〔2020〕49号", exemption.Citation, StringComparison.Ordinal);
-        Assert.Contains("工信部联企业〔2011〕300号", Wenjiu.Registry.Domain.SmeSizeStandard.Default.Source, StringComparison.Ordinal);
-        Assert.DoesNotContain("http", Wenjiu.Registry.Domain.SmeSizeStandard.Default.Source, StringComparison.Ordinal);
+        Assert.Contains("工信部联企业〔2011〕300号", Wenjiu.Registry.Contracts.SmeSizeStandard.Default.Source, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", Wenjiu.Registry.Contracts.SmeSizeStandard.Default.Source, StringComparison.Ordinal);
     }
 
     [Fact]

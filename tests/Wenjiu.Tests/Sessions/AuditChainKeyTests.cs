@@ -49,7 +49,7 @@ public sealed class AuditChainKeyTests
         await RewriteChainAsync(factory, fromId: ids[0], edit: _ => { }, version: 1);
         var (before, _) = await VerifyAsync(factory);
 
-        await Web.DatabaseMigrator.MigrateAsync(factory.Services);
+        await Wenjiu.Platform.Database.DatabaseMigrator.MigrateAsync(factory.Services);
 
         var (status, output) = await VerifyAsync(factory);
         Assert.Equal(1, before);
@@ -69,7 +69,7 @@ public sealed class AuditChainKeyTests
         await RewriteChainAsync(factory, fromId: ids[0], edit: _ => { }, version: 1);
         await ExecuteAsync(factory, "UPDATE {0} SET actor = 'someone-else' WHERE id = " + ids[1]);
 
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => Web.DatabaseMigrator.MigrateAsync(factory.Services));
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => Wenjiu.Platform.Database.DatabaseMigrator.MigrateAsync(factory.Services));
 
         Assert.Contains($"broken at entry {ids[1]}", failure.Message, StringComparison.Ordinal);
         var (status, _) = await VerifyAsync(factory);

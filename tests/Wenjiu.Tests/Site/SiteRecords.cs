@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Features.Deferrals;

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Wenjiu.Platform.Database;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 
 namespace Wenjiu.Registry.Data;
 
-public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> options) : DbContext(options)
+internal sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> options) : DbContext(options)
 {
     public const string Module = "registry";
 

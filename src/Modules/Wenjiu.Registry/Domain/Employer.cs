@@ -1,7 +1,8 @@
+using Wenjiu.Registry.Contracts;
 namespace Wenjiu.Registry.Domain;
 
 /// <summary>An insured employer (参保单位), keyed by its unified social credit code.</summary>
-public sealed class Employer
+internal sealed class Employer
 {
     /// <summary>interchange.md: a registered name is non-empty and at most 200 characters.</summary>
     public const int NameMaxLength = 200;

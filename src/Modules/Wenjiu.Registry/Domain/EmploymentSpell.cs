@@ -1,3 +1,4 @@
+using Wenjiu.Registry.Contracts;
 namespace Wenjiu.Registry.Domain;
 
 /// <summary>
@@ -5,7 +6,7 @@ namespace Wenjiu.Registry.Domain;
 /// declared wage. Months are stored as <c>yyyymm</c> integers (202002), which sort and compare as months do. A spell is
 /// known by its person, employer and first month (the key of interchange.md's upsert).
 /// </summary>
-public sealed class EmploymentSpell
+internal sealed class EmploymentSpell
 {
     public long PersonId { get; set; }
 

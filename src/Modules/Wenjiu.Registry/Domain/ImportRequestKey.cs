@@ -1,3 +1,4 @@
+using Wenjiu.Registry.Contracts;
 namespace Wenjiu.Registry.Domain;
 
 /// <summary>
@@ -5,7 +6,7 @@ namespace Wenjiu.Registry.Domain;
 /// same key and the same file returns that run instead of importing twice. Keys are per user, so two users cannot
 /// collide or learn about each other's runs.
 /// </summary>
-public sealed class ImportRequestKey
+internal sealed class ImportRequestKey
 {
     public string Owner { get; set; } = "";
 

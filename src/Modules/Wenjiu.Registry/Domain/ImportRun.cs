@@ -1,12 +1,13 @@
+using Wenjiu.Registry.Contracts;
 namespace Wenjiu.Registry.Domain;
 
-public enum ImportKind
+internal enum ImportKind
 {
     Employers,
     Employment,
 }
 
-public enum ImportStatus
+internal enum ImportStatus
 {
     Queued,
     Running,
@@ -16,7 +17,7 @@ public enum ImportStatus
 }
 
 /// <summary>One import of an interchange file: its progress while running and its outcome after.</summary>
-public sealed class ImportRun
+internal sealed class ImportRun
 {
     public Guid Id { get; set; }
 
@@ -44,7 +45,7 @@ public sealed class ImportRun
 }
 
 /// <summary>One line of an import's error report: line (header = 1), column, the value as given, and the reason.</summary>
-public sealed class ImportRejection
+internal sealed class ImportRejection
 {
     public long Id { get; set; }
 

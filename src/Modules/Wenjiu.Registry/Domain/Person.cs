@@ -1,7 +1,8 @@
+using Wenjiu.Registry.Contracts;
 namespace Wenjiu.Registry.Domain;
 
 /// <summary>An insured person. The identity number is stored only encrypted, with a keyed hash beside it for look-up.</summary>
-public sealed class Person
+internal sealed class Person
 {
     public long Id { get; set; }
 

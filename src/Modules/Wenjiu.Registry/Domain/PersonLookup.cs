@@ -1,7 +1,8 @@
+using Wenjiu.Registry.Contracts;
 namespace Wenjiu.Registry.Domain;
 
 /// <summary>Why a member of staff looks a person up; required on every look-up, recorded with it in the audit log.</summary>
-public enum LookupPurpose
+internal enum LookupPurpose
 {
     /// <summary>Handling the person's own case or request (e.g. a benefit or relief claim in front of the officer).</summary>
     CaseWork,
@@ -16,7 +17,7 @@ public enum LookupPurpose
     Other,
 }
 
-public enum LookupOutcome
+internal enum LookupOutcome
 {
     Found,
     NotFound,
@@ -29,7 +30,7 @@ public enum LookupOutcome
 /// One look-up of a person by identity number, kept so that the hourly quota is counted from the database (it survives a
 /// restart and holds across nodes). The number itself is not kept here: the audit log has the look-up, masked.
 /// </summary>
-public sealed class PersonLookup
+internal sealed class PersonLookup
 {
     public long Id { get; set; }
 

@@ -8,7 +8,7 @@ namespace Wenjiu.Registry.Features;
 /// enterprise user only the one it acts for. Anyone else is told the employer does not exist (404), so that codes
 /// cannot be probed (STYLE.md, errors).
 /// </summary>
-public static class EmployerAccess
+internal static class EmployerAccess
 {
     public static bool CanSee(ClaimsPrincipal user, string uscc) => user.MayFor(Permissions.ViewEmployer, uscc);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 
 namespace Wenjiu.Registry.Localization;
@@ -8,7 +9,7 @@ namespace Wenjiu.Registry.Localization;
 /// Names of the registry's code lists in the current UI language. Industries and districts carry their own Chinese
 /// and English names (they are data); size classes, entity types and statuses come from <see cref="RegistryText"/>.
 /// </summary>
-public static class DomainNames
+internal static class DomainNames
 {
     public static bool Chinese => !CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal);
 

@@ -4,4 +4,4 @@ namespace Wenjiu.Registry.Localization;
 /// The registry's texts for pages, API messages and navigation. <c>RegistryText.resx</c> holds zh-CN (the default
 /// culture), <c>RegistryText.en.resx</c> English; a test keeps the two key sets equal.
 /// </summary>
-public sealed class RegistryText;
+internal sealed class RegistryText;

@@ -4,7 +4,7 @@ using nietras.SeparatedValues;
 namespace Wenjiu.Registry.SyntheticCity;
 
 /// <summary>Writes a synthetic city as the two interchange files (docs/interchange.md), streaming.</summary>
-public static class CityFiles
+internal static class CityFiles
 {
     public const string EmployersFile = "employers.csv";
     public const string EmploymentFile = "employment.csv";

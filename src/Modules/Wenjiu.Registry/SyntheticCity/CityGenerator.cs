@@ -1,12 +1,13 @@
 using System.Globalization;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 
 namespace Wenjiu.Registry.SyntheticCity;
 
-public sealed record SyntheticEmployer(
+internal sealed record SyntheticEmployer(
     string Uscc, string Name, string Industry, string District, int Employees, decimal Revenue, decimal TotalAssets, decimal InjuryRate, bool KeyEnterprise);
 
-public sealed record SyntheticSpell(string IdNumber, string Name, string Uscc, string StartMonth, string? EndMonth, decimal Wage);
+internal sealed record SyntheticSpell(string IdNumber, string Name, string Uscc, string StartMonth, string? EndMonth, decimal Wage);
 
 /// <summary>
 /// A deterministic synthetic city: the same seed gives the same employers, people and spells, at any scale.
@@ -15,7 +16,7 @@ public sealed record SyntheticSpell(string IdNumber, string Name, string Uscc, s
 /// and ≈7,200 yuan (SME); a tertiary-heavy industry mix; codes and identity numbers valid by construction.
 /// Each employer draws from its own random stream, so employer k is the same whatever the scale.
 /// </summary>
-public sealed class CityGenerator(int seed)
+internal sealed class CityGenerator(int seed)
 {
     /// <summary>Share of employers that are large enterprises: 2,100 of 615,000.</summary>
     private const double LargeShare = 2_100.0 / 615_000.0;

@@ -1,7 +1,7 @@
 namespace Wenjiu.Registry.SyntheticCity;
 
 /// <summary>How big a synthetic city to make. The insured-per-employer mix is the same at every scale.</summary>
-public sealed record CityScale(string Name, int Employers)
+internal sealed record CityScale(string Name, int Employers)
 {
     /// <summary>About 2,000 employers and 30,000 insured: seeds in seconds on SQLite.</summary>
     public static readonly CityScale Demo = new("demo", 2_000);

@@ -4,7 +4,7 @@ using Wenjiu.Relief.Domain;
 
 namespace Wenjiu.Relief.Data;
 
-public sealed class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : DbContext(options)
+internal sealed class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : DbContext(options)
 {
     public const string Module = "relief";
 

@@ -1,6 +1,6 @@
 namespace Wenjiu.Relief.Domain;
 
-public enum AssessmentStatus
+internal enum AssessmentStatus
 {
     Running,
     Completed,
@@ -14,7 +14,7 @@ public enum AssessmentStatus
 /// One assessment of one contribution month for the whole registry. Re-assessing a month makes a new version; only a
 /// completed run can be current, so a half-written run is never what reports or enterprises see.
 /// </summary>
-public sealed class AssessmentRun
+internal sealed class AssessmentRun
 {
     public Guid Id { get; set; }
 
@@ -69,7 +69,7 @@ public sealed class AssessmentRun
 /// payable, plus the deferred amount; with the dimensions the reports group by, as they were at assessment time.
 /// Per-person lines are not stored: they are recomputed on demand from the spells and the run's rule-set version.
 /// </summary>
-public sealed class EmployerAssessment
+internal sealed class EmployerAssessment
 {
     public Guid RunId { get; set; }
 
@@ -143,7 +143,7 @@ public sealed class EmployerAssessment
 }
 
 /// <summary>An approved deferral (缓缴) recorded by staff: consecutive months of employer payable deferred without late fee.</summary>
-public sealed class Deferral
+internal sealed class Deferral
 {
     public long Id { get; set; }
 
@@ -176,7 +176,7 @@ public sealed class Deferral
 }
 
 /// <summary>A named what-if: parameter overrides (YAML in the parameter-file format) run over months beside the baseline.</summary>
-public sealed class Scenario
+internal sealed class Scenario
 {
     public Guid Id { get; set; }
 
@@ -195,7 +195,7 @@ public sealed class Scenario
 }
 
 /// <summary>One run of a scenario over a range of months for the whole population.</summary>
-public sealed class ScenarioRun
+internal sealed class ScenarioRun
 {
     public Guid Id { get; set; }
 
@@ -222,7 +222,7 @@ public sealed class ScenarioRun
 }
 
 /// <summary>A scenario's totals for one month and report class, beside the baseline's for the same population.</summary>
-public sealed class ScenarioResult
+internal sealed class ScenarioResult
 {
     public Guid ScenarioRunId { get; set; }
 

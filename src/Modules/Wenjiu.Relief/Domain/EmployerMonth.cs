@@ -1,5 +1,5 @@
 using Wenjiu.Platform.Periods;
-using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 
 namespace Wenjiu.Relief.Domain;
 

@@ -4,4 +4,4 @@ namespace Wenjiu.Relief.Localization;
 /// The texts of the assessment and deferral pages, API messages and navigation. <c>AssessmentText.resx</c> holds zh-CN
 /// (the default culture), <c>AssessmentText.en.resx</c> English; a test keeps the two key sets equal.
 /// </summary>
-public sealed class AssessmentText;
+internal sealed class AssessmentText;

@@ -35,11 +35,11 @@ internal sealed class LineTraceText
     public string CategoryName(string code) => IsEnglish ? code : Category(code);
 
     /// <summary>The kind of entity a code's first two characters say, in words.</summary>
-    public string EntityType(Registry.Domain.EntityType type) => IsEnglish
+    public string EntityType(Registry.Contracts.EntityType type) => IsEnglish
         ? Relief.Rules.ReliefCategories.EntityTypeCode(type).Replace('_', ' ')
         : Resources.GetString("EntityType." + type, language) ?? type.ToString();
 
-    public string SizeClass(Registry.Domain.SizeClass sizeClass) => IsEnglish
-        ? Registry.Domain.SizeClassification.ClassNameEn(sizeClass)
-        : Registry.Domain.SizeClassification.ClassNameZh(sizeClass);
+    public string SizeClass(Registry.Contracts.SizeClass sizeClass) => IsEnglish
+        ? Registry.Contracts.SizeClassification.ClassNameEn(sizeClass)
+        : Registry.Contracts.SizeClassification.ClassNameZh(sizeClass);
 }

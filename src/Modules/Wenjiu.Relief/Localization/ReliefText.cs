@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Domain;
 
 namespace Wenjiu.Relief.Localization;
@@ -9,7 +9,7 @@ namespace Wenjiu.Relief.Localization;
 /// The relief module's texts for pages, API names and navigation. <c>ReliefText.resx</c> holds zh-CN (the default
 /// culture), <c>ReliefText.en.resx</c> English; a test keeps the two key sets equal.
 /// </summary>
-public sealed class ReliefText;
+internal sealed class ReliefText;
 
 /// <summary>Names of the relief module's codes in the current UI language.</summary>
 internal static class ReliefDisplay

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Wenjiu.Platform.Rules;
-using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Localization;
 using static Wenjiu.Relief.Rules.ContributionRules;

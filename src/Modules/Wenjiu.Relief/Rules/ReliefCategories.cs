@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Localization;
 using YamlDotNet.Core;

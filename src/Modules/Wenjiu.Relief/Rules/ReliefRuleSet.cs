@@ -1,7 +1,7 @@
 using System.Text;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Platform.Rules;
-using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Domain;
 
 namespace Wenjiu.Relief.Rules;

@@ -1,4 +1,4 @@
-using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 
 namespace Wenjiu.Relief.Rules;
 

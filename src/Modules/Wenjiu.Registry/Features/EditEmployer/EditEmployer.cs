@@ -5,13 +5,14 @@ using Microsoft.Extensions.Localization;
 using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Localization;
 
 namespace Wenjiu.Registry.Features.EditEmployer;
 
 /// <summary>The employer form as typed: text, validated by the same rules as an import row (interchange.md, employers).</summary>
-public sealed class EmployerForm
+internal sealed class EmployerForm
 {
     public string? Uscc { get; set; }
 
@@ -57,10 +58,10 @@ public sealed class EmployerForm
 }
 
 /// <summary>What saving the form did: the errors, or the employer's code; <see cref="Found"/> is false when editing an unknown employer.</summary>
-public sealed record EmployerSaved(FieldErrors Errors, string? Uscc, bool Found = true);
+internal sealed record EmployerSaved(FieldErrors Errors, string? Uscc, bool Found = true);
 
 /// <summary>Staff create and correct employers. The size class is recomputed and every change is audited with what changed.</summary>
-public sealed class EditEmployerHandler(RegistryDbContext db, SmeSizeStandard standard, IAuditLog audit, TimeProvider clock, IStringLocalizer<RegistryText> text)
+internal sealed class EditEmployerHandler(RegistryDbContext db, SmeSizeStandard standard, IAuditLog audit, TimeProvider clock, IStringLocalizer<RegistryText> text)
 {
     public async Task<EmployerForm?> LoadAsync(string uscc, CancellationToken cancellationToken = default)
     {

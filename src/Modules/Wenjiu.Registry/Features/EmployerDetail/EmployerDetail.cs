@@ -5,29 +5,30 @@ using Wenjiu.Platform.Time;
 using Wenjiu.Platform.PersonalData;
 using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 
 namespace Wenjiu.Registry.Features.EmployerDetail;
 
 /// <summary>Insured persons of the employer in one month.</summary>
-public sealed record MonthlyHeadcount(YearMonth Month, int Insured);
+internal sealed record MonthlyHeadcount(YearMonth Month, int Insured);
 
 /// <summary>One spell at the employer as the employee list shows it: name and identity number masked.</summary>
-public sealed record EmployeeRow(string Name, string IdNumber, YearMonth Start, YearMonth? End, decimal Wage);
+internal sealed record EmployeeRow(string Name, string IdNumber, YearMonth Start, YearMonth? End, decimal Wage);
 
-public sealed record EmployeePage(IReadOnlyList<EmployeeRow> Rows, int Page, int PageSize, int Total)
+internal sealed record EmployeePage(IReadOnlyList<EmployeeRow> Rows, int Page, int PageSize, int Total)
 {
     public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
 }
 
 /// <summary>Everything the employer page and the detail API show.</summary>
-public sealed record EmployerDetailResult(
+internal sealed record EmployerDetailResult(
     Employer Employer,
     SizeClassification Classification,
     IReadOnlyList<MonthlyHeadcount> Headcount,
     EmployeePage Employees);
 
-public sealed class EmployerDetailHandler(RegistryDbContext db, SmeSizeStandard standard, PersonalDataProtector personalData, TimeProvider clock)
+internal sealed class EmployerDetailHandler(RegistryDbContext db, SmeSizeStandard standard, PersonalDataProtector personalData, TimeProvider clock)
 {
     public const int HeadcountMonths = 24;
     public const int EmployeePageSize = 20;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 
 namespace Wenjiu.Registry.Features.Import;
@@ -12,7 +13,7 @@ namespace Wenjiu.Registry.Features.Import;
 /// Imports started from the web run in the background so that the page can show progress. The run's row is the
 /// state (queued, running, done) that every node can read; the file itself is kept in the node's data directory.
 /// </summary>
-public sealed class BackgroundImports(IServiceScopeFactory scopes, TimeProvider clock)
+internal sealed class BackgroundImports(IServiceScopeFactory scopes, TimeProvider clock)
 {
     private readonly Channel<ImportRun> pending = Channel.CreateUnbounded<ImportRun>();
 

@@ -10,7 +10,7 @@ namespace Wenjiu.Registry.Features.Import;
 /// The set-based rules in the stores build the same form in SQL (<c>chr(31)</c> / <c>char(31)</c>). A stored text that
 /// is not a known code (a report written before codes) is shown as it is.
 /// </summary>
-public static class ImportMessages
+internal static class ImportMessages
 {
     public const char Separator = '\u001f';
 

@@ -1,19 +1,20 @@
 using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Localization;
 
 namespace Wenjiu.Registry.Features.Import;
 
 /// <summary>A run's state for the status page and the API, with the first rejections.</summary>
-public sealed record ImportProgressView(ImportRun Run, IReadOnlyList<ImportRejection> FirstRejections)
+internal sealed record ImportProgressView(ImportRun Run, IReadOnlyList<ImportRejection> FirstRejections)
 {
     public bool IsFinished => Run.Status is ImportStatus.Completed or ImportStatus.Refused or ImportStatus.Failed;
 }
 
 /// <summary>Reads import runs and streams their error reports.</summary>
-public sealed class ImportProgressHandler(RegistryDbContext db, IStringLocalizer<RegistryText> text)
+internal sealed class ImportProgressHandler(RegistryDbContext db, IStringLocalizer<RegistryText> text)
 {
     public const int FirstRejectionCount = 20;
     public const int RecentRunCount = 20;

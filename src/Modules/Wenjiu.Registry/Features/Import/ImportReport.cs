@@ -13,7 +13,7 @@ namespace Wenjiu.Registry.Features.Import;
 /// (<see cref="SpreadsheetText"/>). Streamed from the stored rejections in line order, so a report of a million
 /// rejections never sits in memory. The API and the command line both write it here.
 /// </summary>
-public static class ImportReport
+internal static class ImportReport
 {
     public static IReadOnlyList<string> Header(IStringLocalizer<RegistryText> text)
     {

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Npgsql;
 using NpgsqlTypes;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 
 namespace Wenjiu.Registry.Features.Import;

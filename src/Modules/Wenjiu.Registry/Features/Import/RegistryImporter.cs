@@ -7,12 +7,13 @@ using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.PersonalData;
 using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 
 namespace Wenjiu.Registry.Features.Import;
 
 /// <summary>The outcome of one import: how many rows came in, how many were refused, and why the file was refused if it was.</summary>
-public sealed record ImportOutcome(Guid RunId, ImportStatus Status, long RowsRead, long RowsImported, long RowsRejected, string? Message);
+internal sealed record ImportOutcome(Guid RunId, ImportStatus Status, long RowsRead, long RowsImported, long RowsRejected, string? Message);
 
 /// <summary>
 /// Imports an interchange file (docs/interchange.md) so that nothing is lost: every row is imported or
@@ -21,7 +22,7 @@ public sealed record ImportOutcome(Guid RunId, ImportStatus Status, long RowsRea
 /// core) apply the rules of a row (hashing and encrypting the identity number is the costly part) and the writer
 /// stages the checked batches; the queues between them are bounded, so memory stays flat whatever the file's size.
 /// </summary>
-public sealed class RegistryImporter(
+internal sealed class RegistryImporter(
     RegistryDbContext db,
     DatabaseOptions database,
     SmeSizeStandard sizeStandard,

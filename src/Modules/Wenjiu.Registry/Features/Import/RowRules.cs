@@ -1,6 +1,7 @@
 using System.Globalization;
 using Wenjiu.Platform.PersonalData;
 using Wenjiu.Platform.Periods;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 
 namespace Wenjiu.Registry.Features.Import;

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 
 namespace Wenjiu.Registry.Features.Import;

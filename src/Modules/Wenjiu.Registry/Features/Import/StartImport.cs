@@ -7,15 +7,16 @@ using Wenjiu.Platform;
 using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Localization;
 
 namespace Wenjiu.Registry.Features.Import;
 
 /// <summary>An upload to import, from the page's form or the API's multipart body.</summary>
-public sealed record ImportUpload(string? Kind, IFormFile? File, string? IdempotencyKey);
+internal sealed record ImportUpload(string? Kind, IFormFile? File, string? IdempotencyKey);
 
-public enum ImportStart
+internal enum ImportStart
 {
     /// <summary>The upload was wrong; see the errors.</summary>
     Invalid,
@@ -33,13 +34,13 @@ public enum ImportStart
     InProgress,
 }
 
-public sealed record ImportStartResult(ImportStart Outcome, FieldErrors Errors, Guid? RunId = null);
+internal sealed record ImportStartResult(ImportStart Outcome, FieldErrors Errors, Guid? RunId = null);
 
 /// <summary>
 /// Stores an uploaded interchange file under the data directory and queues its import (<see cref="BackgroundImports"/>).
 /// An idempotency key makes a retried upload return the first run instead of importing twice.
 /// </summary>
-public sealed class StartImportHandler(
+internal sealed class StartImportHandler(
     RegistryDbContext db,
     BackgroundImports imports,
     IOptions<WenjiuOptions> options,

@@ -6,6 +6,7 @@ using NpgsqlTypes;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.PersonalData;
 using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 
 namespace Wenjiu.Registry.Features.InsuredEmployment;

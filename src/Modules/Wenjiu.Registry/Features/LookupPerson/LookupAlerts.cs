@@ -1,17 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 
 namespace Wenjiu.Registry.Features.LookupPerson;
 
 /// <summary>A user who went over the look-up quota: when first and last refused, and how many look-ups were refused.</summary>
-public sealed record LookupAlert(string Actor, DateTimeOffset FirstRefusedAt, DateTimeOffset LastRefusedAt, int Refused);
+internal sealed record LookupAlert(string Actor, DateTimeOffset FirstRefusedAt, DateTimeOffset LastRefusedAt, int Refused);
 
 /// <summary>
 /// The look-up quota's alerts for administrators: who was refused in the last days. Each alert is also a
 /// <c>security.alert</c> entry in the audit log; this list reads the registry's own look-up rows.
 /// </summary>
-public sealed class LookupAlertsHandler(RegistryDbContext db, TimeProvider clock)
+internal sealed class LookupAlertsHandler(RegistryDbContext db, TimeProvider clock)
 {
     public static readonly TimeSpan Period = TimeSpan.FromDays(7);
 

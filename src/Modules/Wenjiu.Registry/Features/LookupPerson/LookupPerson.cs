@@ -9,38 +9,39 @@ using Wenjiu.Platform.Periods;
 using Wenjiu.Platform.PersonalData;
 using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Features.EmployerDetail;
 using Wenjiu.Registry.Localization;
 
 namespace Wenjiu.Registry.Features.LookupPerson;
 
-public sealed record PersonSpell(string EmployerUscc, string EmployerName, YearMonth Start, YearMonth? End, decimal Wage);
+internal sealed record PersonSpell(string EmployerUscc, string EmployerName, YearMonth Start, YearMonth? End, decimal Wage);
 
 /// <summary>
 /// A person as the look-up shows them: <see cref="IdNumber"/> in clear only when <see cref="Unmasked"/>; the birth
 /// date (characters 7-14 of the number) likewise, or masking would not hide it.
 /// </summary>
-public sealed record PersonView(long Id, string Name, string IdNumber, bool Unmasked, DateOnly? BirthDate, Gender Gender, IReadOnlyList<PersonSpell> Spells);
+internal sealed record PersonView(long Id, string Name, string IdNumber, bool Unmasked, DateOnly? BirthDate, Gender Gender, IReadOnlyList<PersonSpell> Spells);
 
 /// <summary>
 /// What a look-up found: errors in the form, the person (null when nobody has that number), or a refusal over the
 /// quota (<see cref="RefusedMessage"/>, in the reader's language).
 /// </summary>
-public sealed record PersonLookupResult(FieldErrors Errors, PersonView? Person, string? RefusedMessage = null)
+internal sealed record PersonLookupResult(FieldErrors Errors, PersonView? Person, string? RefusedMessage = null)
 {
     public bool Refused => RefusedMessage is not null;
 }
 
 /// <summary>What the member of staff typed: the number, why they look it up, and a note (required for "other").</summary>
-public sealed record PersonLookupRequest(string? IdNumber, string? Purpose, string? Note);
+internal sealed record PersonLookupRequest(string? IdNumber, string? Purpose, string? Note);
 
 /// <summary>
 /// How many look-ups one user may make in an hour. A specialist who handles cases at a counter looks up a few people an
 /// hour; 20 leaves room for a busy hour and stops a guessing run (1,659 candidate birth dates for one masked number) in
 /// its first minute.
 /// </summary>
-public sealed class PersonLookupOptions
+internal sealed class PersonLookupOptions
 {
     public const string Section = "Registry:PersonLookup";
 
@@ -55,7 +56,7 @@ public sealed class PersonLookupOptions
 /// counted from <see cref="PersonLookup"/> rows in the database so that it holds across restarts and nodes. The first
 /// refusal in an hour writes a security alert that administrators see on the alerts page and in the audit log.
 /// </summary>
-public sealed class LookupPersonHandler(
+internal sealed class LookupPersonHandler(
     RegistryDbContext db,
     PersonalDataProtector personalData,
     IAuditLog audit,

@@ -2,6 +2,7 @@ using System.Globalization;
 using ClosedXML.Excel;
 using Microsoft.Extensions.Localization;
 using Wenjiu.Platform.Exports;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Localization;
 
@@ -13,7 +14,7 @@ namespace Wenjiu.Registry.Features.SearchEmployers;
 /// reader's language; each code (district, industry, size class) has its name in that language beside it. Text that
 /// came from people (names) is neutralised against formula injection (<see cref="SpreadsheetText"/>).
 /// </summary>
-public static class EmployerExport
+internal static class EmployerExport
 {
     public const string CsvContentType = "text/csv; charset=utf-8";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Localization;
 
@@ -12,7 +13,7 @@ namespace Wenjiu.Registry.Features.SearchEmployers;
 /// Employer search as the page's form and the API's query string give it: every value as text, so that a wrong one
 /// becomes an error naming its field rather than a binding failure.
 /// </summary>
-public sealed class EmployerSearch
+internal sealed class EmployerSearch
 {
     /// <summary>Part of the registered name.</summary>
     public string? Name { get; set; }
@@ -47,7 +48,7 @@ public sealed class EmployerSearch
 }
 
 /// <summary>The orders the employer list offers; each ends on the code, so that equal keys keep one order from page to page.</summary>
-public enum EmployerOrder
+internal enum EmployerOrder
 {
     Name,
     Code,
@@ -56,15 +57,15 @@ public enum EmployerOrder
     Employees,
 }
 
-public sealed record EmployerSummary(string Uscc, string Name, string Industry, string District, SizeClass SizeClass, bool KeyEnterprise, int Employees);
+internal sealed record EmployerSummary(string Uscc, string Name, string Industry, string District, SizeClass SizeClass, bool KeyEnterprise, int Employees);
 
 /// <summary>One page of matches. <see cref="Total"/> is exact up to <see cref="SearchEmployersHandler.CountLimit"/>, beyond it a lower bound.</summary>
-public sealed record EmployerSearchResult(IReadOnlyList<EmployerSummary> Items, int Page, int PageSize, int Total, bool TotalIsExact)
+internal sealed record EmployerSearchResult(IReadOnlyList<EmployerSummary> Items, int Page, int PageSize, int Total, bool TotalIsExact)
 {
     public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
 }
 
-public sealed class SearchEmployersHandler(RegistryDbContext db, IStringLocalizer<RegistryText> text)
+internal sealed class SearchEmployersHandler(RegistryDbContext db, IStringLocalizer<RegistryText> text)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;

@@ -1,4 +1,4 @@
-using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Domain;
 
 namespace Wenjiu.Relief.Features.Assess;

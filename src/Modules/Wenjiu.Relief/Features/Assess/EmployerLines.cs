@@ -1,6 +1,6 @@
 using System.Globalization;
 using Wenjiu.Platform.Periods;
-using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Rules;
 

@@ -7,7 +7,7 @@ using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Platform.Rules;
-using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Data;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Rules;

@@ -1,5 +1,5 @@
 using Wenjiu.Platform.Periods;
-using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Rules;
 using static Wenjiu.Relief.Rules.ContributionRules;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 
 namespace Wenjiu.Relief.Features.Assess;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Platform.Rules;
-using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Localization;
 using Wenjiu.Relief.Rules;

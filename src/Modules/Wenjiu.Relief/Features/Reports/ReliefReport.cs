@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Wenjiu.Platform.Periods;
-using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Data;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Localization;

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Threading.Channels;
 using Wenjiu.Platform.Periods;
-using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Features.Assess;
 using Wenjiu.Relief.Rules;

@@ -3,14 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Wenjiu.Platform.Identity;
-using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Web.Localization;
 using Wenjiu.Web.Security;
 
 namespace Wenjiu.Web.Pages.Admin.Users;
 
 /// <summary>An administrator creates an account with one role; an enterprise user is bound to a registered employer.</summary>
-internal sealed class CreateModel(AccountCreation accounts, RegistryDbContext registry, IStringLocalizer<AccountText> text) : PageModel
+internal sealed class CreateModel(AccountCreation accounts, IEmployerDirectory registry, IStringLocalizer<AccountText> text) : PageModel
 {
     [BindProperty]
     public NewUserInput Input { get; set; } = new();

@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Identity;
-using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Web.Security;
 
 namespace Wenjiu.Web.Pages.Admin.Users;
 
 /// <summary>Bind an enterprise user to the one employer it acts for; its open sessions end so the new binding applies at once.</summary>
-internal sealed class EmployerModel(UserManager<WenjiuUser> users, RegistryDbContext registry, IAuditLog audit) : PageModel
+internal sealed class EmployerModel(UserManager<WenjiuUser> users, IEmployerDirectory registry, IAuditLog audit) : PageModel
 {
     [BindProperty]
     public EmployerInput Input { get; set; } = new();

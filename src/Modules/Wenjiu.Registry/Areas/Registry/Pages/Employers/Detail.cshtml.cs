@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Web;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Features.EmployerDetail;
 
 namespace Wenjiu.Registry.Areas.Registry.Pages.Employers;
 
 /// <summary>One employer: facts, size class and why, insured headcount, masked employee list. Staff, or the employer's own users.</summary>
-public sealed class DetailModel(EmployerDetailHandler handler, RecordLinks recordLinks) : PageModel
+internal sealed class DetailModel(EmployerDetailHandler handler, RecordLinks recordLinks) : PageModel
 {
     /// <summary>What other modules offer on this employer for this user (e.g. its relief statements).</summary>
     public IReadOnlyList<NavigationItem> Related { get; private set; } = [];

@@ -5,7 +5,7 @@ using Wenjiu.Registry.Features.EditEmployer;
 namespace Wenjiu.Registry.Areas.Registry.Pages.Employers;
 
 /// <summary>Staff register an employer (no code in the route) or correct one (its code in the route).</summary>
-public sealed class EditModel(EditEmployerHandler handler) : PageModel
+internal sealed class EditModel(EditEmployerHandler handler) : PageModel
 {
     [BindProperty]
     public EmployerForm Input { get; set; } = new();

@@ -9,7 +9,7 @@ using Wenjiu.Registry.Localization;
 namespace Wenjiu.Registry.Areas.Registry.Pages.Employers;
 
 /// <summary>Employer search (staff). A GET form, so that a search is a link that can be bookmarked and shared.</summary>
-public sealed class IndexModel(SearchEmployersHandler handler, IStringLocalizer<RegistryText> text) : PageModel
+internal sealed class IndexModel(SearchEmployersHandler handler, IStringLocalizer<RegistryText> text) : PageModel
 {
     public EmployerSearch Search { get; } = new();
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Features.Import;
 using Wenjiu.Registry.Localization;
@@ -12,7 +13,7 @@ namespace Wenjiu.Registry.Areas.Registry.Pages.ImportRuns;
 /// <summary>Upload an interchange file and start its import; the recent runs below.</summary>
 [RequestSizeLimit(StartImportHandler.MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = StartImportHandler.MaxUploadBytes)]
-public sealed class IndexModel(StartImportHandler start, ImportProgressHandler progress, IStringLocalizer<RegistryText> text) : PageModel
+internal sealed class IndexModel(StartImportHandler start, ImportProgressHandler progress, IStringLocalizer<RegistryText> text) : PageModel
 {
     [BindProperty]
     public string? Kind { get; set; }

@@ -6,7 +6,7 @@ using Wenjiu.Registry.Features.Import;
 namespace Wenjiu.Registry.Areas.Registry.Pages.ImportRuns;
 
 /// <summary>One run: live progress while it goes (import-progress.js polls the API), then the summary and the first rejections.</summary>
-public sealed class StatusModel(ImportProgressHandler progress) : PageModel
+internal sealed class StatusModel(ImportProgressHandler progress) : PageModel
 {
     public ImportProgressView View { get; private set; } = null!;
 

@@ -4,7 +4,7 @@ using Wenjiu.Registry.Features.LookupPerson;
 namespace Wenjiu.Registry.Areas.Registry.Pages.Persons;
 
 /// <summary>Administrators see who went over the person look-up quota in the last seven days.</summary>
-public sealed class AlertsModel(LookupAlertsHandler handler) : PageModel
+internal sealed class AlertsModel(LookupAlertsHandler handler) : PageModel
 {
     public IReadOnlyList<LookupAlert> Alerts { get; private set; } = [];
 

@@ -9,7 +9,7 @@ namespace Wenjiu.Registry.Areas.Registry.Pages.Persons;
 /// Staff find a person by the exact identity number, saying why. The number is POSTed, never put in the address, so
 /// that it does not end up in browser history, proxies or access logs.
 /// </summary>
-public sealed class LookupModel(LookupPersonHandler handler) : PageModel
+internal sealed class LookupModel(LookupPersonHandler handler) : PageModel
 {
     [BindProperty]
     public string? IdNumber { get; set; }

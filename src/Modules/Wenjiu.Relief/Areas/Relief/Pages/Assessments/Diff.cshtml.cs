@@ -10,7 +10,7 @@ using Wenjiu.Relief.Localization;
 namespace Wenjiu.Relief.Areas.Relief.Pages.Assessments;
 
 /// <summary>Two versions of a month side by side: totals per insurance and their difference, the changed parameters.</summary>
-public sealed class DiffModel(IStringLocalizer<AssessmentText> text) : PageModel
+internal sealed class DiffModel(IStringLocalizer<AssessmentText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Month { get; set; }

@@ -12,7 +12,7 @@ namespace Wenjiu.Relief.Areas.Relief.Pages.Assessments;
 
 /// <summary>Start the assessment of a month (it runs in the background) and see the runs so far.</summary>
 /// <remarks>The module's services are internal, so the page takes them from the request's services.</remarks>
-public sealed class IndexModel(IStringLocalizer<AssessmentText> text) : PageModel
+internal sealed class IndexModel(IStringLocalizer<AssessmentText> text) : PageModel
 {
     private BackgroundAssessments Queue => HttpContext.RequestServices.GetRequiredService<BackgroundAssessments>();
 

@@ -9,7 +9,7 @@ using Wenjiu.Relief.Features.Deferrals;
 namespace Wenjiu.Relief.Areas.Relief.Pages.Assessments;
 
 /// <summary>One run: live progress while it goes (live-progress.js polls the API), then its totals per insurance.</summary>
-public sealed class RunModel : PageModel
+internal sealed class RunModel : PageModel
 {
     public Guid Id { get; private set; }
 

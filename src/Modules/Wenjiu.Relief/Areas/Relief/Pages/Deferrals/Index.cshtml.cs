@@ -10,7 +10,7 @@ namespace Wenjiu.Relief.Areas.Relief.Pages.Deferrals;
 
 /// <summary>Record an approved deferral (a plain form; errors beside each field) and see the deferrals recorded.</summary>
 /// <remarks>The module's services are internal, so the page takes them from the request's services.</remarks>
-public sealed class IndexModel : PageModel
+internal sealed class IndexModel : PageModel
 {
     [BindProperty]
     public DeferralForm Input { get; set; } = new();

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wenjiu.Platform.Identity;
-using Wenjiu.Registry.Domain;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Features.Statements;
 using Wenjiu.Relief.Rules;
 

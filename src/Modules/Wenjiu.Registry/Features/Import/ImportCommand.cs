@@ -1,11 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using Microsoft.Extensions.Localization;
 using Wenjiu.Registry.Data;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
-using Wenjiu.Registry.Features.Import;
 using Wenjiu.Registry.Localization;
 
-namespace Wenjiu.Web.CommandLine;
+namespace Wenjiu.Registry.Features.Import;
 
 /// <summary>
 /// <c>import employers|employment FILE [--report PATH]</c>: imports an interchange file, writes its error report as CSV
@@ -19,16 +20,16 @@ internal static class ImportCommand
     public const int Refused = 1;
     public const int SomeRejected = 2;
 
-    public static Command Create(WebApplication app)
+    public static Command Create(IServiceProvider services)
     {
         var kind = new Argument<string>("kind") { Description = "employers or employment" };
         kind.AcceptOnlyFromAmong("employers", "employment");
         var file = new Argument<FileInfo>("file") { Description = "the CSV (UTF-8) or .xlsx file" };
         var report = new Option<FileInfo?>("--report") { Description = "where to write the error report (default: FILE.errors.csv)" };
-        var language = ReportLanguage.Option();
+        var language = Wenjiu.Platform.CommandLine.ReportLanguage.Option();
         var command = new Command("import", "Import an employers or employment file from the social insurance system. Its columns, rules and error report: docs/interchange.md.") { kind, file, report, language };
         command.SetAction(async (result, cancellationToken) => await RunAsync(
-            app.Services,
+            services,
             result.GetValue(kind) == "employers" ? ImportKind.Employers : ImportKind.Employment,
             result.GetValue(file)!,
             result.GetValue(report),
@@ -45,7 +46,7 @@ internal static class ImportCommand
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(file);
-        using var culture = ReportLanguage.Use(language);
+        using var culture = Wenjiu.Platform.CommandLine.ReportLanguage.Use(language);
         if (!file.Exists)
         {
             await Console.Error.WriteLineAsync($"{file.FullName}: no such file.");
@@ -53,7 +54,7 @@ internal static class ImportCommand
         }
 
         await using var scope = services.CreateAsyncScope();
-        var pending = await DatabaseMigrator.PendingAsync(scope.ServiceProvider, cancellationToken);
+        var pending = await Wenjiu.Platform.Database.DatabaseMigrator.PendingAsync(scope.ServiceProvider, cancellationToken);
         if (pending.Count > 0)
         {
             await Console.Error.WriteLineAsync($"The database lacks {pending.Count} migration(s): run `wenjiu migrate` first.");

@@ -1,21 +1,20 @@
 using Microsoft.EntityFrameworkCore;
-using Wenjiu.Platform;
-using Wenjiu.Registry.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Wenjiu.Platform.Modules;
 
-namespace Wenjiu.Web;
+namespace Wenjiu.Platform.Database;
 
-/// <summary>Applies every module's migrations, in dependency order, and tells whether any are pending.</summary>
-internal static class DatabaseMigrator
+/// <summary>
+/// Applies every module's migrations, in dependency order, and tells whether any are pending. The modules are those
+/// that registered their DbContext with <see cref="ModuleParts.AddModuleDatabase{TContext}"/>.
+/// </summary>
+public static class DatabaseMigrator
 {
-    private static IEnumerable<DbContext> Contexts(IServiceProvider services)
-    {
-        yield return services.GetRequiredService<PlatformDbContext>();
-        yield return services.GetRequiredService<RegistryDbContext>();
-        yield return services.GetRequiredService<Wenjiu.Relief.Data.ReliefDbContext>();
-    }
+    private static IEnumerable<DbContext> Contexts(IServiceProvider services) => services.ModuleDatabases();
 
     public static async Task MigrateAsync(IServiceProvider root, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(root);
         await using var scope = root.CreateAsyncScope();
         foreach (var context in Contexts(scope.ServiceProvider))
         {
@@ -42,8 +41,8 @@ internal static class DatabaseMigrator
         }
 
         // A chain written before the audit log was keyed (hash version 1) is keyed once, now (ADR 0003).
-        var keying = await Wenjiu.Platform.Audit.AuditLog.KeyUnkeyedEntriesAsync(
-            scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), root.GetRequiredService<Wenjiu.Platform.Audit.AuditChainKey>(), cancellationToken);
+        var keying = await Audit.AuditLog.KeyUnkeyedEntriesAsync(
+            scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), root.GetRequiredService<Audit.AuditChainKey>(), cancellationToken);
         if (keying.Refused is { } refused)
         {
             throw new InvalidOperationException(

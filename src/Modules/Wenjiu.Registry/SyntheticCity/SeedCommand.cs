@@ -1,13 +1,27 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Features.Import;
-using Wenjiu.Registry.SyntheticCity;
 
-namespace Wenjiu.Web.CommandLine;
+namespace Wenjiu.Registry.SyntheticCity;
 
 /// <summary><c>seed</c>: generate the synthetic city, then either write its files (<c>--out</c>) or import them.</summary>
 internal static class SeedCommand
 {
-    public static async Task<int> RunAsync(WebApplication app, CityScale scale, int seed, DirectoryInfo? output, CancellationToken cancellationToken)
+    public static Command Create(IServiceProvider services)
+    {
+        var scale = new Option<string>("--scale") { Description = "demo (about 2,000 employers) or city (about 615,000)", DefaultValueFactory = _ => "demo" };
+        scale.AcceptOnlyFromAmong("demo", "city");
+        var seed = new Option<int>("--seed") { Description = "generator seed: the same seed gives the same city", DefaultValueFactory = _ => 2020 };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "write the two interchange files here instead of loading them" };
+        var command = new Command("seed", "Generate the synthetic city and load it (or write its files).") { scale, seed, output };
+        command.SetAction(async (result, cancellationToken) =>
+            await RunAsync(services, CityScale.Parse(result.GetValue(scale)!), result.GetValue(seed), result.GetValue(output), cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(IServiceProvider services, CityScale scale, int seed, DirectoryInfo? output, CancellationToken cancellationToken)
     {
         var directory = output?.FullName ?? Path.Combine(Path.GetTempPath(), $"wenjiu-seed-{Guid.NewGuid():N}");
         var (employers, spells) = CityFiles.Write(scale, seed, directory);
@@ -20,8 +34,8 @@ internal static class SeedCommand
 
         try
         {
-            await DatabaseMigrator.MigrateAsync(app.Services, cancellationToken);
-            await using var scope = app.Services.CreateAsyncScope();
+            await Wenjiu.Platform.Database.DatabaseMigrator.MigrateAsync(services, cancellationToken);
+            await using var scope = services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<RegistryImporter>();
             foreach (var (kind, file) in new[] { (ImportKind.Employers, CityFiles.EmployersFile), (ImportKind.Employment, CityFiles.EmploymentFile) })
             {

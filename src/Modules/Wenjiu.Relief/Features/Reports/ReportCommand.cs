@@ -1,9 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using Microsoft.Extensions.Localization;
-using Wenjiu.Relief.Features.Reports;
 using Wenjiu.Relief.Localization;
 
-namespace Wenjiu.Web.CommandLine;
+namespace Wenjiu.Relief.Features.Reports;
 
 /// <summary>
 /// <c>report relief --month 2020-02 --by size_class[,district,industry] --format csv|xlsx [--out FILE]</c>: the relief
@@ -12,7 +12,7 @@ namespace Wenjiu.Web.CommandLine;
 /// </summary>
 internal static class ReportCommand
 {
-    public static Command Create(WebApplication app)
+    public static Command Create(IServiceProvider services)
     {
         var month = new Option<string?>("--month") { Description = "one contribution month, YYYY-MM (or --from/--to; all assessed months when none is given)" };
         var from = new Option<string?>("--from") { Description = "first month, YYYY-MM" };
@@ -21,10 +21,10 @@ internal static class ReportCommand
         var format = new Option<string>("--format") { Description = "csv or xlsx", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "xlsx");
         var output = new Option<FileInfo?>("--out") { Description = "write to this file instead of standard output" };
-        var language = ReportLanguage.Option();
+        var language = Wenjiu.Platform.CommandLine.ReportLanguage.Option();
         var relief = new Command("relief", "Relief by month, size class, district, industry or sector.") { month, from, to, by, format, output, language };
         relief.SetAction(async (result, cancellationToken) => await RunAsync(
-            app.Services,
+            services,
             new ReportOptions(result.GetValue(month), result.GetValue(from), result.GetValue(to), result.GetValue(by), result.GetValue(format)!, result.GetValue(output), result.GetValue(language)),
             Console.Error,
             cancellationToken));
@@ -36,7 +36,7 @@ internal static class ReportCommand
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(error);
-        using var culture = ReportLanguage.Use(options.Language);
+        using var culture = Wenjiu.Platform.CommandLine.ReportLanguage.Use(options.Language);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (options.Month is not null && (options.From is not null || options.To is not null))
         {

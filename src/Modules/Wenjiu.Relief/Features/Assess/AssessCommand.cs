@@ -1,11 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Relief.Domain;
-using Wenjiu.Relief.Features.Assess;
 
-namespace Wenjiu.Web.CommandLine;
+namespace Wenjiu.Relief.Features.Assess;
 
 /// <summary>
 /// <c>assess --month 2020-02</c>: the monthly assessment from the command line (a new version of the month, current
@@ -14,7 +14,7 @@ namespace Wenjiu.Web.CommandLine;
 /// </summary>
 internal static class AssessCommand
 {
-    public static Command Create(WebApplication app)
+    public static Command Create(IServiceProvider services)
     {
         var month = new Option<string>("--month") { Description = "the contribution month, YYYY-MM", Required = true };
         var command = new Command("assess", "Assess a month: every employer's contributions and relief from the registry, stored as a new version.") { month };
@@ -25,7 +25,7 @@ internal static class AssessCommand
                 return 2;
             }
 
-            return await AssessAsync(app.Services, m, cancellationToken);
+            return await AssessAsync(services, m, cancellationToken);
         });
 
         var diffMonth = new Option<string>("--month") { Description = "the contribution month, YYYY-MM", Required = true };
@@ -39,7 +39,7 @@ internal static class AssessCommand
                 return 2;
             }
 
-            return await DiffAsync(app.Services, m, result.GetValue(from), result.GetValue(to), cancellationToken);
+            return await DiffAsync(services, m, result.GetValue(from), result.GetValue(to), cancellationToken);
         });
         command.Subcommands.Add(diff);
 
@@ -65,7 +65,7 @@ internal static class AssessCommand
                 return 2;
             }
 
-            return await PruneAsync(app.Services, only, result.GetValue(keep), Console.Out, cancellationToken);
+            return await PruneAsync(services, only, result.GetValue(keep), Console.Out, cancellationToken);
         });
         command.Subcommands.Add(prune);
         return command;
@@ -85,7 +85,7 @@ internal static class AssessCommand
     private static async Task<int> AssessAsync(IServiceProvider services, YearMonth month, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        var pending = await DatabaseMigrator.PendingAsync(scope.ServiceProvider, cancellationToken);
+        var pending = await Wenjiu.Platform.Database.DatabaseMigrator.PendingAsync(scope.ServiceProvider, cancellationToken);
         if (pending.Count > 0)
         {
             await Console.Error.WriteLineAsync($"The database lacks {pending.Count} migration(s): run `wenjiu migrate` first.");

@@ -1,22 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using System.Text.Json;
-using Wenjiu.Registry.Domain;
-using Wenjiu.Relief.Features.Calculate;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Localization;
 using Wenjiu.Relief.Rules;
 
-namespace Wenjiu.Web.CommandLine;
+namespace Wenjiu.Relief.Features.Calculate;
 
 /// <summary><c>relief calculate FILE.json</c>: the API's calculator from the command line, the same JSON in and out.</summary>
 internal static class ReliefCommand
 {
-    public static Command Create(WebApplication app)
+    public static Command Create(IServiceProvider services)
     {
         var file = new Argument<FileInfo>("FILE.json") { Description = "a calculation request, as for POST /api/v1/relief/calculate" };
         var explain = new Option<bool>("--explain") { Description = "add each line's trace (in English): formula, parameters (value, effective date, official document) and inputs" };
         var calculate = new Command("calculate", "One employer's contributions and relief for one month, as JSON.") { file, explain };
         calculate.SetAction((result, cancellationToken) =>
-            CalculateAsync(app.Services, result.GetValue(file)!, result.GetValue(explain), Console.Out, Console.Error, cancellationToken));
+            CalculateAsync(services, result.GetValue(file)!, result.GetValue(explain), Console.Out, Console.Error, cancellationToken));
         return new Command("relief", "Social-insurance relief: the beijing-2020 rules.") { calculate };
     }
 

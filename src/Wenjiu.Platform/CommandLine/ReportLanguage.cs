@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 
-namespace Wenjiu.Web.CommandLine;
+namespace Wenjiu.Platform.CommandLine;
 
 /// <summary>
 /// <c>--lang zh-CN|en</c> for the verbs that write files a person reads (error reports, relief reports): their headers,
 /// names and reasons come in one language, Chinese unless asked otherwise, as on the site.
 /// </summary>
-internal static class ReportLanguage
+public static class ReportLanguage
 {
     public static Option<string> Option()
     {
