@@ -67,6 +67,7 @@ public static class PlatformModule
 
         // One policy per action of the permission table (docs/permissions.md); pages, endpoints and links name the action.
         services.AddAuthorizationBuilder().AddPermissionPolicies();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ActsForEmployerHandler>();
         return builder;
     }
 }

@@ -142,9 +142,7 @@ internal static class RegistryEndpoints
 
     /// <summary>Errors keyed by the parameter the client sent: query and form fields in camelCase, headers by their name.</summary>
     private static Dictionary<string, string[]> ApiErrors(Wenjiu.Platform.Web.FieldErrors errors) =>
-        errors.ToDictionary().ToDictionary(e => e.Key switch { "IdempotencyKey" => "Idempotency-Key", "Direction" => "dir", _ => Camel(e.Key) }, e => e.Value, StringComparer.Ordinal);
-
-    private static string Camel(string field) => string.IsNullOrEmpty(field) ? field : char.ToLowerInvariant(field[0]) + field[1..];
+        errors.ToDictionary().ToDictionary(e => e.Key switch { "IdempotencyKey" => "Idempotency-Key", "Direction" => "dir", _ => Wenjiu.Platform.Web.ApiJson.FieldName(e.Key) }, e => e.Value, StringComparer.Ordinal);
 }
 
 /// <summary>The search's query string. All text, so that a wrong value is a 400 naming its parameter.</summary>
@@ -187,7 +185,7 @@ internal sealed class EmployerSearchParameters
     public string? Page { get; init; }
 
     [Description("Rows per page, 1 to 100 (integer, default 20).")]
-    [FromQuery(Name = "pageSize")]
+    [FromQuery(Name = "page_size")]
     public string? PageSize { get; init; }
 
     public EmployerSearch ToSearch() => new()

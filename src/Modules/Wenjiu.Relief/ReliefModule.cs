@@ -59,7 +59,7 @@ public static class ReliefModule
         // On the registry's employer page: its statements, for those who may see them (ViewStatements, or its own users).
         services.AddRecordLinks(new RecordLink(
             RegistryRecords.Employer, "employer-statements", typeof(ReliefText), "Link.EmployerStatements", 100,
-            (user, uscc) => EmployerStatementHandler.CanSee(user, uscc) ? $"/Relief/Statements/{Uri.EscapeDataString(uscc)}" : null));
+            (user, uscc) => user.MayFor(Permissions.ViewStatements, uscc) ? $"/Relief/Statements/{Uri.EscapeDataString(uscc)}" : null));
         services.AddScoped<MonthlyAssessment>();
         services.AddScoped<AssessmentQueries>();
         services.AddScoped<EmployerLines>();

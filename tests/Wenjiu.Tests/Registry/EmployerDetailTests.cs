@@ -41,10 +41,10 @@ public sealed class EmployerDetailTests
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("small", body.GetProperty("sizeClass").GetString());
-        Assert.Equal("enterprise", body.GetProperty("entityType").GetString());
-        Assert.Contains("not medium: revenue (10k yuan) 800 < 1,000", body.GetProperty("sizeClassExplanation").GetString(), StringComparison.Ordinal);
-        Assert.Contains(body.GetProperty("sizeTests").EnumerateArray(), t => t.GetProperty("sizeClass").GetString() == "medium" && !t.GetProperty("met").GetBoolean());
+        Assert.Equal("small", body.GetProperty("size_class").GetString());
+        Assert.Equal("enterprise", body.GetProperty("entity_type").GetString());
+        Assert.Contains("not medium: revenue (10k yuan) 800 < 1,000", body.GetProperty("size_class_explanation").GetString(), StringComparison.Ordinal);
+        Assert.Contains(body.GetProperty("size_tests").EnumerateArray(), t => t.GetProperty("size_class").GetString() == "medium" && !t.GetProperty("met").GetBoolean());
         Assert.Equal(24, body.GetProperty("headcount").GetArrayLength());
     }
 

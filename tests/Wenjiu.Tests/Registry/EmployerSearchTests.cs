@@ -50,11 +50,11 @@ public sealed class EmployerSearchTests
 
         using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
-        var first = await JsonAsync(staff, "/api/v1/employers?name=测试&pageSize=3&page=1");
-        var last = await JsonAsync(staff, "/api/v1/employers?name=测试&pageSize=3&page=3");
+        var first = await JsonAsync(staff, "/api/v1/employers?name=测试&page_size=3&page=1");
+        var last = await JsonAsync(staff, "/api/v1/employers?name=测试&page_size=3&page=3");
 
         Assert.Equal(7, first.GetProperty("total").GetInt32());
-        Assert.True(first.GetProperty("totalIsExact").GetBoolean());
+        Assert.True(first.GetProperty("total_is_exact").GetBoolean());
         Assert.Equal(["北京测试0号有限公司", "北京测试1号有限公司", "北京测试2号有限公司"], Names(first));
         Assert.Equal(["北京测试6号有限公司"], Names(last));
     }
@@ -82,14 +82,14 @@ public sealed class EmployerSearchTests
         await using var factory = await WenjiuFactory.CreateAsync(provider);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.ServiceSpecialist);
 
-        using var response = await staff.GetAsync("/api/v1/employers?size=huge&pageSize=1000");
+        using var response = await staff.GetAsync("/api/v1/employers?size=huge&page_size=1000");
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var errors = problem.GetProperty("errors");
         Assert.True(errors.TryGetProperty("size", out _));
-        Assert.True(errors.TryGetProperty("pageSize", out _));
+        Assert.True(errors.TryGetProperty("page_size", out _));
     }
 
     [Theory]

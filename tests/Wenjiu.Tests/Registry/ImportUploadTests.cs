@@ -132,7 +132,7 @@ public sealed class ImportUploadTests
         Assert.Contains($"href=\"/api/v1/imports/{runId}/errors.csv\"", html, StringComparison.Ordinal);
         Assert.Contains("data-poll-finished=\"true\"", html, StringComparison.Ordinal);
         Assert.Equal("completed", json.GetProperty("status").GetString());
-        Assert.Equal(1, json.GetProperty("rowsRejected").GetInt64());
+        Assert.Equal(1, json.GetProperty("rows_rejected").GetInt64());
         Assert.True(json.GetProperty("finished").GetBoolean());
     }
 

@@ -275,7 +275,7 @@ public sealed class AssessmentTests
 
         Assert.Equal("completed", progress.GetProperty("status").GetString());
         Assert.Equal(3, progress.GetProperty("employers").GetInt32());
-        Assert.Equal(ExpectedB.Pension.Item2 + ExpectedA.Pension.Item2, progress.GetProperty("insurances").GetProperty("pension").GetProperty("employerRelief").GetDecimal());
+        Assert.Equal(ExpectedB.Pension.Item2 + ExpectedA.Pension.Item2, progress.GetProperty("insurances").GetProperty("pension").GetProperty("employer_relief").GetDecimal());
         var page = await staff.GetPageAsync($"/Relief/Assessments/Run/{id}");
         Assert.Contains("id=\"insurance-totals\"", page, StringComparison.Ordinal);
         Assert.Contains((ExpectedA.EmployerRelief + ExpectedB.EmployerRelief).ToString("N2", System.Globalization.CultureInfo.InvariantCulture), page, StringComparison.Ordinal);
@@ -318,7 +318,7 @@ public sealed class AssessmentTests
 
         Assert.Contains("id=\"diff-insurances\"", page, StringComparison.Ordinal);
         Assert.Contains("id=\"no-parameter-changes\"", page, StringComparison.Ordinal);
-        Assert.Equal(0, api.GetProperty("employersChanged").GetInt32());
+        Assert.Equal(0, api.GetProperty("employers_changed").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/api/v1/relief/assessments/diff?month=2020-02&from=1&to=9")).StatusCode);
     }
 }

@@ -105,8 +105,8 @@ public sealed class DeferralRevocationTests
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         var item = list[0];
-        Assert.Equal($"单位 {registry.A[^6..]}", item.GetProperty("employerName").GetString());
-        Assert.Equal("撤回", item.GetProperty("revocationReason").GetString());
+        Assert.Equal($"单位 {registry.A[^6..]}", item.GetProperty("employer_name").GetString());
+        Assert.Equal("撤回", item.GetProperty("revocation_reason").GetString());
     }
 
     private static async Task<DeferralResult> RecordAsync(WenjiuFactory factory, string uscc, string first, string last)

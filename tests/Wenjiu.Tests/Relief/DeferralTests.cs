@@ -95,13 +95,13 @@ public sealed class DeferralTests
         var registry = await ArrangeAsync(factory);
         using var staff = await SignedInClient.CreateAsync(factory, Roles.Reviewer);
 
-        var created = await staff.Http.PostAsJsonAsync("/api/v1/relief/deferrals", new { uscc = registry.A, firstMonth = "2020-02", lastMonth = "2020-07", reference = "京人社缓〔2020〕7号" });
-        var refused = await staff.Http.PostAsJsonAsync("/api/v1/relief/deferrals", new { uscc = registry.B, firstMonth = "2020-02", lastMonth = "2021-02", reference = "x" });
+        var created = await staff.Http.PostAsJsonAsync("/api/v1/relief/deferrals", new Dictionary<string, string> { ["uscc"] = registry.A, ["first_month"] = "2020-02", ["last_month"] = "2020-07", ["reference"] = "京人社缓〔2020〕7号" });
+        var refused = await staff.Http.PostAsJsonAsync("/api/v1/relief/deferrals", new Dictionary<string, string> { ["uscc"] = registry.B, ["first_month"] = "2020-02", ["last_month"] = "2021-02", ["reference"] = "x" });
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Equal("2020-08", (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dueMonth").GetString());
+        Assert.Equal("2020-08", (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("due_month").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("lastMonth", out _));
+        Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("last_month", out _));
         var list = await staff.Http.GetFromJsonAsync<JsonElement>($"/api/v1/relief/deferrals?uscc={registry.A}");
         Assert.Equal(1, list.GetArrayLength());
     }

@@ -39,6 +39,7 @@ public sealed class CrawlTests(ITestOutputHelper output)
         crawler.Samples["action"] = "relief";
         crawler.Samples["record"] = records.OwnEmployer;
         crawler.Samples["pageSize"] = "1";
+        crawler.Samples["page_size"] = "1";
         var seeds = Seeds(records);
         var clock = Stopwatch.StartNew();
 
@@ -141,8 +142,8 @@ public sealed class CrawlTests(ITestOutputHelper output)
             "/Account/SignIn",
             "/Account/SignInCode",
             "/Account/Denied",
-            $"/api/v1/employers?name=单位&district=110105&page=2&pageSize=1",
-            $"/api/v1/employers?page={max}&pageSize=100",
+            $"/api/v1/employers?name=单位&district=110105&page=2&page_size=1",
+            $"/api/v1/employers?page={max}&page_size=100",
             $"/api/v1/employers/{a}",
             $"/api/v1/imports/{r.ImportRunId}",
             $"/api/v1/imports/{r.ImportRunId}/errors.csv",

@@ -18,12 +18,7 @@ namespace Wenjiu.Relief.Features;
 /// </summary>
 internal static class ReliefApi
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static readonly JsonSerializerOptions Json = ApiJson.Options;
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {

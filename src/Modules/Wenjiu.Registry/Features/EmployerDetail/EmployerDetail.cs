@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Platform.Time;
 using Wenjiu.Platform.PersonalData;
@@ -28,7 +30,7 @@ internal sealed record EmployerDetailResult(
     IReadOnlyList<MonthlyHeadcount> Headcount,
     EmployeePage Employees);
 
-internal sealed class EmployerDetailHandler(RegistryDbContext db, SmeSizeStandard standard, PersonalDataProtector personalData, TimeProvider clock)
+internal sealed class EmployerDetailHandler(RegistryDbContext db, SmeSizeStandard standard, PersonalDataProtector personalData, TimeProvider clock, IAuthorizationService authorization)
 {
     public const int HeadcountMonths = 24;
     public const int EmployeePageSize = 20;
@@ -37,7 +39,7 @@ internal sealed class EmployerDetailHandler(RegistryDbContext db, SmeSizeStandar
     public async Task<EmployerDetailResult?> HandleAsync(string uscc, ClaimsPrincipal user, int employeesPage = 1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uscc);
-        if (!EmployerAccess.CanSee(user, uscc))
+        if (!await authorization.ActsForAsync(user, Permissions.ViewEmployer, uscc))
         {
             return null;
         }

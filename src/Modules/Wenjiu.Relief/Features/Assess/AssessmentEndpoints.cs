@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Periods;
+using Wenjiu.Platform.Web;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Features.Deferrals;
 using Wenjiu.Relief.Localization;
@@ -164,7 +165,7 @@ internal static class AssessmentEndpoints
 
         return result.Deferral is { } d
             ? TypedResults.Ok(DeferralResponse.From(d))
-            : TypedResults.ValidationProblem(result.Errors.ToDictionary().ToDictionary(e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value, StringComparer.Ordinal));
+            : TypedResults.ValidationProblem(result.Errors.ToDictionary().ToDictionary(e => ApiJson.FieldName(e.Key), e => e.Value, StringComparer.Ordinal));
     }
 
     private static async Task<Results<Created<DeferralResponse>, ValidationProblem>> RecordDeferralAsync(
@@ -175,7 +176,7 @@ internal static class AssessmentEndpoints
         {
             // Fields named as the JSON names them.
             return TypedResults.ValidationProblem(result.Errors.ToDictionary().ToDictionary(
-                e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value, StringComparer.Ordinal));
+                e => ApiJson.FieldName(e.Key), e => e.Value, StringComparer.Ordinal));
         }
 
         var response = DeferralResponse.From(result.Deferral);

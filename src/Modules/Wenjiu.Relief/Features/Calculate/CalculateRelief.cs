@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Platform.Rules;
+using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Localization;
@@ -37,9 +38,9 @@ internal static class CalculateRelief
     /// <summary>An employer's headcount (a size fact) is at most ten million persons: more than Beijing's 9 million insured.</summary>
     public const int PersonsBound = 10_000_000;
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    /// <summary>The API's JSON (<see cref="ApiJson"/>), stricter in what it reads: an unknown or misspelt member is an error.</summary>
+    public static readonly JsonSerializerOptions Json = new(ApiJson.Options)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         NumberHandling = JsonNumberHandling.Strict,
         WriteIndented = true,

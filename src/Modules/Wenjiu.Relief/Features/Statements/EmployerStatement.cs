@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -75,22 +76,19 @@ internal sealed record StatementMonth(
 /// else, and any employer with neither a registration nor an assessment, gets null, which every caller answers 404
 /// (never 403: that would confirm the code exists).
 /// </summary>
-internal sealed class EmployerStatementHandler(ReliefDbContext db, IInsuredEmploymentSource registry, EmployerLines employerLines, ReliefRuleSet rules, SmeSizeStandard sizeStandard)
+internal sealed class EmployerStatementHandler(
+    ReliefDbContext db, IInsuredEmploymentSource registry, EmployerLines employerLines, ReliefRuleSet rules, SmeSizeStandard sizeStandard, IAuthorizationService authorization)
 {
     public const int PersonsPerPage = 50;
 
     /// <summary>Every person on one page: for the month's PDF and CSV.</summary>
     public const int AllPersons = int.MaxValue;
 
-    public static bool CanSee(ClaimsPrincipal user, string uscc)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.MayFor(Permissions.ViewStatements, uscc);
-    }
+    private Task<bool> CanSeeAsync(ClaimsPrincipal user, string uscc) => authorization.ActsForAsync(user, Permissions.ViewStatements, uscc);
 
     public async Task<EmployerStatement?> StatementAsync(string uscc, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (!CanSee(user, uscc))
+        if (!await CanSeeAsync(user, uscc))
         {
             return null;
         }
@@ -108,7 +106,7 @@ internal sealed class EmployerStatementHandler(ReliefDbContext db, IInsuredEmplo
     /// <param name="personsPerPage">How many persons' lines one page holds; the PDF and CSV take every person (<see cref="AllPersons"/>).</param>
     public async Task<StatementMonth?> MonthAsync(string uscc, YearMonth month, ClaimsPrincipal user, int personPage, int personsPerPage, CancellationToken cancellationToken = default)
     {
-        if (!CanSee(user, uscc))
+        if (!await CanSeeAsync(user, uscc))
         {
             return null;
         }
