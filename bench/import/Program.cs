@@ -11,6 +11,7 @@ using Wenjiu.Platform.PersonalData;
 using Wenjiu.Registry;
 using Wenjiu.Registry.Data;
 using Wenjiu.Registry.Contracts;
+using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Features.Import;
 using Wenjiu.Registry.SyntheticCity;
 

@@ -7,11 +7,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Wenjiu.Relief.Billing;
 using Wenjiu.Platform;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Registry;
 using Wenjiu.Registry.Data;
 using Wenjiu.Registry.Contracts;
+using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Features.Import;
 using Wenjiu.Registry.SyntheticCity;
 using Wenjiu.Relief;
@@ -31,7 +33,7 @@ using Wenjiu.Relief.Rules;
 var employers = Argument("--employers", CityScale.City.Employers);
 var seed = Argument("--seed", 2020);
 var month = MonthArgument("--month", "2020-02");
-var yyyymm = (month.Year * 100) + month.Month;
+var yyyymm = month.Number;
 var (scenarioFirst, scenarioLast) = (MonthArgument("--from", "2020-02"), MonthArgument("--to", "2020-12"));
 var server = Environment.GetEnvironmentVariable("WENJIU_BENCH_POSTGRES")
     ?? throw new InvalidOperationException("WENJIU_BENCH_POSTGRES is not set: start the benchmark with bench/relief/run.");
@@ -79,7 +81,7 @@ if (args.Contains("--read-only"))
     {
         var watch = Stopwatch.StartNew();
         await using var scope = app.Services.CreateAsyncScope();
-        await using var read = await scope.ServiceProvider.GetRequiredService<IInsuredEmploymentSource>().OpenMonthAsync(yyyymm);
+        await using var read = await scope.ServiceProvider.GetRequiredService<IInsuredEmploymentSource>().OpenMonthAsync(month);
         var employerCount = 0;
         await foreach (var e in read.ReadEmployersAsync())
         {
@@ -232,7 +234,7 @@ async Task<bool> IsLoadedAsync()
 // ---- (a) ------------------------------------------------------------------------------------------------------
 async Task<SqlTotals> SetBasedSqlAsync(YearMonth month)
 {
-    var yyyymm = (month.Year * 100) + month.Month;
+    var yyyymm = month.Number;
     var parameters = rules.For(month);
     static string N(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 
@@ -471,7 +473,7 @@ static int ReliefReportKey(YearMonth month) => Wenjiu.Relief.Features.Reports.Re
 async Task<Columns> LoadColumnsAsync()
 {
     await using var scope = app.Services.CreateAsyncScope();
-    await using var read = await scope.ServiceProvider.GetRequiredService<IInsuredEmploymentSource>().OpenMonthAsync(yyyymm);
+    await using var read = await scope.ServiceProvider.GetRequiredService<IInsuredEmploymentSource>().OpenMonthAsync(month);
     var billing = new MonthlyBilling(rules, month);
     var facts = new List<InsuredEmployer>();
     await foreach (var e in read.ReadEmployersAsync())

@@ -1,3 +1,5 @@
+using Wenjiu.Platform.Periods;
+
 namespace Wenjiu.Registry.Contracts;
 
 /// <summary>An employer's registered facts as another module needs them to bill a month (no name, no personal data).</summary>
@@ -55,7 +57,7 @@ public sealed record RegisteredEmployer(string Name, InsuredEmployer Facts);
 /// One insured person's spell active in a month, for per-person lines: the person by its registry id, and its name and
 /// identity number already masked by the registry (never in clear: other modules have no need of them).
 /// </summary>
-public sealed record InsuredPersonWage(long PersonId, int StartMonth, decimal Wage, string MaskedName, string MaskedIdNumber);
+public sealed record InsuredPersonWage(long PersonId, YearMonth StartMonth, decimal Wage, string MaskedName, string MaskedIdNumber);
 
 /// <summary>
 /// What the registry tells other modules about insured employment, without them touching its tables (modules never
@@ -70,14 +72,14 @@ public sealed record InsuredPersonWage(long PersonId, int StartMonth, decimal Wa
 /// </remarks>
 public interface IInsuredEmploymentSource
 {
-    /// <summary>Opens a consistent read of <paramref name="month"/> (<c>yyyymm</c>).</summary>
-    Task<IInsuredMonth> OpenMonthAsync(int month, CancellationToken cancellationToken = default);
+    /// <summary>Opens a consistent read of <paramref name="month"/>.</summary>
+    Task<IInsuredMonth> OpenMonthAsync(YearMonth month, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Opens one consistent read of the months <paramref name="firstMonth"/> to <paramref name="lastMonth"/> (<c>yyyymm</c>,
-    /// in order): the spells are read once for the whole range, not once per month.
+    /// Opens one consistent read of the months <paramref name="firstMonth"/> to <paramref name="lastMonth"/> (in order):
+    /// the spells are read once for the whole range, not once per month.
     /// </summary>
-    Task<IInsuredMonths> OpenMonthsAsync(int firstMonth, int lastMonth, CancellationToken cancellationToken = default);
+    Task<IInsuredMonths> OpenMonthsAsync(YearMonth firstMonth, YearMonth lastMonth, CancellationToken cancellationToken = default);
 
     /// <summary>One employer's name and facts as they are now, or null when the registry has no such employer.</summary>
     Task<RegisteredEmployer?> FindEmployerAsync(string uscc, CancellationToken cancellationToken = default);
@@ -92,7 +94,7 @@ public interface IInsuredEmploymentSource
     /// The spells of one employer active in <paramref name="month"/>, by person then start month, each person masked:
     /// for per-person lines (the assessment's employer lines, the enterprise's statement).
     /// </summary>
-    Task<IReadOnlyList<InsuredPersonWage>> ReadEmployeesAsync(string uscc, int month, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<InsuredPersonWage>> ReadEmployeesAsync(string uscc, YearMonth month, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The registry's records other modules may link to from its pages (<c>Wenjiu.Platform.Web.RecordLink</c>).</summary>

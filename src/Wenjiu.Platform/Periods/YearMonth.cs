@@ -27,6 +27,15 @@ public readonly record struct YearMonth : IComparable<YearMonth>, IParsable<Year
 
     public static YearMonth FromDate(DateOnly date) => new(date.Year, date.Month);
 
+    /// <summary>
+    /// The month as the tables store it: a <c>yyyymm</c> integer (202002), which sorts and compares as months do, and
+    /// reads the same in hand-written SQL (COPY, reports). The one conversion: EF maps <see cref="YearMonth"/> columns
+    /// through <see cref="YearMonthNumberConverter"/>, set-based SQL uses the same numbers.
+    /// </summary>
+    public int Number => (Year * 100) + Month;
+
+    public static YearMonth FromNumber(int yyyymm) => new(yyyymm / 100, yyyymm % 100);
+
     public DateOnly FirstDay => new(Year, Month, 1);
 
     public YearMonth AddMonths(int months) => FromOrdinal(Ordinal + months);

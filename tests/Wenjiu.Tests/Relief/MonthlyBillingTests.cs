@@ -1,3 +1,4 @@
+using Wenjiu.Relief.Billing;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Wenjiu.Relief.Billing;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Registry.Contracts;
@@ -37,7 +38,7 @@ public sealed class ScenarioBillingTests
         await RegistryData.AddSpellAsync(factory, person.Id, b.Uscc, 202007, wage: 6_000m);                    // starts after it
 
         await using var scope = factory.Services.CreateAsyncScope();
-        await using var read = await scope.ServiceProvider.GetRequiredService<IInsuredEmploymentSource>().OpenMonthsAsync(202003, 202006);
+        await using var read = await scope.ServiceProvider.GetRequiredService<IInsuredEmploymentSource>().OpenMonthsAsync(new YearMonth(2020, 3), new YearMonth(2020, 6));
         var employers = new List<string>();
         await foreach (var e in read.ReadEmployersAsync())
         {

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
+using Wenjiu.Platform.Periods;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.PersonalData;
 using Wenjiu.Registry.Data;
@@ -23,34 +24,22 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
     /// <summary>Spells per block: small enough to stay off the large-object heap, large enough to amortise the hand-over.</summary>
     internal const int BlockSize = 8_192;
 
-    public async Task<IInsuredMonth> OpenMonthAsync(int month, CancellationToken cancellationToken = default)
-    {
-        CheckMonth(month, nameof(month));
-        return await OpenAsync(month, month, cancellationToken);
-    }
+    // The spells' months are yyyymm numbers in the tables (YearMonth.Number); the reads below compare numbers.
+    public async Task<IInsuredMonth> OpenMonthAsync(YearMonth month, CancellationToken cancellationToken = default) =>
+        await OpenAsync(month.Number, month.Number, cancellationToken);
 
-    public async Task<IInsuredMonths> OpenMonthsAsync(int firstMonth, int lastMonth, CancellationToken cancellationToken = default)
+    public async Task<IInsuredMonths> OpenMonthsAsync(YearMonth firstMonth, YearMonth lastMonth, CancellationToken cancellationToken = default)
     {
-        CheckMonth(firstMonth, nameof(firstMonth));
-        CheckMonth(lastMonth, nameof(lastMonth));
         if (lastMonth < firstMonth)
         {
             throw new ArgumentOutOfRangeException(nameof(lastMonth), lastMonth, "The last month cannot be before the first.");
         }
 
-        return await OpenAsync(firstMonth, lastMonth, cancellationToken);
+        return await OpenAsync(firstMonth.Number, lastMonth.Number, cancellationToken);
     }
 
-    private static void CheckMonth(int month, string name)
-    {
-        if (month is < 190001 or > 999912 || month % 100 is < 1 or > 12)
-        {
-            throw new ArgumentOutOfRangeException(name, month, "A month is written yyyymm, e.g. 202002.");
-        }
-    }
-
-    /// <summary>Months as consecutive numbers (yyyymm → year × 12 + month − 1), to count months between two of them.</summary>
-    private static int Ordinal(int yyyymm) => ((yyyymm / 100) * 12) + (yyyymm % 100) - 1;
+    /// <summary>Months as consecutive numbers, to count months between two of them.</summary>
+    private static int Ordinal(int yyyymm) => YearMonth.FromNumber(yyyymm).Ordinal;
 
     private async Task<MonthRead> OpenAsync(int first, int last, CancellationToken cancellationToken)
     {
@@ -98,8 +87,9 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
         return names;
     }
 
-    public async Task<IReadOnlyList<InsuredPersonWage>> ReadEmployeesAsync(string uscc, int month, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<InsuredPersonWage>> ReadEmployeesAsync(string uscc, YearMonth yearMonth, CancellationToken cancellationToken = default)
     {
+        var month = yearMonth.Number;
         // A left join: the assessment bills every active spell, so the lines must not lose one whose person is missing
         // (the importer writes both, but nothing in the schema enforces it).
         var spells = await (
@@ -114,7 +104,7 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
         // Decrypted only to be masked on the spot: nothing in clear leaves the registry, so this is not an audited view.
         return spells.Select(s => new InsuredPersonWage(
             s.PersonId,
-            s.StartMonth,
+            YearMonth.FromNumber(s.StartMonth),
             s.Wage,
             s.Name is null ? "" : Masking.Name(s.Name),
             s.Cipher is null ? "" : Masking.IdentityNumber(personalData.Decrypt(s.Cipher)))).ToList();

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
+using Wenjiu.Relief.Billing;
 using Wenjiu.Platform.Database;
 using Wenjiu.Relief.Data;
 using Wenjiu.Relief.Domain;
-using static Wenjiu.Relief.Features.Assess.MonthlyBilling;
+using static Wenjiu.Relief.Billing.MonthlyBilling;
 using static Wenjiu.Relief.Rules.ContributionRules;
 
 namespace Wenjiu.Relief.Features.Assess;

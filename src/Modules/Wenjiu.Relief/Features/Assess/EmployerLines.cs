@@ -34,14 +34,14 @@ internal sealed class EmployerLines(IInsuredEmploymentSource registry, ReliefRul
     public async Task<EmployerMonthLines> CalculateAsync(InsuredEmployer employer, YearMonth month, bool explain, CultureInfo? traceLanguage = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(employer);
-        var spells = await registry.ReadEmployeesAsync(employer.Uscc, AssessmentQueries.Yyyymm(month), cancellationToken);
+        var spells = await registry.ReadEmployeesAsync(employer.Uscc, month, cancellationToken);
 
         // Each person once per spell; a person with two spells active in one month (rare: a wage change mid-month is a
         // new spell from the next month) gets a line per spell, as the assessment counts them.
         var spellsPerPerson = spells.CountBy(s => s.PersonId).ToDictionary();
         var employees = spells.Select(s => new LinedEmployee(
             spellsPerPerson[s.PersonId] > 1
-                ? string.Create(CultureInfo.InvariantCulture, $"{s.PersonId}/{s.StartMonth}")
+                ? string.Create(CultureInfo.InvariantCulture, $"{s.PersonId}/{s.StartMonth.Number}")
                 : s.PersonId.ToString(CultureInfo.InvariantCulture),
             s.MaskedName,
             s.MaskedIdNumber,

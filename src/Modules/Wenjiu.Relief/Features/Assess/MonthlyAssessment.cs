@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Wenjiu.Relief.Billing;
 using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Periods;

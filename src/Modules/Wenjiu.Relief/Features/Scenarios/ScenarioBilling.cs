@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Threading.Channels;
+using Wenjiu.Relief.Billing;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Domain;
@@ -88,7 +89,7 @@ internal static class ScenarioBilling
         var months = last.Ordinal - first.Ordinal + 1;
         var rules = new MonthRules(
             [.. new[] { baseline, scenario }.Select(r => Enumerable.Range(0, months).Select(m => new MonthlyBilling(r, first.AddMonths(m))).ToArray())]);
-        await using var read = await source.OpenMonthsAsync(AssessmentQueries.Yyyymm(first), AssessmentQueries.Yyyymm(last), cancellationToken);
+        await using var read = await source.OpenMonthsAsync(first, last, cancellationToken);
         var employers = new EmployerColumns();
         await foreach (var employer in read.ReadEmployersAsync(cancellationToken))
         {
@@ -158,17 +159,15 @@ internal static class ScenarioBilling
         }
     }
 
-    /// <summary>The reader hands blocks of spells to one worker per core, each summing into its own sums; a failing stage cancels the others and its exception is thrown.</summary>
+    /// <summary>The reader hands blocks of spells to one worker per core, each summing into its own sums (<see cref="ReaderAndWorkers"/>).</summary>
     private static async Task<ScenarioSums[]> ComputeAsync(
         IInsuredMonths read, EmployerColumns employers, MonthRules rules, YearMonth first, int months, CancellationToken cancellationToken)
     {
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var token = failed.Token;
-        var workers = Math.Clamp(Environment.ProcessorCount, 1, 4);
+        var workers = ReaderAndWorkers.Workers(most: 4);
         var blocks = Channel.CreateBounded<InsuredSpells>(new BoundedChannelOptions(4 * workers) { SingleWriter = true });
         var partials = Enumerable.Range(0, workers).Select(_ => new ScenarioSums(first, months)).ToArray();
 
-        async Task ReadAsync()
+        async Task ReadAsync(CancellationToken token)
         {
             await foreach (var block in read.ReadSpellsAsync(token).WithCancellation(token))
             {
@@ -176,7 +175,7 @@ internal static class ScenarioBilling
             }
         }
 
-        async Task WorkAsync(int worker)
+        async Task WorkAsync(int worker, CancellationToken token)
         {
             await foreach (var block in blocks.Reader.ReadAllAsync(token))
             {
@@ -184,42 +183,7 @@ internal static class ScenarioBilling
             }
         }
 
-        async Task Stage(Func<Task> stage, bool completes)
-        {
-            try
-            {
-                await stage();
-                if (completes)
-                {
-                    blocks.Writer.TryComplete();
-                }
-            }
-            catch (Exception e)
-            {
-                blocks.Writer.TryComplete(e);
-                await failed.CancelAsync();
-                throw;
-            }
-        }
-
-        var reader = Task.Run(() => Stage(ReadAsync, completes: true), token);
-        var computing = Enumerable.Range(0, workers).Select(w => Task.Run(() => Stage(() => WorkAsync(w), completes: false), token)).ToArray();
-        try
-        {
-            await Task.WhenAll([reader, .. computing]);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // A stage failed and cancelled the others: its own exception is the one to report.
-            var cause = new[] { reader }.Concat(computing).FirstOrDefault(t => t.IsFaulted && t.Exception?.GetBaseException() is not OperationCanceledException);
-            if (cause?.Exception?.GetBaseException() is { } exception)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
-            }
-
-            throw;
-        }
-
+        await ReaderAndWorkers.RunAsync(ReadAsync, WorkAsync, workers, e => blocks.Writer.TryComplete(e), cancellationToken);
         return partials;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Wenjiu.Relief.Billing;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Data;

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Wenjiu.Relief.Billing;
 using Wenjiu.Registry.Contracts;
 
-namespace Wenjiu.Relief.Features.Assess;
+namespace Wenjiu.Relief.Billing;
 
 /// <summary>
 /// A month billed from one snapshot of the registry: one ledger per rule set, in the order of the billings given, and
@@ -36,7 +37,7 @@ internal static class SnapshotBilling
         }
 
         var watch = Stopwatch.StartNew();
-        await using var month = await source.OpenMonthAsync(AssessmentQueries.Yyyymm(billings[0].Month), cancellationToken);
+        await using var month = await source.OpenMonthAsync(billings[0].Month, cancellationToken);
         var employers = new List<InsuredEmployer>();
         await foreach (var employer in month.ReadEmployersAsync(cancellationToken))
         {
@@ -49,17 +50,16 @@ internal static class SnapshotBilling
         return new BilledMonth(ledgers, employersRead);
     }
 
-    /// <summary>Reader → one worker per core (each bills its own employers); a failing stage cancels the others and its exception is thrown.</summary>
-    private static async Task ComputeAsync(
+    /// <summary>Reader → one worker per core (each bills its own employers), <see cref="ReaderAndWorkers"/>.</summary>
+    private static Task ComputeAsync(
         IReadOnlyList<MonthlyBilling> billings, EmployerLedger[] ledgers, IInsuredMonth month, Func<int, CancellationToken, Task>? afterBlock, CancellationToken cancellationToken)
     {
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var token = failed.Token;
+        // 4, 2 or 1: each worker owns an equal share of the employers (EmployerLedger.Add).
         var workers = Environment.ProcessorCount >= 4 ? 4 : Environment.ProcessorCount >= 2 ? 2 : 1;
         var channels = Enumerable.Range(0, workers).Select(_ => Channel.CreateBounded<InsuredWages>(8)).ToArray();
         var done = 0;
 
-        async Task ReadAsync()
+        async Task ReadAsync(CancellationToken token)
         {
             await foreach (var block in month.ReadWagesAsync(token).WithCancellation(token))
             {
@@ -75,7 +75,7 @@ internal static class SnapshotBilling
             }
         }
 
-        async Task WorkAsync(int worker)
+        async Task WorkAsync(int worker, CancellationToken token)
         {
             await foreach (var block in channels[worker].Reader.ReadAllAsync(token))
             {
@@ -87,40 +87,6 @@ internal static class SnapshotBilling
             }
         }
 
-        async Task Stage(Func<Task> stage, bool completes)
-        {
-            try
-            {
-                await stage();
-                if (completes)
-                {
-                    Array.ForEach(channels, c => c.Writer.TryComplete());
-                }
-            }
-            catch (Exception e)
-            {
-                Array.ForEach(channels, c => c.Writer.TryComplete(e));
-                await failed.CancelAsync();
-                throw;
-            }
-        }
-
-        var reader = Task.Run(() => Stage(ReadAsync, completes: true), token);
-        var computing = Enumerable.Range(0, workers).Select(w => Task.Run(() => Stage(() => WorkAsync(w), completes: false), token)).ToArray();
-        try
-        {
-            await Task.WhenAll([reader, .. computing]);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // A stage failed and cancelled the others: its own exception is the one to report.
-            var first = new[] { reader }.Concat(computing).FirstOrDefault(t => t.IsFaulted && t.Exception?.GetBaseException() is not OperationCanceledException);
-            if (first?.Exception?.GetBaseException() is { } cause)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
-            }
-
-            throw;
-        }
+        return ReaderAndWorkers.RunAsync(ReadAsync, WorkAsync, workers, e => Array.ForEach(channels, c => c.Writer.TryComplete(e)), cancellationToken);
     }
 }

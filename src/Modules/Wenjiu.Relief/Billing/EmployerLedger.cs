@@ -1,7 +1,8 @@
+using Wenjiu.Relief.Billing;
 using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Domain;
 
-namespace Wenjiu.Relief.Features.Assess;
+namespace Wenjiu.Relief.Billing;
 
 /// <summary>
 /// The month's bills of every registered employer, kept while the wages stream past: per employer its category, report

@@ -1,10 +1,11 @@
+using Wenjiu.Relief.Billing;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Rules;
 using static Wenjiu.Relief.Rules.ContributionRules;
 
-namespace Wenjiu.Relief.Features.Assess;
+namespace Wenjiu.Relief.Billing;
 
 /// <summary>
 /// One month's rules laid out for billing a whole city: every parameter resolved once into whole fen and billionths,
