@@ -43,6 +43,8 @@ internal static class FileSignatures
 
     private static ReadOnlySpan<byte> ZipMagic => [0x50, 0x4B, 0x03, 0x04];
 
+    private static ReadOnlySpan<byte> ElfMagic => [0x7F, 0x45, 0x4C, 0x46];
+
     public static string MediaType(FileContent content) => content switch
     {
         FileContent.Pdf => "application/pdf",
@@ -94,7 +96,7 @@ internal static class FileSignatures
             return "Windows PE (.exe/.dll)";
         }
 
-        if (head.StartsWith([0x7F, 0x45, 0x4C, 0x46]))
+        if (head.StartsWith(ElfMagic))
         {
             return "ELF (Linux)";
         }

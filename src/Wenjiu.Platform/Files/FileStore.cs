@@ -258,7 +258,7 @@ internal sealed class FileStore(
             : reader.MayEverywhere(kind.ViewAction);
     }
 
-    private (FileContent Content, FileRefusal? Refusal) Recognise(FileKind kind, byte[] head, string path)
+    private static (FileContent Content, FileRefusal? Refusal) Recognise(FileKind kind, byte[] head, string path)
     {
         var accepted = string.Join(", ", kind.Accepts.Select(FileSignatures.Name));
         var (signature, program) = FileSignatures.Detect(head);
