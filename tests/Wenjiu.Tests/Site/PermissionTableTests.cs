@@ -117,6 +117,10 @@ public sealed class PermissionTableTests
         ("POST /api/v1/relief/deferrals", "/api/v1/relief/deferrals",                                              "in  400 no  400 no  no  no  no  no  no "),
         ("POST /api/v1/relief/deferrals/{id:long}/revoke", "/api/v1/relief/deferrals/{deferral}/revoke",           "in  400 no  400 no  no  no  no  no  no "),
 
+        ("GET /files/{id:guid}", "/files/00000000-0000-0000-0000-000000000001",                                    "in  404 404 404 404 404 404 404 404 404"),
+        ("GET /api/v1/files/{id:guid}", "/api/v1/files/00000000-0000-0000-0000-000000000001",                      "in  404 404 404 404 404 404 404 404 404"),
+        ("POST /api/v1/files", "/api/v1/files",                                                                    "in  400 400 400 400 400 400 400 400 400"),
+
         ("GET /healthz", "/healthz",                                                                               "200 200 200 200 200 200 200 200 200 200"),
         ("GET /readyz", "/readyz",                                                                                 "200 200 200 200 200 200 200 200 200 200"),
         ("GET /api/{documentName}/openapi.json", "/api/v1/openapi.json",                                           "200 200 200 200 200 200 200 200 200 200"),
