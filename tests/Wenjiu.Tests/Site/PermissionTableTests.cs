@@ -52,6 +52,9 @@ public sealed class PermissionTableTests
         ("POST /Account/Profile", "/Account/Profile",                                                              "in  400 400 400 400 400 400 400 400 400"),
         ("GET /Account/ChangePassword", "/Account/ChangePassword",                                                 "in  200 200 200 200 200 200 200 200 200"),
         ("POST /Account/ChangePassword", "/Account/ChangePassword",                                                "in  400 400 400 400 400 400 400 400 400"),
+        ("GET /Account/Tokens", "/Account/Tokens",                                                                 "in  200 200 200 200 200 200 200 200 200"),
+        ("POST /Account/Tokens", "/Account/Tokens",                                                                "in  400 400 400 400 400 400 400 400 400"),
+        ("POST /Account/Tokens?handler=Revoke", "/Account/Tokens?handler=Revoke",                                  "in  400 400 400 400 400 400 400 400 400"),
         ("POST /culture", "/culture",                                                                              "400 400 400 400 400 400 400 400 400 400"),
         ("GET /search", "/search?q=91",                                                                            "in  302 no  302 302 302 no  no  no  no"),
 
