@@ -200,9 +200,9 @@ public sealed class PermissionTableTests
     private static async Task<string> AnswerAsync(WenjiuFactory factory, string method, string url, string? cookie, int column)
     {
         var (path, query) = url.Split('?', 2) is [var p, var q] ? (p, "?" + q) : (url, "");
-        // The relief API takes JSON, the imports API a multipart form, pages a url-encoded form.
+        // The relief API takes JSON, the imports and files APIs a multipart form, pages a url-encoded form.
         var json = path.StartsWith("/api/v1/relief", StringComparison.Ordinal);
-        var multipart = path.StartsWith("/api/v1/imports", StringComparison.Ordinal);
+        var multipart = path.StartsWith("/api/v1/imports", StringComparison.Ordinal) || path == "/api/v1/files";
         var context = await factory.Server.SendAsync(c =>
         {
             c.Request.Method = method;
