@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Wenjiu.Platform.ApiTokens;
 using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Files;
 using Wenjiu.Platform.Identity;
 
 namespace Wenjiu.Platform;
@@ -19,6 +21,12 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     /// <summary>Open sign-ins, the server side of the sign-in cookie (<see cref="DatabaseTicketStore"/>).</summary>
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+
+    /// <summary>Stored files and evidence (issue 8 §6, ADR 0011); the content is in the file store's directory.</summary>
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+
+    /// <summary>Personal access tokens of machine clients, hashed (issue 8 §7, ADR 0012).</summary>
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     /// <summary>
     /// The audit log is append-only: no code path may change or remove an entry (the hash chain would show it,
@@ -75,6 +83,30 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             session.HasIndex(s => s.ExpiresAt);
         });
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        builder.Entity<StoredFile>(file =>
+        {
+            file.ToTable("stored_files");
+            file.Property(f => f.Kind).HasMaxLength(50);
+            file.Property(f => f.FileName).HasMaxLength(255);
+            file.Property(f => f.ContentType).HasMaxLength(100);
+            file.Property(f => f.Sha256).HasMaxLength(64).IsFixedLength();
+            file.Property(f => f.Owner).HasMaxLength(256);
+            file.Property(f => f.EmployerUscc).HasMaxLength(18);
+            file.Property(f => f.StoragePath).HasMaxLength(300);
+            file.HasIndex(f => f.RetainUntil);
+            file.HasIndex(f => f.EmployerUscc);
+        });
+        builder.Entity<ApiToken>(token =>
+        {
+            token.ToTable("api_tokens");
+            token.Property(t => t.UserId).HasMaxLength(450);
+            token.Property(t => t.Name).HasMaxLength(ApiToken.MaxNameLength);
+            token.Property(t => t.SecretHash).HasMaxLength(64).IsFixedLength();
+            token.Property(t => t.CreatedBy).HasMaxLength(256);
+            token.HasIndex(t => t.SecretHash).IsUnique();
+            // One live token per label and user, so that "revoke --name" names one; a revoked label may be used again.
+            token.HasIndex(t => new { t.UserId, t.Name }).IsUnique().HasFilter("revoked_at IS NULL");
+        });
         builder.PlaceTablesInModule(Module, Database.IsSqlite());
         builder.StoreTimesAsSortableTextOnSqlite(Database.IsSqlite());
     }

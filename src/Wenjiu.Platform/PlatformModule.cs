@@ -6,8 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Wenjiu.Platform.ApiTokens;
 using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Files;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Modules;
 using Wenjiu.Platform.PersonalData;
@@ -68,6 +70,8 @@ public static class PlatformModule
         // One policy per action of the permission table (docs/permissions.md); pages, endpoints and links name the action.
         services.AddAuthorizationBuilder().AddPermissionPolicies();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ActsForEmployerHandler>();
+        services.AddFileStore(builder.Configuration);
+        services.AddApiTokens(builder.Configuration);
         return builder;
     }
 }

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Wenjiu.Platform;
+using Wenjiu.Platform.ApiTokens;
 using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Files;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Web;
 using Wenjiu.Web.Observability;
@@ -132,7 +134,11 @@ internal static class WebSetup
             .AddDbContextCheck<PlatformDbContext>("database", tags: ["ready"])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
         services.AddApiJson();
-        services.AddOpenApi("v1", options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
+        services.AddOpenApi("v1", options =>
+        {
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer<ApiAuthenticationDescription>();
+        });
         return builder;
     }
 
@@ -160,6 +166,7 @@ internal static class WebSetup
         app.UseStaffTwoFactor();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseApiTokenAntiforgery();
         return app;
     }
 
@@ -168,6 +175,7 @@ internal static class WebSetup
         app.MapRazorPages();
         app.MapCultureSwitch();
         app.MapHeaderSearch();
+        app.MapFiles();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi("/api/{documentName}/openapi.json");

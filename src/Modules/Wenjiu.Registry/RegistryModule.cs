@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Files;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Modules;
 using Wenjiu.Platform.Web;
@@ -30,6 +31,7 @@ public static class RegistryModule
         services.AddModuleDatabase<RegistryDbContext>(RegistryDbContext.Module, order: 100);
         services.AddModulePages(Area, AuthorizePages);
         services.AddCommandLineVerb("import", ImportCommand.Create);
+        services.AddFileKind(StartImportHandler.ImportFileKind);
         services.AddCommandLineVerb("seed", SyntheticCity.SeedCommand.Create);
         services.AddDemoData<SyntheticCity.DemoCityData>();
         services.AddScoped<IEmployerDirectory, Features.EmployerDirectory.EmployerDirectory>();

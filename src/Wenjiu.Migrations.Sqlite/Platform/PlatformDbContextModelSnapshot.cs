@@ -198,6 +198,71 @@ namespace Wenjiu.Migrations.Sqlite.Platform
                     b.ToTable("platform_AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Wenjiu.Platform.ApiTokens.ApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("ExpiresAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("LastUsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret_hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_api_tokens");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_platform_api_tokens_secret_hash");
+
+                    b.HasIndex("UserId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_platform_api_tokens_user_id_name")
+                        .HasFilter("revoked_at IS NULL");
+
+                    b.ToTable("platform_api_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Wenjiu.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -236,7 +301,8 @@ namespace Wenjiu.Migrations.Sqlite.Platform
                         .HasColumnType("INTEGER")
                         .HasColumnName("hash_version");
 
-                    b.Property<DateTimeOffset>("OccurredAt")
+                    b.Property<string>("OccurredAt")
+                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("occurred_at");
 
@@ -262,6 +328,81 @@ namespace Wenjiu.Migrations.Sqlite.Platform
                         .HasDatabaseName("ix_platform_audit_entries_record");
 
                     b.ToTable("platform_audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Wenjiu.Platform.Files.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("EmployerUscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_uscc");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("RetainUntil")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retain_until");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_path");
+
+                    b.Property<string>("StoredAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_stored_files");
+
+                    b.HasIndex("EmployerUscc")
+                        .HasDatabaseName("ix_platform_stored_files_employer_uscc");
+
+                    b.HasIndex("RetainUntil")
+                        .HasDatabaseName("ix_platform_stored_files_retain_until");
+
+                    b.ToTable("platform_stored_files", (string)null);
                 });
 
             modelBuilder.Entity("Wenjiu.Platform.Identity.SignInSession", b =>
@@ -328,7 +469,7 @@ namespace Wenjiu.Migrations.Sqlite.Platform
                         .HasColumnType("TEXT")
                         .HasColumnName("culture");
 
-                    b.Property<DateTimeOffset?>("DisabledAt")
+                    b.Property<string>("DisabledAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("disabled_at");
 
@@ -356,7 +497,7 @@ namespace Wenjiu.Migrations.Sqlite.Platform
                         .HasColumnType("INTEGER")
                         .HasColumnName("lockout_enabled");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
+                    b.Property<string>("LockoutEnd")
                         .HasColumnType("TEXT")
                         .HasColumnName("lockout_end");
 

@@ -26,6 +26,7 @@ public static class Permissions
     public const string ViewStatements = "ViewStatements";
     public const string ViewAudit = "ViewAudit";
     public const string ManageUsers = "ManageUsers";
+    public const string ViewEvidence = "ViewEvidence";
 
     private static readonly string[] Nobody = [];
 
@@ -47,6 +48,8 @@ public static class Permissions
         [ViewStatements] = new([Roles.Administrator, Roles.Reviewer, Roles.ServiceSpecialist], [Roles.Enterprise]),
         [ViewAudit] = new([Roles.Administrator], Nobody),
         [ManageUsers] = new([Roles.Administrator], Nobody),
+        // Evidence others uploaded: the staff who decide on an employer's application, and the employer's own users.
+        [ViewEvidence] = new([Roles.Administrator, Roles.Reviewer, Roles.ServiceSpecialist], [Roles.Enterprise]),
     };
 
     /// <summary>Registers one policy per action, named as the action: a user passes when it holds the action at all.</summary>

@@ -59,7 +59,10 @@ public sealed class ImportUploadTests
         Assert.Equal(firstId, againId);
         Assert.Equal($"/api/v1/imports/{firstId}", first.Headers.Location?.OriginalString);
         Assert.Equal(1, await RegistryData.QueryAsync(factory, db => db.ImportRuns.CountAsync()));
-        Assert.Single(Directory.GetFiles(Path.Combine(factory.DataDirectory, "imports")));
+        // The retry is judged by its hash and not stored again: one file in the store.
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.Single(await scope.ServiceProvider.GetRequiredService<Wenjiu.Platform.PlatformDbContext>().StoredFiles.Where(f => f.Kind == "import").ToListAsync());
+        Assert.Single(Directory.GetFiles(Path.Combine(factory.DataDirectory, "files", "import"), "*", SearchOption.AllDirectories));
     }
 
     [Theory]
@@ -76,6 +79,23 @@ public sealed class ImportUploadTests
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
         Assert.Equal(1, await RegistryData.QueryAsync(factory, db => db.ImportRuns.CountAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_program_named_csv_is_refused_by_the_file_store_naming_what_it_is(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
+        using var admin = await SignedInClient.CreateAsync(factory, Roles.Administrator);
+        var content = new MultipartFormDataContent { { new StringContent("employers"), "kind" } };
+        content.Add(new ByteArrayContent([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00]), "file", "employers.csv");
+
+        using var response = await PostImportAsync(admin, content, Guid.NewGuid().ToString());
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("ELF", errors.GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await RegistryData.QueryAsync(factory, db => db.ImportRuns.CountAsync()));
     }
 
     [Theory]

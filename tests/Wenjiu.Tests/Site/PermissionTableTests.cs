@@ -52,6 +52,9 @@ public sealed class PermissionTableTests
         ("POST /Account/Profile", "/Account/Profile",                                                              "in  400 400 400 400 400 400 400 400 400"),
         ("GET /Account/ChangePassword", "/Account/ChangePassword",                                                 "in  200 200 200 200 200 200 200 200 200"),
         ("POST /Account/ChangePassword", "/Account/ChangePassword",                                                "in  400 400 400 400 400 400 400 400 400"),
+        ("GET /Account/Tokens", "/Account/Tokens",                                                                 "in  200 200 200 200 200 200 200 200 200"),
+        ("POST /Account/Tokens", "/Account/Tokens",                                                                "in  400 400 400 400 400 400 400 400 400"),
+        ("POST /Account/Tokens?handler=Revoke", "/Account/Tokens?handler=Revoke",                                  "in  400 400 400 400 400 400 400 400 400"),
         ("POST /culture", "/culture",                                                                              "400 400 400 400 400 400 400 400 400 400"),
         ("GET /search", "/search?q=91",                                                                            "in  302 no  302 302 302 no  no  no  no"),
 
@@ -116,6 +119,10 @@ public sealed class PermissionTableTests
         ("GET /api/v1/relief/deferrals", "/api/v1/relief/deferrals",                                               "in  200 no  200 200 no  no  no  no  no "),
         ("POST /api/v1/relief/deferrals", "/api/v1/relief/deferrals",                                              "in  400 no  400 no  no  no  no  no  no "),
         ("POST /api/v1/relief/deferrals/{id:long}/revoke", "/api/v1/relief/deferrals/{deferral}/revoke",           "in  400 no  400 no  no  no  no  no  no "),
+
+        ("GET /files/{id:guid}", "/files/00000000-0000-0000-0000-000000000001",                                    "in  404 404 404 404 404 404 404 404 404"),
+        ("GET /api/v1/files/{id:guid}", "/api/v1/files/00000000-0000-0000-0000-000000000001",                      "in  404 404 404 404 404 404 404 404 404"),
+        ("POST /api/v1/files", "/api/v1/files",                                                                    "in  400 400 400 400 400 400 400 400 400"),
 
         ("GET /healthz", "/healthz",                                                                               "200 200 200 200 200 200 200 200 200 200"),
         ("GET /readyz", "/readyz",                                                                                 "200 200 200 200 200 200 200 200 200 200"),

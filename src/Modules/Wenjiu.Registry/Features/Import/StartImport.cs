@@ -2,8 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using Wenjiu.Platform;
+using Wenjiu.Platform.Files;
 using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Data;
@@ -37,13 +36,14 @@ internal enum ImportStart
 internal sealed record ImportStartResult(ImportStart Outcome, FieldErrors Errors, Guid? RunId = null);
 
 /// <summary>
-/// Stores an uploaded interchange file under the data directory and queues its import (<see cref="BackgroundImports"/>).
+/// Keeps an uploaded interchange file in the platform's file store (kind <c>import</c>: CSV text or an XLSX workbook by
+/// content, capped, hashed; ADR 0011) and queues its import (<see cref="BackgroundImports"/>).
 /// An idempotency key makes a retried upload return the first run instead of importing twice.
 /// </summary>
 internal sealed class StartImportHandler(
     RegistryDbContext db,
     BackgroundImports imports,
-    IOptions<WenjiuOptions> options,
+    IFileStore files,
     IAuditLog audit,
     TimeProvider clock,
     IStringLocalizer<RegistryText> text)
@@ -53,7 +53,15 @@ internal sealed class StartImportHandler(
     /// <summary>The city-scale employment file is about 700 MB; this leaves room without inviting abuse.</summary>
     public const long MaxUploadBytes = 4L * 1024 * 1024 * 1024;
 
+    private const string XlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private static readonly string[] Extensions = [".csv", ".xlsx"];
+
+    /// <summary>
+    /// Interchange files: CSV or XLSX, up to the upload cap, kept 180 days so that a month's run can be re-examined
+    /// against the file it read through the next half-year's corrections.
+    /// </summary>
+    public static readonly FileKind ImportFileKind = new("import", [FileContent.Csv, FileContent.Xlsx], MaxUploadBytes, TimeSpan.FromDays(180), Wenjiu.Platform.Identity.Permissions.ViewImports);
 
     public async Task<ImportStartResult> HandleAsync(ImportUpload upload, string user, CancellationToken cancellationToken = default)
     {
@@ -91,12 +99,38 @@ internal sealed class StartImportHandler(
             return new ImportStartResult(ImportStart.Invalid, errors);
         }
 
-        var directory = Path.Combine(Path.GetFullPath(options.Value.DataDirectory), "imports");
-        Directory.CreateDirectory(directory);
-        var stored = Path.Combine(directory, $"{clock.GetUtcNow():yyyyMMdd'T'HHmmss}-{Guid.NewGuid():N}{extension}");
-        var hash = await StoreAsync(upload.File!, kind!.Value, stored, cancellationToken);
+        var existing = await db.ImportRequestKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Owner == user && k.Key == key, cancellationToken);
+        if (existing is not null)
+        {
+            // A retry: judged by the upload's hash alone, so the file is not stored a second time.
+            await using var again = upload.File!.OpenReadStream();
+            return Repeat(existing, RequestHash(kind!.Value, Convert.ToHexStringLower(await SHA256.HashDataAsync(again, cancellationToken))), errors);
+        }
 
-        // Reserve the key before queueing: of two concurrent requests with one key, only one inserts the row.
+        var originalName = Path.GetFileName(upload.File!.FileName);
+        FileStoreResult stored;
+        await using (var content = upload.File.OpenReadStream())
+        {
+            stored = await files.StoreAsync(new NewFile(ImportFileKind.Name, originalName, user), content, cancellationToken);
+        }
+
+        if (stored.File is not { } file)
+        {
+            errors.Add("File", stored.Refusal!.Message);
+            return new ImportStartResult(ImportStart.Invalid, errors);
+        }
+
+        // The reader goes by the name (CSV or XLSX): a workbook named .csv, or text named .xlsx, is not what it says.
+        if ((extension == ".xlsx") != (file.ContentType == XlsxMediaType))
+        {
+            errors.Add("File", text["Import.Error.FileType"]);
+            return new ImportStartResult(ImportStart.Invalid, errors);
+        }
+
+        var hash = RequestHash(kind!.Value, file.Sha256);
+
+        // Reserve the key before queueing: of two concurrent requests with one key, only one inserts the row. The loser's
+        // copy stays in the file store until the import kind's retention removes it (the store deletes by retention only).
         db.ImportRequestKeys.Add(new ImportRequestKey { Owner = user, Key = key, RequestHash = hash, CreatedAt = clock.GetUtcNow() });
         try
         {
@@ -104,54 +138,40 @@ internal sealed class StartImportHandler(
         }
         catch (DbUpdateException)
         {
-            File.Delete(stored);
             db.ChangeTracker.Clear();
-            var existing = await db.ImportRequestKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Owner == user && k.Key == key, cancellationToken);
-            if (existing is null)
+            var first = await db.ImportRequestKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Owner == user && k.Key == key, cancellationToken);
+            if (first is null)
             {
                 throw;
             }
 
-            return existing.RequestHash != hash ? new ImportStartResult(ImportStart.KeyReused, errors)
-                : existing.ImportRunId is { } previous ? new ImportStartResult(ImportStart.Repeated, errors, previous)
-                : new ImportStartResult(ImportStart.InProgress, errors);
+            return Repeat(first, hash, errors);
         }
 
-        var originalName = Path.GetFileName(upload.File!.FileName);
         Guid runId;
         try
         {
-            runId = await imports.EnqueueAsync(kind.Value, stored, originalName, user, cancellationToken);
+            runId = await imports.EnqueueAsync(kind.Value, files.ContentPath(file), originalName, user, cancellationToken);
         }
         catch
         {
             // Free the key so that the client's retry can start the import.
             await db.ImportRequestKeys.Where(k => k.Owner == user && k.Key == key).ExecuteDeleteAsync(CancellationToken.None);
-            File.Delete(stored);
             throw;
         }
 
         await db.ImportRequestKeys.Where(k => k.Owner == user && k.Key == key)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.ImportRunId, runId), cancellationToken);
-        await audit.RecordAsync("import.started", $"import:{runId}", $"{kind.Value.Code()} {originalName}", cancellationToken);
+        await audit.RecordAsync("import.started", $"import:{runId}", $"{kind.Value.Code()} {originalName} file:{file.Id}", cancellationToken);
         return new ImportStartResult(ImportStart.Started, errors, runId);
     }
 
-    /// <summary>Copies the upload to disk, hashing kind and content on the way, so a large file is read once and never held in memory.</summary>
-    private static async Task<string> StoreAsync(IFormFile file, ImportKind kind, string path, CancellationToken cancellationToken)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(kind.Code() + "\n"));
-        await using var source = file.OpenReadStream();
-        await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-        var buffer = new byte[1 << 16];
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            hash.AppendData(buffer, 0, read);
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
+    private static ImportStartResult Repeat(ImportRequestKey existing, string hash, FieldErrors errors) =>
+        existing.RequestHash != hash ? new ImportStartResult(ImportStart.KeyReused, errors)
+        : existing.ImportRunId is { } previous ? new ImportStartResult(ImportStart.Repeated, errors, previous)
+        : new ImportStartResult(ImportStart.InProgress, errors);
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
+    /// <summary>What a key is bound to: the kind and the content (its SHA-256 as the file store recorded it).</summary>
+    private static string RequestHash(ImportKind kind, string contentSha256) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{kind.Code()}\n{contentSha256}")));
 }
