@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Jobs;
 using Wenjiu.Platform.Modules;
 using Wenjiu.Platform.PersonalData;
 
@@ -44,6 +45,7 @@ public static class PlatformModule
 
         services.AddModuleDatabase<PlatformDbContext>(PlatformDbContext.Module, order: 0);
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddJobs(builder.Configuration);
 
         services.AddDataProtection().SetApplicationName("wenjiu").PersistKeysToDbContext<PlatformDbContext>();
         services.AddIdentity<WenjiuUser, IdentityRole>(options =>

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 
 namespace Wenjiu.Platform.Jobs;
 
 /// <summary>Queues work to run in the background on whichever node is free, and asks a run to stop.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "It is the queue of background work, in the words of ADR 0008.")]
 public interface IJobQueue
 {
     /// <summary>
@@ -36,7 +36,8 @@ internal sealed class JobDefinitions(IEnumerable<JobDefinition> definitions)
     public JobDefinition? TryFind(string kind) => byKind.GetValueOrDefault(kind);
 }
 
-internal sealed class JobQueue(PlatformDbContext db, JobDefinitions definitions, ISchedulerFactory schedulers, TimeProvider clock) : IJobQueue
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "It is the queue of background work, in the words of ADR 0008.")]
+internal sealed class JobQueue(PlatformDbContext db, JobDefinitions definitions, WenjiuScheduler schedulers, TimeProvider clock) : IJobQueue
 {
     public async Task<Guid> EnqueueAsync(string kind, object? parameters, string startedBy, Guid? runId = null, CancellationToken cancellationToken = default)
     {
@@ -56,8 +57,8 @@ internal sealed class JobQueue(PlatformDbContext db, JobDefinitions definitions,
         await db.SaveChangesAsync(cancellationToken);
         try
         {
-            var scheduler = await schedulers.GetScheduler(cancellationToken);
-            await QuartzJobs.ScheduleRunAsync(scheduler, definition, run.Id, cancellationToken);
+            var scheduler = await schedulers.GetAsync(cancellationToken);
+            await QuartzRunJob.ScheduleAttemptAsync(scheduler, definition, run.Id, 1, run.QueuedAt, cancellationToken);
         }
         catch
         {

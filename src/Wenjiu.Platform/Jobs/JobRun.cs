@@ -23,6 +23,9 @@ public sealed class JobRun
     public const int MessageLength = 500;
     public const int ResultLength = 4000;
 
+    /// <summary>Who started a run its schedule fired (<see cref="StartedBy"/>).</summary>
+    public const string Schedule = "schedule";
+
     public Guid Id { get; set; }
 
     /// <summary>The registered kind (<c>registry.import</c>), which names the job type that runs it.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Wenjiu.Platform.Jobs;
 
@@ -75,20 +74,4 @@ public sealed class JobRunContext
     /// <summary>Records how far the run is, for the pages that show it (one short write; call it about once a second at most).</summary>
     public Task ReportProgressAsync(long done, long? total, string? message, CancellationToken cancellationToken = default) =>
         report(done, total, message, cancellationToken);
-}
-
-/// <summary>Each module registers its jobs in its <c>AddX()</c> by explicit calls (no assembly scanning).</summary>
-public static class JobRegistration
-{
-    /// <summary>Registers <typeparamref name="TJob"/> (scoped: one per attempt) as the job that runs runs of <paramref name="kind"/>.</summary>
-    public static IServiceCollection AddJob<TJob>(this IServiceCollection services, string kind, JobRetry retry)
-        where TJob : class, IQueuedJob
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
-        ArgumentNullException.ThrowIfNull(retry);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(kind.Length, JobRun.KindLength);
-        services.AddScoped<TJob>();
-        services.AddSingleton(new JobDefinition(kind, typeof(TJob), retry));
-        return services;
-    }
 }
