@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Jobs;
 using Wenjiu.Platform.Modules;
 using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Data;
@@ -36,7 +37,7 @@ public static class RegistryModule
         services.AddSingleton(SmeSizeStandard.Default);
         services.AddScoped<RegistryImporter>();
         services.AddSingleton<BackgroundImports>();
-        services.AddHostedService<ImportWorker>();
+        services.AddJob<ImportJob>(ImportJob.Kind, JobRetry.UpTo(3, TimeSpan.FromSeconds(30)));
 
         services.AddScoped<SearchEmployersHandler>();
         services.AddScoped<EmployerDetailHandler>();

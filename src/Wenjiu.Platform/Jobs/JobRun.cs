@@ -77,5 +77,9 @@ public sealed class JobRun
     /// <summary>The scheduler instance (node) that ran the latest attempt.</summary>
     public string? Node { get; set; }
 
+    /// <summary>The parameters read as <typeparamref name="T"/> (snake_case JSON, as queued).</summary>
+    public T ParametersAs<T>() =>
+        System.Text.Json.JsonSerializer.Deserialize<T>(Parameters, JobRunContext.Json) ?? throw new InvalidOperationException($"Job run {Id} has no parameters.");
+
     public bool IsFinished => State is JobRunState.Succeeded or JobRunState.Failed or JobRunState.Cancelled;
 }
