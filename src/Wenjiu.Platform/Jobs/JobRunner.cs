@@ -14,7 +14,8 @@ namespace Wenjiu.Platform.Jobs;
 /// when and where an attempt starts.
 /// </summary>
 internal sealed class JobRunner(
-    IServiceScopeFactory scopes, JobDefinitions definitions, JobMetrics metrics, TimeProvider clock, IOptions<JobsOptions> options, ILogger<JobRunner> logger)
+    IServiceScopeFactory scopes, JobDefinitions definitions, JobMetrics metrics, TimeProvider clock, IOptions<JobsOptions> options,
+    ILogger<JobRunner> logger)
 {
     public async Task RunAsync(IJobExecutionContext context, CancellationToken stopping)
     {
@@ -85,10 +86,18 @@ internal sealed class JobRunner(
             await FinishAsync(run.Id, JobRunState.Cancelled, null, null);
             outcome = "cancelled";
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (Exception ex) when ((ex is OperationCanceledException && stopping.IsCancellationRequested) || ex is ObjectDisposedException)
         {
-            // This node is stopping: the run goes back to the queue and Quartz recovers the firing (on another node, or here on restart).
-            await UpdateAsync(run.Id, s => s.SetProperty(r => r.State, JobRunState.Queued));
+            // This node is stopping: the run goes back to the queue and Quartz recovers the firing (on another node, or here
+            // on restart). With the host's services already gone the row stays running, which the next attempt reads as resumed.
+            try
+            {
+                await UpdateAsync(run.Id, s => s.SetProperty(r => r.State, JobRunState.Queued));
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+
             outcome = "interrupted";
             metrics.Record(definition.Kind, outcome, watch.Elapsed);
             await StopWatchingAsync(watching, watcher);

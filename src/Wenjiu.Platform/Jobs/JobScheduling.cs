@@ -18,9 +18,11 @@ public sealed record ScheduledJob(string Kind, TimeSpan Interval);
 /// </summary>
 internal sealed class JobScheduling(
     WenjiuScheduler schedulers, IServiceScopeFactory scopes, IEnumerable<ScheduledJob> scheduled, JobDefinitions definitions,
-    IOptions<JobsOptions> options, TimeProvider clock, ILogger<JobScheduling> logger) : BackgroundService
+    IOptions<JobsOptions> options, TimeProvider clock, ILogger<JobScheduling> logger) : BackgroundService, IHostedLifecycleService
 {
+    private readonly SemaphoreSlim gate = new(1, 1);
     private IScheduler? started;
+    private bool stopping;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,25 +36,66 @@ internal sealed class JobScheduling(
             await Task.Delay(TimeSpan.FromSeconds(2), clock, stoppingToken);
         }
 
-        var scheduler = await schedulers.GetAsync(stoppingToken);
-        foreach (var job in scheduled)
+        await gate.WaitAsync(stoppingToken);
+        try
         {
-            await ScheduleAsync(scheduler, job, stoppingToken);
-        }
+            if (stopping)
+            {
+                return;
+            }
 
-        await scheduler.Start(stoppingToken);
-        started = scheduler;
-        logger.LogInformation("Job scheduler {Node} started", scheduler.SchedulerInstanceId);
+            var scheduler = await schedulers.GetAsync(stoppingToken);
+            foreach (var job in scheduled)
+            {
+                await ScheduleAsync(scheduler, job, stoppingToken);
+            }
+
+            await scheduler.Start(stoppingToken);
+            started = scheduler;
+            logger.LogInformation("Job scheduler {Node} started", scheduler.SchedulerInstanceId);
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The scheduler stops first thing when the host stops, while every service is still there: running jobs are asked to
+    /// stop (their runs handed back and recovered later), and the node leaves the cluster cleanly.
+    /// </summary>
+    public async Task StoppingAsync(CancellationToken cancellationToken)
     {
-        if (started is { } scheduler)
+        await gate.WaitAsync(cancellationToken);
+        try
         {
-            await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+            stopping = true;
+            if (started is { } scheduler)
+            {
+                started = null;
+                await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+            }
         }
+        catch (ObjectDisposedException)
+        {
+            // Another party already disposed the host's services (the test host stops a host twice): nothing left to stop.
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
 
-        await base.StopAsync(cancellationToken);
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override void Dispose()
+    {
+        gate.Dispose();
+        base.Dispose();
     }
 
     private async Task<bool> MigratedAsync(CancellationToken cancellationToken)
