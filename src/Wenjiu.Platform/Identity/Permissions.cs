@@ -26,6 +26,7 @@ public static class Permissions
     public const string ViewStatements = "ViewStatements";
     public const string ViewAudit = "ViewAudit";
     public const string ManageUsers = "ManageUsers";
+    public const string ManageJobs = "ManageJobs";
 
     private static readonly string[] Nobody = [];
 
@@ -47,6 +48,7 @@ public static class Permissions
         [ViewStatements] = new([Roles.Administrator, Roles.Reviewer, Roles.ServiceSpecialist], [Roles.Enterprise]),
         [ViewAudit] = new([Roles.Administrator], Nobody),
         [ManageUsers] = new([Roles.Administrator], Nobody),
+        [ManageJobs] = new([Roles.Administrator], Nobody),
     };
 
     /// <summary>Registers one policy per action, named as the action: a user passes when it holds the action at all.</summary>
