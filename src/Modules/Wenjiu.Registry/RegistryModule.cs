@@ -36,6 +36,7 @@ public static class RegistryModule
         services.AddScoped<IEmployerDirectory, Features.EmployerDirectory.EmployerDirectory>();
         services.AddSingleton(SmeSizeStandard.Default);
         services.AddScoped<RegistryImporter>();
+        services.AddSingleton<ImportMetrics>();
         services.AddSingleton<BackgroundImports>();
         services.AddJob<ImportJob>(ImportJob.Kind, JobRetry.UpTo(3, TimeSpan.FromSeconds(30)));
 
