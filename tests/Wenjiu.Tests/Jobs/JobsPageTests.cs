@@ -49,7 +49,7 @@ public sealed class JobsPageTests
         using var admin = await SignIn.AsAsync(factory, Roles.Administrator);
         var page = await admin.GetStringAsync(new Uri("/Admin/Jobs", UriKind.Relative));
         using var response = await admin.PostAsync(
-            new Uri($"/Admin/Jobs?handler=Cancel&id={id}&page=1", UriKind.Relative),
+            new Uri($"/Admin/Jobs?handler=Cancel&id={id}&PageNumber=1", UriKind.Relative),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page) }));
 
         var run = await factory.RunAsync(id);

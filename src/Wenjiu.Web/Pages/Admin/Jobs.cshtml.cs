@@ -23,7 +23,7 @@ internal sealed class JobsModel(PlatformDbContext db, IJobQueue jobs, IStringLoc
     [BindProperty(SupportsGet = true)]
     public JobRunState? State { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<JobRun> Runs { get; private set; } = [];
@@ -61,14 +61,14 @@ internal sealed class JobsModel(PlatformDbContext db, IJobQueue jobs, IStringLoc
     {
         var asked = await jobs.RequestCancellationAsync(id, User.Identity?.Name ?? "?", cancellationToken);
         Notice = asked ? text["Jobs.CancelAsked"] : text["Jobs.CannotCancel"];
-        return RedirectToPage(new { Kind, State, page = PageNumber });
+        return RedirectToPage("/Admin/Jobs", new { Kind, State, PageNumber });
     }
 
     public IDictionary<string, string> RouteFor(int pageNumber) => new Dictionary<string, string>
     {
         ["Kind"] = Kind ?? "",
         ["State"] = State?.ToString() ?? "",
-        ["page"] = pageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["PageNumber"] = pageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     /// <summary>"3 / 10" or "3", with the job's own word on what it is doing.</summary>
