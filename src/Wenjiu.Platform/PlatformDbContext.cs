@@ -6,6 +6,7 @@ using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Files;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Jobs;
 
 namespace Wenjiu.Platform;
 
@@ -27,6 +28,9 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     /// <summary>Personal access tokens of machine clients, hashed (issue 8 §7, ADR 0012).</summary>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <summary>Background work queued or scheduled, one row per run (ADR 0008); Quartz's own tables sit beside it (<c>qrtz_</c>).</summary>
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     /// <summary>
     /// The audit log is append-only: no code path may change or remove an entry (the hash chain would show it,
@@ -81,6 +85,22 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             session.Property(s => s.SecurityStamp).HasMaxLength(256);
             session.HasIndex(s => s.UserId);
             session.HasIndex(s => s.ExpiresAt);
+        });
+        builder.Entity<JobRun>(run =>
+        {
+            run.ToTable("job_runs");
+            run.Property(r => r.Kind).HasMaxLength(JobRun.KindLength);
+            run.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+            run.Property(r => r.StartedBy).HasMaxLength(256);
+            run.Property(r => r.ProgressMessage).HasMaxLength(JobRun.MessageLength);
+            run.Property(r => r.Result).HasMaxLength(JobRun.ResultLength);
+            run.Property(r => r.Error).HasMaxLength(JobRun.ResultLength);
+            run.Property(r => r.CancellationRequestedBy).HasMaxLength(256);
+            run.Property(r => r.Node).HasMaxLength(200);
+            run.Ignore(r => r.IsFinished);
+            run.HasIndex(r => r.QueuedAt);
+            run.HasIndex(r => new { r.Kind, r.QueuedAt });
+            run.HasIndex(r => r.State);
         });
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         builder.Entity<StoredFile>(file =>

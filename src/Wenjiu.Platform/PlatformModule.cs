@@ -11,6 +11,7 @@ using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Files;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Jobs;
 using Wenjiu.Platform.Modules;
 using Wenjiu.Platform.PersonalData;
 
@@ -46,6 +47,7 @@ public static class PlatformModule
 
         services.AddModuleDatabase<PlatformDbContext>(PlatformDbContext.Module, order: 0);
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddJobs(builder.Configuration);
 
         services.AddDataProtection().SetApplicationName("wenjiu").PersistKeysToDbContext<PlatformDbContext>();
         services.AddIdentity<WenjiuUser, IdentityRole>(options =>

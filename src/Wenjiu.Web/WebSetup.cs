@@ -62,6 +62,7 @@ internal static class WebSetup
                 // Who may open which page: the permission table's actions (docs/permissions.md), one convention per folder.
                 options.Conventions.AuthorizeFolder("/Admin/Users", Permissions.ManageUsers);
                 options.Conventions.AuthorizePage("/Admin/Audit", Permissions.ViewAudit);
+                options.Conventions.AuthorizePage("/Admin/Jobs", Permissions.ManageJobs);
                 // Each module authorises its own area in its AddX() (ModuleParts.AddModulePages).
             })
             // No client-side validation library is served: the data-val-* attributes would only carry unlocalised text.
@@ -72,7 +73,8 @@ internal static class WebSetup
                 factory.Create(type.Assembly == typeof(Localization.SiteText).Assembly ? typeof(Localization.SiteText) : type));
         services.AddNavigationLinks(
             NavigationLink.To("nav-admin-audit", typeof(Localization.SiteText), "Nav.Audit", 900, "/Admin/Audit", Permissions.ViewAudit),
-            NavigationLink.To("nav-admin-users", typeof(Localization.SiteText), "Nav.Users", 910, "/Admin/Users", Permissions.ManageUsers));
+            NavigationLink.To("nav-admin-users", typeof(Localization.SiteText), "Nav.Users", 910, "/Admin/Users", Permissions.ManageUsers),
+            NavigationLink.To("nav-admin-jobs", typeof(Localization.SiteText), "Nav.Jobs", 920, "/Admin/Jobs", Permissions.ManageJobs));
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/SignIn";

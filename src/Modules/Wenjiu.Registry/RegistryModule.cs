@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Files;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Jobs;
 using Wenjiu.Platform.Modules;
 using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Data;
@@ -39,7 +40,7 @@ public static class RegistryModule
         services.AddScoped<RegistryImporter>();
         services.AddSingleton<ImportMetrics>();
         services.AddSingleton<BackgroundImports>();
-        services.AddHostedService<ImportWorker>();
+        services.AddJob<ImportJob>(ImportJob.Kind, JobRetry.UpTo(3, TimeSpan.FromSeconds(30)));
 
         services.AddScoped<SearchEmployersHandler>();
         services.AddScoped<EmployerDetailHandler>();

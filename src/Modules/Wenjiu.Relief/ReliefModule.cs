@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Jobs;
 using Wenjiu.Platform.Modules;
 using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Contracts;
@@ -47,8 +48,7 @@ public static class ReliefModule
         services.AddScoped<ScenarioHandler>();
         services.AddScoped<ScenarioRunner>();
         services.AddScoped<ScenarioRunViewHandler>();
-        services.AddSingleton<BackgroundScenarioRuns>();
-        services.AddHostedService<ScenarioRunWorker>();
+        services.AddJob<ScenarioRunJob>(ScenarioRunJob.Kind, JobRetry.UpTo(3, TimeSpan.FromSeconds(30)));
 
         services.AddNavigationLinks(
             NavigationLink.To("nav-relief-dashboard", typeof(ReliefText), "Nav.Dashboard", 200, "/Relief/Dashboard", Permissions.ViewReports),
@@ -65,8 +65,8 @@ public static class ReliefModule
         services.AddScoped<AssessmentQueries>();
         services.AddScoped<EmployerLines>();
         services.AddScoped<DeferralHandler>();
-        services.AddSingleton<BackgroundAssessments>();
-        services.AddHostedService<AssessmentWorker>();
+        services.AddScoped<BackgroundAssessments>();
+        services.AddJob<AssessmentJob>(AssessmentJob.Kind, JobRetry.UpTo(3, TimeSpan.FromSeconds(30)));
         services.AddNavigationLinks(
             NavigationLink.To("nav-relief-assessments", typeof(ReliefText), "Nav.Assessments", 300, "/Relief/Assessments", Permissions.ViewAssessments),
             NavigationLink.To("nav-relief-deferrals", typeof(ReliefText), "Nav.Deferrals", 310, "/Relief/Deferrals", Permissions.ViewDeferrals));

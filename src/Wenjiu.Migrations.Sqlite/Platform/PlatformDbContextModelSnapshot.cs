@@ -549,6 +549,113 @@ namespace Wenjiu.Migrations.Sqlite.Platform
                     b.ToTable("platform_AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Wenjiu.Platform.Jobs.JobRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<bool>("CancellationRequested")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancellation_requested");
+
+                    b.Property<string>("CancellationRequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancellation_requested_by");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<string>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_attempts");
+
+                    b.Property<string>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("node");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameters");
+
+                    b.Property<long>("ProgressDone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("progress_done");
+
+                    b.Property<string>("ProgressMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("progress_message");
+
+                    b.Property<long?>("ProgressTotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("progress_total");
+
+                    b.Property<string>("QueuedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queued_at");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<string>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_job_runs");
+
+                    b.HasIndex("QueuedAt")
+                        .HasDatabaseName("ix_platform_job_runs_queued_at");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_platform_job_runs_state");
+
+                    b.HasIndex("Kind", "QueuedAt")
+                        .HasDatabaseName("ix_platform_job_runs_kind_queued_at");
+
+                    b.ToTable("platform_job_runs", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)

@@ -27,6 +27,7 @@ public static class Permissions
     public const string ViewAudit = "ViewAudit";
     public const string ManageUsers = "ManageUsers";
     public const string ViewEvidence = "ViewEvidence";
+    public const string ManageJobs = "ManageJobs";
 
     private static readonly string[] Nobody = [];
 
@@ -50,6 +51,7 @@ public static class Permissions
         [ManageUsers] = new([Roles.Administrator], Nobody),
         // Evidence others uploaded: the staff who decide on an employer's application, and the employer's own users.
         [ViewEvidence] = new([Roles.Administrator, Roles.Reviewer, Roles.ServiceSpecialist], [Roles.Enterprise]),
+        [ManageJobs] = new([Roles.Administrator], Nobody),
     };
 
     /// <summary>Registers one policy per action, named as the action: a user passes when it holds the action at all.</summary>

@@ -123,6 +123,13 @@ public sealed class Executable : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the process at once, as <c>kill -9</c> does (SIGKILL): no shutdown, no cleanup.</summary>
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
     public static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);

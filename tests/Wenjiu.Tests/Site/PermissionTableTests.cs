@@ -92,6 +92,8 @@ public sealed class PermissionTableTests
 
         ("GET /Admin/Audit", "/Admin/Audit",                                                                       "in  200 no  no  no  no  no  no  no  no"),
         ("GET /Admin/Users", "/Admin/Users",                                                                       "in  200 no  no  no  no  no  no  no  no"),
+        ("GET /Admin/Jobs", "/Admin/Jobs",                                                                         "in  200 no  no  no  no  no  no  no  no"),
+        ("POST /Admin/Jobs?handler=Cancel", "/Admin/Jobs?handler=Cancel&id=00000000-0000-0000-0000-000000000001", "in  400 no  no  no  no  no  no  no  no"),
         ("GET /Admin/Users/Create", "/Admin/Users/Create",                                                         "in  200 no  no  no  no  no  no  no  no"),
         ("POST /Admin/Users/Create", "/Admin/Users/Create",                                                        "in  400 no  no  no  no  no  no  no  no"),
         ("GET /Admin/Users/Details", "/Admin/Users/Details?id={enterpriseUser}",                                   "in  200 no  no  no  no  no  no  no  no"),

@@ -1,23 +1,20 @@
-using System.Threading.Channels;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Wenjiu.Platform.Jobs;
 using Wenjiu.Registry.Data;
-using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 
 namespace Wenjiu.Registry.Features.Import;
 
 /// <summary>
-/// Imports started from the web run in the background so that the page can show progress. The run's row is the
-/// state (queued, running, done) that every node can read; the file itself is kept in the node's data directory.
+/// Imports started from the web run in the background on the platform's job queue (ADR 0008), so that a queued import
+/// survives a restart and the page can show progress. The import's own row (counts, rejections) and the job run share an
+/// id; the uploaded file is kept in the data directory, which every node that runs imports must share.
 /// </summary>
 internal sealed class BackgroundImports(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    private readonly Channel<ImportRun> pending = Channel.CreateUnbounded<ImportRun>();
-
-    /// <summary>Records a queued run and hands it to the background worker; returns its id at once.</summary>
+    /// <summary>Records a queued run, queues its job, and returns its id at once.</summary>
     public async Task<Guid> EnqueueAsync(ImportKind kind, string storedFilePath, string originalName, string startedBy, CancellationToken cancellationToken = default)
     {
         var run = new ImportRun
@@ -29,41 +26,44 @@ internal sealed class BackgroundImports(IServiceScopeFactory scopes, TimeProvide
             StartedBy = startedBy,
             StartedAt = clock.GetUtcNow(),
         };
-        await using (var scope = scopes.CreateAsyncScope())
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        db.ImportRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        try
         {
-            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-            db.ImportRuns.Add(run);
-            await db.SaveChangesAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<IJobQueue>()
+                .EnqueueAsync(ImportJob.Kind, new ImportJob.Parameters(kind, storedFilePath), startedBy, run.Id, cancellationToken);
+        }
+        catch
+        {
+            // No import row that no job will ever run.
+            await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteDeleteAsync(CancellationToken.None);
+            throw;
         }
 
-        await pending.Writer.WriteAsync(new ImportRun { Id = run.Id, Kind = kind, FileName = storedFilePath, StartedBy = startedBy }, cancellationToken);
         return run.Id;
     }
-
-    internal ChannelReader<ImportRun> Reader => pending.Reader;
 }
 
-/// <summary>Runs queued imports one at a time (imports are write-heavy; two at once would only contend).</summary>
-internal sealed class ImportWorker(BackgroundImports queue, IServiceScopeFactory scopes, ILogger<ImportWorker> logger) : BackgroundService
+/// <summary>
+/// One queued import (<c>registry.import</c>). Safe to run again: the importer writes a run's rows under its id and an
+/// attempt starts the file over (ADR 0008), so a retry or a recovery after a crash gives what the first attempt would have.
+/// </summary>
+internal sealed class ImportJob(RegistryImporter importer) : IQueuedJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public const string Kind = "registry.import";
+
+    internal sealed record Parameters(ImportKind Kind, string File);
+
+    public async Task<string?> RunAsync(JobRunContext run, CancellationToken cancellationToken)
     {
-        await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var importer = scope.ServiceProvider.GetRequiredService<RegistryImporter>();
-                await importer.RunQueuedAsync(job.Id, job.Kind, job.FileName, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Import {RunId} failed", job.Id);
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-                await db.ImportRuns.Where(r => r.Id == job.Id).ExecuteUpdateAsync(
-                    s => s.SetProperty(r => r.Status, ImportStatus.Failed).SetProperty(r => r.Message, ImportMessages.Of("failed", ex.Message)), stoppingToken);
-            }
-        }
+        ArgumentNullException.ThrowIfNull(run);
+        var parameters = run.ParametersAs<Parameters>();
+        var outcome = await importer.RunQueuedAsync(run.RunId, parameters.Kind, parameters.File, cancellationToken);
+        await run.ReportProgressAsync(outcome.RowsRead, outcome.RowsRead, outcome.Status.ToString(), cancellationToken);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{{\"status\":\"{outcome.Status}\",\"rows_read\":{outcome.RowsRead},\"rows_imported\":{outcome.RowsImported},\"rows_rejected\":{outcome.RowsRejected}}}");
     }
 }

@@ -21,7 +21,7 @@ internal static class AssessmentEndpoints
     public static void Map(RouteGroupBuilder relief)
     {
         var api = relief.MapGroup("").WithTags("Relief assessment");
-        api.MapPost("/assessments", Start)
+        api.MapPost("/assessments", StartAsync)
             .RequireAuthorization(Permissions.RunAssessment)
             .WithName("StartAssessment")
             .WithSummary("Start the monthly assessment of a month")
@@ -50,14 +50,15 @@ internal static class AssessmentEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static Results<Accepted<RunResponse>, ValidationProblem> Start(StartRequest? request, BackgroundAssessments queue, ClaimsPrincipal user, IStringLocalizer<ReliefText> text)
+    private static async Task<Results<Accepted<RunResponse>, ValidationProblem>> StartAsync(
+        StartRequest? request, BackgroundAssessments queue, ClaimsPrincipal user, IStringLocalizer<ReliefText> text, CancellationToken cancellationToken)
     {
         if (!TryMonth(request?.Month, text, out var month, out var problem))
         {
             return problem;
         }
 
-        var id = queue.Enqueue(month, user.Identity?.Name ?? "?");
+        var id = await queue.EnqueueAsync(month, user.Identity?.Name ?? "?", cancellationToken);
         var response = RunResponse.Queued(id, month);
         return TypedResults.Accepted(response.Links.Self, response);
     }
@@ -86,7 +87,7 @@ internal static class AssessmentEndpoints
         var run = await queries.FindAsync(id, cancellationToken);
         if (run is null)
         {
-            return queue.Queued(id) is { } queued
+            return await queue.QueuedAsync(id, cancellationToken) is { } queued
                 ? TypedResults.Ok(RunResponse.Queued(id, queued.Month))
                 : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: text["Assess.NotFound"]);
         }

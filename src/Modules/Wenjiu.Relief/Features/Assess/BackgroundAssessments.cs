@@ -1,62 +1,54 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using System.Globalization;
+using Wenjiu.Platform.Jobs;
 using Wenjiu.Platform.Periods;
+using Wenjiu.Relief.Domain;
 
 namespace Wenjiu.Relief.Features.Assess;
 
 /// <summary>
-/// Assessments started from a page run in the background so that the page can show progress. The run's id is chosen
-/// here and handed to the run, so the page can poll it at once; until the worker starts it, it is "queued" in this
-/// process (a run row only exists once it runs, so that a queued request lost with its process leaves nothing behind).
+/// Assessments started from a page or the API run in the background on the platform's job queue (ADR 0008): the queued
+/// request survives a restart, runs on whichever node is free, and its id is the assessment run's id, so the page can poll
+/// it at once. Until an attempt starts there is no assessment row; the job run says it is queued and for which month.
 /// </summary>
-internal sealed class BackgroundAssessments
+internal sealed class BackgroundAssessments(IJobQueue jobs)
 {
-    private readonly Channel<QueuedAssessment> pending = Channel.CreateUnbounded<QueuedAssessment>();
-    private readonly ConcurrentDictionary<Guid, QueuedAssessment> queued = new();
+    public Task<Guid> EnqueueAsync(YearMonth month, string startedBy, CancellationToken cancellationToken = default) =>
+        jobs.EnqueueAsync(AssessmentJob.Kind, new AssessmentJob.Parameters(month.ToString()), startedBy, cancellationToken: cancellationToken);
 
-    public Guid Enqueue(YearMonth month, string startedBy)
+    /// <summary>A queued assessment that has no run row yet (or none any more: it failed before it started).</summary>
+    public async Task<QueuedAssessment?> QueuedAsync(Guid runId, CancellationToken cancellationToken = default)
     {
-        var job = new QueuedAssessment(Guid.NewGuid(), month, startedBy);
-        queued[job.RunId] = job;
-        pending.Writer.TryWrite(job);
-        return job.RunId;
+        var run = await jobs.FindAsync(runId, cancellationToken);
+        return run is { Kind: AssessmentJob.Kind }
+            ? new QueuedAssessment(run.Id, YearMonth.Parse(run.ParametersAs<AssessmentJob.Parameters>().Month, CultureInfo.InvariantCulture), run.StartedBy)
+            : null;
     }
-
-    public QueuedAssessment? Queued(Guid runId) => queued.GetValueOrDefault(runId);
-
-    internal ChannelReader<QueuedAssessment> Reader => pending.Reader;
-
-    internal void Started(Guid runId) => queued.TryRemove(runId, out _);
 }
 
 internal sealed record QueuedAssessment(Guid RunId, YearMonth Month, string StartedBy);
 
-/// <summary>Runs queued assessments one at a time (the assessment lock would serialise them anyway).</summary>
-internal sealed class AssessmentWorker(BackgroundAssessments queue, IServiceScopeFactory scopes, ILogger<AssessmentWorker> logger) : BackgroundService
+/// <summary>
+/// One queued assessment of a month (<c>relief.assessment</c>). Safe to attempt again: a version is written under the
+/// assessment lock and made current in one transaction, and an earlier attempt's leftovers give way to the next
+/// (<see cref="MonthlyAssessment.AssessAsync"/>), so a recovery after a crash gives the totals the first attempt would have.
+/// </summary>
+internal sealed class AssessmentJob(MonthlyAssessment assessment) : IQueuedJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var assessment = scope.ServiceProvider.GetRequiredService<MonthlyAssessment>();
+    public const string Kind = "relief.assessment";
 
-                // Kept in the queue until the run ends: readers look for the run row first, so the id is never unknown.
-                await assessment.AssessAsync(job.Month, job.StartedBy, job.RunId, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Assessment {RunId} of {Month} failed", job.RunId, job.Month);
-            }
-            finally
-            {
-                queue.Started(job.RunId);
-            }
+    internal sealed record Parameters(string Month);
+
+    public async Task<string?> RunAsync(JobRunContext run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var month = YearMonth.Parse(run.ParametersAs<Parameters>().Month, CultureInfo.InvariantCulture);
+        var outcome = await assessment.AssessAsync(month, run.StartedBy, run.RunId, cancellationToken);
+        if (outcome.Status == AssessmentStatus.Failed)
+        {
+            // Refused (no parameters in force) or failed: the assessment row says why; the job run fails with it.
+            throw new InvalidOperationException(outcome.Message ?? "The assessment failed.");
         }
+
+        return System.Text.Json.JsonSerializer.Serialize(new { month = month.ToString(), version = outcome.Version, status = outcome.Status.ToString() });
     }
 }

@@ -55,6 +55,19 @@ internal sealed class MonthlyAssessment(
         await using var store = AssessmentStore.Create(database, db);
         await store.LockAsync(cancellationToken);
         await CleanUpInterruptedRunsAsync(cancellationToken);
+        if (runId is { } id && await db.AssessmentRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) is { } earlier)
+        {
+            if (earlier.Status is AssessmentStatus.Completed or AssessmentStatus.Pruned)
+            {
+                // A queued run attempted again after it had finished (its node stopped before saying so): the same answer.
+                return new AssessmentOutcome(earlier.Id, earlier.Month, earlier.Version, earlier.Status, earlier.Message);
+            }
+
+            // An earlier attempt of this queued run was cut short or failed: it gives way, so the run keeps its id (the
+            // page polls it) and takes the same version; nothing of it was visible (ADR 0008).
+            await db.EmployerAssessments.Where(a => a.RunId == id).ExecuteDeleteAsync(cancellationToken);
+            await db.AssessmentRuns.Where(r => r.Id == id).ExecuteDeleteAsync(cancellationToken);
+        }
 
         MonthlyBilling billing;
         try

@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Wenjiu.Relief.Billing;
+using Wenjiu.Platform.Jobs;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Registry.Contracts;
 using Wenjiu.Relief.Data;
@@ -39,6 +37,9 @@ internal sealed class ScenarioRunner(ReliefDbContext db, IInsuredEmploymentSourc
         // A re-started run starts over: its earlier months are replaced, not added to.
         await db.ScenarioResults.Where(r => r.ScenarioRunId == runId).ExecuteDeleteAsync(cancellationToken);
         run.MonthsDone = 0;
+        run.Status = AssessmentStatus.Running;
+        run.Message = null;
+        run.FinishedAt = null;
         await db.SaveChangesAsync(cancellationToken);
 
         var watch = Stopwatch.StartNew();
@@ -93,37 +94,33 @@ internal sealed class ScenarioRunner(ReliefDbContext db, IInsuredEmploymentSourc
     }
 }
 
-/// <summary>Scenario runs started from the web go to the background; the run's row is the state every node can read.</summary>
-internal sealed class BackgroundScenarioRuns
+/// <summary>
+/// One queued scenario run (<c>relief.scenario-run</c>) on the platform's job queue (ADR 0008). Safe to attempt again: a
+/// run starts over, its months replaced in one transaction, so a recovery after a crash gives what the first attempt would
+/// have. A failed or cancelled attempt leaves the run marked failed with why, until a later attempt starts it again.
+/// </summary>
+internal sealed class ScenarioRunJob(ScenarioRunner runner, ReliefDbContext db, TimeProvider clock) : IQueuedJob
 {
-    private readonly Channel<Guid> pending = Channel.CreateUnbounded<Guid>();
+    public const string Kind = "relief.scenario-run";
 
-    public ValueTask EnqueueAsync(Guid runId, CancellationToken cancellationToken = default) => pending.Writer.WriteAsync(runId, cancellationToken);
+    internal sealed record Parameters(Guid ScenarioRunId);
 
-    internal ChannelReader<Guid> Reader => pending.Reader;
-}
-
-/// <summary>One scenario run at a time: each reads a whole month of the registry per month, two would only contend.</summary>
-internal sealed class ScenarioRunWorker(BackgroundScenarioRuns queue, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScenarioRunWorker> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task<string?> RunAsync(JobRunContext run, CancellationToken cancellationToken)
     {
-        await foreach (var runId in queue.Reader.ReadAllAsync(stoppingToken))
+        ArgumentNullException.ThrowIfNull(run);
+        var runId = run.ParametersAs<Parameters>().ScenarioRunId;
+        try
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ScenarioRunner>().RunAsync(runId, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Scenario run {RunId} failed", runId);
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<ReliefDbContext>();
-                await db.ScenarioRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(
-                    s => s.SetProperty(r => r.Status, AssessmentStatus.Failed).SetProperty(r => r.Message, ex.Message).SetProperty(r => r.FinishedAt, clock.GetUtcNow()),
-                    stoppingToken);
-            }
+            await runner.RunAsync(runId, cancellationToken);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            var message = ex is OperationCanceledException ? "Cancelled before it finished; nothing of it is visible." : ex.Message;
+            await db.ScenarioRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, AssessmentStatus.Failed).SetProperty(r => r.Message, message).SetProperty(r => r.FinishedAt, clock.GetUtcNow()),
+                CancellationToken.None);
+            throw;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Wenjiu.Platform.Jobs;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Platform.Rules;
 using Wenjiu.Relief.Data;
@@ -26,7 +27,7 @@ internal sealed record ScenarioView(Scenario Scenario, IReadOnlyList<ScenarioRun
 /// Saving, listing and starting scenarios (issue 3 §6). Names are unique; overrides are checked against the rule set
 /// before anything is saved, so a stored scenario always runs.
 /// </summary>
-internal sealed class ScenarioHandler(ReliefDbContext db, ReliefRuleSet rules, BackgroundScenarioRuns background, TimeProvider clock)
+internal sealed class ScenarioHandler(ReliefDbContext db, ReliefRuleSet rules, IJobQueue jobs, TimeProvider clock)
 {
     public const int MaxNameLength = 100;
     public const int MaxDescriptionLength = 2000;
@@ -181,7 +182,7 @@ internal sealed class ScenarioHandler(ReliefDbContext db, ReliefRuleSet rules, B
         };
         db.ScenarioRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
-        await background.EnqueueAsync(run.Id, cancellationToken);
+        await jobs.EnqueueAsync(ScenarioRunJob.Kind, new ScenarioRunJob.Parameters(run.Id), user, cancellationToken: cancellationToken);
         return (run.Id, []);
     }
 

@@ -37,7 +37,7 @@ internal sealed class IndexModel(IStringLocalizer<ReliefText> text, BackgroundAs
         }
         else
         {
-            var id = queue.Enqueue(month, User.Identity?.Name ?? "?");
+            var id = await queue.EnqueueAsync(month, User.Identity?.Name ?? "?", cancellationToken);
             return RedirectToPage("Run", new { id });
         }
 

@@ -31,7 +31,7 @@ internal sealed class RunModel(AssessmentQueries queries, BackgroundAssessments 
         Run = await queries.FindAsync(id, cancellationToken);
         if (Run is null)
         {
-            if (queue.Queued(id) is not { } queued)
+            if (await queue.QueuedAsync(id, cancellationToken) is not { } queued)
             {
                 return NotFound();
             }
