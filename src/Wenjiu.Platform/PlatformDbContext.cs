@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Events;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Notifications;
 
 namespace Wenjiu.Platform;
 
@@ -19,6 +21,16 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     /// <summary>Open sign-ins, the server side of the sign-in cookie (<see cref="DatabaseTicketStore"/>).</summary>
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+
+    /// <summary>Events waiting to be delivered between modules, and which handler handled which (ADR 0009).</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<HandledEvent> HandledEvents => Set<HandledEvent>();
+
+    /// <summary>Every user's in-app inbox and e-mail preferences (ADR 0010).</summary>
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
 
     /// <summary>
     /// The audit log is append-only: no code path may change or remove an entry (the hash chain would show it,
@@ -75,6 +87,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             session.HasIndex(s => s.ExpiresAt);
         });
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        builder.ConfigureEvents();
+        builder.ConfigureNotifications();
         builder.PlaceTablesInModule(Module, Database.IsSqlite());
         builder.StoreTimesAsSortableTextOnSqlite(Database.IsSqlite());
     }

@@ -8,8 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Events;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Modules;
+using Wenjiu.Platform.Notifications;
 using Wenjiu.Platform.PersonalData;
 
 namespace Wenjiu.Platform;
@@ -44,6 +46,8 @@ public static class PlatformModule
 
         services.AddModuleDatabase<PlatformDbContext>(PlatformDbContext.Module, order: 0);
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddEvents(builder.Configuration);
+        services.AddNotifications(builder.Configuration);
 
         services.AddDataProtection().SetApplicationName("wenjiu").PersistKeysToDbContext<PlatformDbContext>();
         services.AddIdentity<WenjiuUser, IdentityRole>(options =>

@@ -4,10 +4,13 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Events;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Modules;
+using Wenjiu.Platform.Notifications;
 using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Contracts;
+using Wenjiu.Relief.Contracts;
 using Wenjiu.Relief.Features.Assess;
 using Wenjiu.Relief.Features.Calculate;
 using Wenjiu.Relief.Features.Deferrals;
@@ -64,6 +67,19 @@ public static class ReliefModule
         services.AddScoped<AssessmentQueries>();
         services.AddScoped<EmployerLines>();
         services.AddScoped<DeferralHandler>();
+
+        // Offered to other modules through Wenjiu.Relief.Contracts: deferrals as an input, assessed months as results.
+        services.AddScoped<IDeferralInput, DeferralInputForModules>();
+        services.AddScoped<IAssessmentResults, AssessmentResultsForModules>();
+
+        // Events it acts on (ADR 0009) and the notifications they send (ADR 0010).
+        services.AddEventHandler<DeferralRecorded, TellEmployerUsers>();
+        services.AddEventHandler<DeferralRevoked, TellEmployerUsers>();
+        services.AddEventHandler<AssessmentCompleted, TellWhoStartedAssessment>();
+        services.AddNotificationKinds(
+            new NotificationKind(TellEmployerUsers.RecordedKind, typeof(ReliefText), "Notification.DeferralRecorded", 200),
+            new NotificationKind(TellEmployerUsers.RevokedKind, typeof(ReliefText), "Notification.DeferralRevoked", 210),
+            new NotificationKind(TellWhoStartedAssessment.Kind, typeof(ReliefText), "Notification.AssessmentCompleted", 220));
         services.AddSingleton<BackgroundAssessments>();
         services.AddHostedService<AssessmentWorker>();
         services.AddNavigationLinks(
