@@ -1,3 +1,4 @@
+using Wenjiu.Platform.Periods;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
@@ -446,18 +447,18 @@ internal sealed class PlainEfCore
             }
 
             var stored = registered.GetValueOrDefault(key);
-            if (stored?.Find(s => s.StartMonth == spell.StartMonth) is { } same)
+            if (stored?.Find(s => s.StartMonth.Number == spell.StartMonth) is { } same)
             {
                 // The change tracker writes only what differs; setting equal values would write nothing either.
-                if (same.EndMonth != spell.EndMonth || same.Wage != spell.Wage)
+                if (same.EndMonth?.Number != spell.EndMonth || same.Wage != spell.Wage)
                 {
-                    same.EndMonth = spell.EndMonth;
+                    same.EndMonth = spell.EndMonth is { } changed ? YearMonth.FromNumber(changed) : null;
                     same.Wage = spell.Wage;
                 }
             }
-            else if (stored?.Find(s => s.StartMonth <= end && spell.StartMonth <= (s.EndMonth ?? OpenEnd)) is { } clash)
+            else if (stored?.Find(s => s.StartMonth.Number <= end && spell.StartMonth <= (s.EndMonth?.Number ?? OpenEnd)) is { } clash)
             {
-                Reject(spell, $"overlaps the registered spell at this employer from {Month(clash.StartMonth)}{(clash.EndMonth is { } e ? " to " + Month(e) : " (still employed)")}");
+                Reject(spell, $"overlaps the registered spell at this employer from {Month(clash.StartMonth.Number)}{(clash.EndMonth is { } e ? " to " + Month(e.Number) : " (still employed)")}");
                 continue;
             }
             else
@@ -466,8 +467,8 @@ internal sealed class PlainEfCore
                 {
                     PersonId = person.Id,
                     EmployerUscc = spell.Uscc,
-                    StartMonth = spell.StartMonth,
-                    EndMonth = spell.EndMonth,
+                    StartMonth = YearMonth.FromNumber(spell.StartMonth),
+                    EndMonth = spell.EndMonth is { } last ? YearMonth.FromNumber(last) : null,
                     Wage = spell.Wage,
                 });
             }
@@ -517,7 +518,7 @@ internal sealed record EfTotals(long Persons, long Spells, string Fingerprint)
         var persons = await db.Persons.AsNoTracking().ToDictionaryAsync(p => p.Id);
         var spells = await db.EmploymentSpells.AsNoTracking().ToListAsync();
         var lines = persons.Values.Select(p => string.Create(CultureInfo.InvariantCulture, $"p {Convert.ToHexString(p.IdNumberHash)} {p.Name} {p.BirthDate:yyyy-MM-dd} {p.Gender}"))
-            .Concat(spells.Select(s => string.Create(CultureInfo.InvariantCulture, $"s {Convert.ToHexString(persons[s.PersonId].IdNumberHash)} {s.EmployerUscc} {s.StartMonth} {s.EndMonth} {s.Wage:F2}")))
+            .Concat(spells.Select(s => string.Create(CultureInfo.InvariantCulture, $"s {Convert.ToHexString(persons[s.PersonId].IdNumberHash)} {s.EmployerUscc} {s.StartMonth.Number} {s.EndMonth?.Number} {s.Wage:F2}")))
             .Order(StringComparer.Ordinal);
         var digest = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines)));
         return new EfTotals(persons.Count, spells.Count, Convert.ToHexString(digest, 0, 8));

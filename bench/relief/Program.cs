@@ -348,7 +348,7 @@ async Task<bool> ScenarioAsync()
             var expected = Enumerable.Range(0, 4).Select(f => totals.ByClass[k, f]).ToArray();
             foreach (var (what, figures) in new[] { ("scenario baseline", stored), ("month-by-month baseline", perMonth) })
             {
-                var actual = figures.GetValueOrDefault((ReliefReportKey(m), classes[k])) ?? new long[7];
+                var actual = figures.GetValueOrDefault((m.Number, classes[k])) ?? new long[7];
                 if (!expected.SequenceEqual(actual.Take(4)))
                 {
                     problems.Add($"{m} {classes[k]}: SQL {string.Join('/', expected)} vs {what} {string.Join('/', actual.Take(4))} (insured/due/relief/payable, fen)");
@@ -400,7 +400,7 @@ async Task<(double Seconds, double PeakMb, Guid RunId)> RunScenarioAsync(YearMon
 
         var run = new ScenarioRun
         {
-            Id = Guid.NewGuid(), ScenarioId = scenario.Id, FirstMonth = ReliefReportKey(first), LastMonth = ReliefReportKey(last),
+            Id = Guid.NewGuid(), ScenarioId = scenario.Id, FirstMonth = first, LastMonth = last,
             Status = AssessmentStatus.Running, RuleSetVersion = rules.Version, StartedBy = "bench", StartedAt = DateTimeOffset.UtcNow,
         };
         db.ScenarioRuns.Add(run);
@@ -435,7 +435,7 @@ async Task<Dictionary<(int Month, string ReportClass), long[]>> PerMonthAsync()
         var (before, after) = (billed.Ledgers[0], billed.Ledgers[1]);
         for (var k = 0; k < before.Count; k++)
         {
-            var key = (ReliefReportKey(m), before.ReportClasses[k]);
+            var key = (m.Number, before.ReportClasses[k]);
             if (!figures.TryGetValue(key, out var sums))
             {
                 figures[key] = sums = new long[7];
@@ -461,13 +461,12 @@ async Task<Dictionary<(int Month, string ReportClass), long[]>> StoredScenarioAs
     var db = scope.ServiceProvider.GetRequiredService<ReliefDbContext>();
     var rows = await db.ScenarioResults.AsNoTracking().Where(r => r.ScenarioRunId == runId).ToListAsync();
     return rows.ToDictionary(
-        r => (r.Month, r.ReportClass),
+        r => (r.Month.Number, r.ReportClass),
         r => new[] { r.Insured, Fen(r.BaselineEmployerDue), Fen(r.BaselineEmployerRelief), Fen(r.BaselineEmployerPayable), Fen(r.ScenarioEmployerDue), Fen(r.ScenarioEmployerRelief), Fen(r.ScenarioEmployerPayable) });
 
     static long Fen(decimal yuan) => (long)(yuan * 100m);
 }
 
-static int ReliefReportKey(YearMonth month) => Wenjiu.Relief.Features.Reports.ReliefReportHandler.Key(month);
 
 // ---- columns for (b) and (c) -----------------------------------------------------------------------------------------
 async Task<Columns> LoadColumnsAsync()

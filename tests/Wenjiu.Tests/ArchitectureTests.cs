@@ -114,6 +114,85 @@ public sealed class ArchitectureTests
         Assert.False(result.IsSuccessful);
     }
 
+    /// <summary>A module's only public type is its <c>XModule</c> class (its one touch point); the rest is internal (docs/modules/README.md).</summary>
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void A_modules_only_public_type_is_its_module_class(string module)
+    {
+        var assembly = ModuleAssemblies.Single(a => a.GetName().Name == module);
+
+        var exported = assembly.GetExportedTypes().Select(t => t.FullName!).ToList();
+
+        Assert.Equal([$"{module}.{module["Wenjiu.".Length..]}Module"], exported);
+    }
+
+    /// <summary>What a contracts project offers lives in its own namespace, <c>Wenjiu.X.Contracts</c> (not the module's <c>Domain</c>).</summary>
+    [Theory]
+    [MemberData(nameof(Contracts))]
+    public void A_contracts_assemblys_types_live_in_its_contracts_namespace(string contracts)
+    {
+        var assembly = ContractAssemblies.Single(a => a.GetName().Name == contracts);
+
+        var elsewhere = assembly.GetExportedTypes().Where(t => t.Namespace is not { } ns || !(ns == contracts || ns.StartsWith(contracts + ".", StringComparison.Ordinal))).Select(t => t.FullName).ToList();
+
+        Assert.True(elsewhere.Count == 0, $"{contracts} has types outside its namespace: {string.Join(", ", elsewhere)}");
+    }
+
+    /// <summary>Months are <c>YearMonth</c> in every module's tables, one EF converter for all (no <c>int</c> yyyymm columns with their own helpers).</summary>
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Every_month_a_modules_entities_hold_is_a_YearMonth(string module)
+    {
+        var assembly = ModuleAssemblies.Single(a => a.GetName().Name == module);
+        var entities = assembly.GetTypes().Where(t => t.Namespace == module + ".Domain" && t.IsClass && !t.IsAbstract && t.GetProperty("Id") is not null || t.Name == "EmploymentSpell");
+
+        var intMonths = entities
+            .SelectMany(t => t.GetProperties().Select(p => (Type: t, Property: p)))
+            .Where(x => x.Property.Name.EndsWith("Month", StringComparison.Ordinal) && (x.Property.PropertyType == typeof(int) || x.Property.PropertyType == typeof(int?)))
+            .Select(x => $"{x.Type.Name}.{x.Property.Name}")
+            .ToList();
+
+        Assert.True(intMonths.Count == 0, $"{module} stores months as int: {string.Join(", ", intMonths)}");
+    }
+
+    /// <summary>One resource file per module (<c>Localization/XText.resx</c> with its English twin): one place to look for a page's words.</summary>
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void A_module_has_one_resource_file(string module)
+    {
+        var assembly = ModuleAssemblies.Single(a => a.GetName().Name == module);
+
+        var resources = assembly.GetManifestResourceNames().Where(n => n.EndsWith(".resources", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal([$"{module}.Localization.{module["Wenjiu.".Length..]}Text.resources"], resources);
+    }
+
+    /// <summary>Constructor injection everywhere: no module code looks services up from <c>HttpContext.RequestServices</c>.</summary>
+    [Fact]
+    public void No_module_looks_up_services_from_RequestServices()
+    {
+        var modules = Path.Combine(RepositoryRoot(), "src", "Modules");
+
+        var lookups = Directory.EnumerateFiles(modules, "*.cs*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains("RequestServices", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(modules, f))
+            .ToList();
+
+        Assert.True(lookups.Count == 0, "Service look-ups in: " + string.Join(", ", lookups));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Wenjiu.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root (Wenjiu.slnx) is not above " + AppContext.BaseDirectory);
+    }
+
     private static string[] ModuleInternalNamespaces() =>
         ModuleAssemblies
             .SelectMany(a => a.GetTypes().Select(t => t.Namespace).Where(n => n is not null && n.StartsWith(a.GetName().Name! + ".", StringComparison.Ordinal)))

@@ -17,7 +17,7 @@ using Wenjiu.Relief.Features.Deferrals;
 using Wenjiu.Relief.Features.Reports;
 using Wenjiu.Relief.Features.Scenarios;
 using Wenjiu.Relief.Features.Statements;
-using Wenjiu.Relief.Features;
+using Microsoft.AspNetCore.Http;
 using Wenjiu.Relief.Localization;
 using Wenjiu.Relief.Rules;
 
@@ -83,8 +83,8 @@ public static class ReliefModule
         services.AddSingleton<BackgroundAssessments>();
         services.AddHostedService<AssessmentWorker>();
         services.AddNavigationLinks(
-            NavigationLink.To("nav-relief-assessments", typeof(AssessmentText), "Nav.Assessments", 300, "/Relief/Assessments", Permissions.ViewAssessments),
-            NavigationLink.To("nav-relief-deferrals", typeof(AssessmentText), "Nav.Deferrals", 310, "/Relief/Deferrals", Permissions.ViewDeferrals));
+            NavigationLink.To("nav-relief-assessments", typeof(ReliefText), "Nav.Assessments", 300, "/Relief/Assessments", Permissions.ViewAssessments),
+            NavigationLink.To("nav-relief-deferrals", typeof(ReliefText), "Nav.Deferrals", 310, "/Relief/Deferrals", Permissions.ViewDeferrals));
         return builder;
     }
 
@@ -112,8 +112,12 @@ public static class ReliefModule
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         CalculateReliefEndpoint.Map(endpoints, publicRateLimit);
-        ReliefApi.Map(endpoints);
-        AssessmentEndpoints.Map(endpoints);
+        var api = endpoints.MapGroup("/api/v1/relief").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        AssessmentEndpoints.Map(api);
+        DeferralEndpoints.Map(api);
+        ReliefReportEndpoint.Map(api);
+        ScenarioRunEndpoint.Map(api);
         return endpoints;
     }
 }

@@ -1,3 +1,4 @@
+using Wenjiu.Platform.Periods;
 using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform.PersonalData;
 using Wenjiu.Registry.Data;
@@ -70,12 +71,12 @@ internal static class RegistryData
         return person;
     }
 
-    /// <summary>Months as the spells table stores them: <c>yyyymm</c>.</summary>
+    /// <summary>Months written as <c>yyyymm</c> numbers, for short tests.</summary>
     public static async Task AddSpellAsync(WenjiuFactory factory, long personId, string uscc, int startMonth, int? endMonth = null, decimal wage = 8_000m)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-        db.EmploymentSpells.Add(new EmploymentSpell { PersonId = personId, EmployerUscc = uscc, StartMonth = startMonth, EndMonth = endMonth, Wage = wage });
+        db.EmploymentSpells.Add(new EmploymentSpell { PersonId = personId, EmployerUscc = uscc, StartMonth = YearMonth.FromNumber(startMonth), EndMonth = endMonth is { } end ? YearMonth.FromNumber(end) : null, Wage = wage });
         await db.SaveChangesAsync();
     }
 

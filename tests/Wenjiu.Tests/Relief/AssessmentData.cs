@@ -101,7 +101,7 @@ internal sealed record SmallRegistry(string A, string B, string C, string D)
         ReliefAsync(factory, db => db.EmployerAssessments.AsNoTracking().Where(a => a.RunId == runId).OrderBy(a => a.Uscc).ToListAsync());
 
     public static Task<AssessmentRun?> CurrentRunAsync(WenjiuFactory factory, YearMonth month) =>
-        ReliefAsync(factory, db => db.AssessmentRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Month == AssessmentQueries.Yyyymm(month) && r.IsCurrent));
+        ReliefAsync(factory, db => db.AssessmentRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Month == month && r.IsCurrent));
 
     /// <summary>A row as text without its run id: two runs' rows compare equal when every figure is.</summary>
     public static string Figures(EmployerAssessment a) => string.Join(' ',

@@ -205,7 +205,7 @@ public sealed class AssessmentTests
         var killed = Guid.NewGuid();
         await ReliefAsync(factory, async db =>
         {
-            db.AssessmentRuns.Add(new AssessmentRun { Id = killed, Month = 202002, Version = 2, Status = AssessmentStatus.Running, RuleSetName = "beijing-2020", StartedBy = "killed", StartedAt = DateTimeOffset.UtcNow });
+            db.AssessmentRuns.Add(new AssessmentRun { Id = killed, Month = new Wenjiu.Platform.Periods.YearMonth(2020, 2), Version = 2, Status = AssessmentStatus.Running, RuleSetName = "beijing-2020", StartedBy = "killed", StartedAt = DateTimeOffset.UtcNow });
             db.EmployerAssessments.Add(new EmployerAssessment { RunId = killed, Uscc = registry.A, Category = "sme", ReportClass = "small", District = "110105", Industry = "software_it", Insured = 1, PensionEmployerDue = 1m });
             return await db.SaveChangesAsync();
         });

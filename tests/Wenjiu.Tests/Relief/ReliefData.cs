@@ -1,3 +1,4 @@
+using Wenjiu.Platform.Periods;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Relief.Data;
@@ -18,7 +19,7 @@ internal static class ReliefData
         var run = new AssessmentRun
         {
             Id = Guid.NewGuid(),
-            Month = month,
+            Month = YearMonth.FromNumber(month),
             Version = version,
             Status = AssessmentStatus.Completed,
             IsCurrent = current,

@@ -139,7 +139,7 @@ public sealed class ScenarioBillingTests
         var scenario = new Scenario { Id = Guid.NewGuid(), Name = "range", OverridesYaml = overrides, CreatedBy = "test", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
         var run = new ScenarioRun
         {
-            Id = Guid.NewGuid(), ScenarioId = scenario.Id, FirstMonth = AssessmentQueries.Yyyymm(first), LastMonth = AssessmentQueries.Yyyymm(last),
+            Id = Guid.NewGuid(), ScenarioId = scenario.Id, FirstMonth = first, LastMonth = last,
             Status = AssessmentStatus.Running, RuleSetVersion = ReliefRuleSet.Beijing2020.Version, StartedBy = "test", StartedAt = DateTimeOffset.UtcNow,
         };
         db.AddRange(scenario, run);
@@ -155,7 +155,7 @@ public sealed class ScenarioBillingTests
         var rows = (await db.ScenarioResults.AsNoTracking().Where(r => r.ScenarioRunId == runId).ToListAsync())
             .OrderBy(r => r.Month).ThenBy(r => ReportClasses.Order(r.ReportClass))
             .Select(r => Row(
-                YearMonth.FromOrdinal(((r.Month / 100) * 12) + (r.Month % 100) - 1), r.ReportClass, r.Employers, r.Insured,
+                r.Month, r.ReportClass, r.Employers, r.Insured,
                 [r.BaselineEmployerDue, r.BaselineEmployerRelief, r.BaselineEmployerPayable, r.ScenarioEmployerDue, r.ScenarioEmployerRelief, r.ScenarioEmployerPayable]))
             .ToList();
         return (run, rows);

@@ -180,8 +180,7 @@ public sealed class ScenarioTests
         var sizeStandard = scope.ServiceProvider.GetRequiredService<SmeSizeStandard>();
         var baseline = ReliefRuleSet.Beijing2020;
         var scenarioRules = ScenarioHandler.ScenarioRules(scenario, baseline);
-        var yyyymm = (month.Year * 100) + month.Month;
-        var wages = (await registry.EmploymentSpells.AsNoTracking().Where(s => s.StartMonth <= yyyymm && (s.EndMonth == null || s.EndMonth >= yyyymm)).ToListAsync())
+        var wages = (await registry.EmploymentSpells.AsNoTracking().Where(s => s.StartMonth <= month && (s.EndMonth == null || s.EndMonth >= month)).ToListAsync())
             .ToLookup(s => s.EmployerUscc, s => new InsuredWage(s.PersonId.ToString(CultureInfo.InvariantCulture), s.Wage), StringComparer.Ordinal);
         var sums = new Dictionary<string, (int Employers, long Insured, decimal[] Figures)>(StringComparer.Ordinal);
         foreach (var e in await registry.Employers.AsNoTracking().ToListAsync())

@@ -1,3 +1,4 @@
+using Wenjiu.Platform.Periods;
 using Microsoft.EntityFrameworkCore;
 using Wenjiu.Platform.Database;
 using Wenjiu.Registry.Contracts;
@@ -22,6 +23,9 @@ internal sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> opti
     public DbSet<ImportRequestKey> ImportRequestKeys => Set<ImportRequestKey>();
 
     public DbSet<PersonLookup> PersonLookups => Set<PersonLookup>();
+
+    /// <summary>Months are <c>yyyymm</c> integer columns (<see cref="YearMonthNumberConverter"/>), as the set-based SQL reads them.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.AddYearMonthNumbers();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

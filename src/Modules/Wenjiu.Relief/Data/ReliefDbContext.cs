@@ -1,3 +1,4 @@
+using Wenjiu.Platform.Periods;
 using Microsoft.EntityFrameworkCore;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Events;
@@ -20,6 +21,9 @@ internal sealed class ReliefDbContext(DbContextOptions<ReliefDbContext> options)
     public DbSet<ScenarioRun> ScenarioRuns => Set<ScenarioRun>();
 
     public DbSet<ScenarioResult> ScenarioResults => Set<ScenarioResult>();
+
+    /// <summary>Months are <c>yyyymm</c> integer columns (<see cref="YearMonthNumberConverter"/>), as the set-based SQL reads them.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.AddYearMonthNumbers();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

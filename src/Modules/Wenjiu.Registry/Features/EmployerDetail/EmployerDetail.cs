@@ -65,16 +65,14 @@ internal sealed class EmployerDetailHandler(RegistryDbContext db, SmeSizeStandar
     private async Task<IReadOnlyList<MonthlyHeadcount>> HeadcountAsync(string uscc, CancellationToken cancellationToken)
     {
         var now = BeijingTime.Of(clock.GetUtcNow());
-        var thisMonth = Key(new YearMonth(now.Year, now.Month));
-        var latestStart = await db.EmploymentSpells.MaxAsync(s => (int?)s.StartMonth, cancellationToken);
+        var thisMonth = new YearMonth(now.Year, now.Month);
+        var latestStart = await db.EmploymentSpells.MaxAsync(s => (YearMonth?)s.StartMonth, cancellationToken);
         var latestEnd = await db.EmploymentSpells.MaxAsync(s => s.EndMonth, cancellationToken);
-        var latest = Math.Max(latestStart ?? 0, latestEnd ?? 0);
-        var last = FromKey(latest == 0 ? thisMonth : Math.Min(latest, thisMonth));
+        YearMonth? latest = latestStart is { } start && latestEnd is { } end ? (start > end ? start : end) : latestStart ?? latestEnd;
+        var last = latest is { } l && l < thisMonth ? l : thisMonth;
         var first = last.AddMonths(-(HeadcountMonths - 1));
-        var firstKey = Key(first);
-        var lastKey = Key(last);
         var groups = await db.EmploymentSpells.AsNoTracking()
-            .Where(s => s.EmployerUscc == uscc && s.StartMonth <= lastKey && (s.EndMonth == null || s.EndMonth >= firstKey))
+            .Where(s => s.EmployerUscc == uscc && s.StartMonth <= last && (s.EndMonth == null || s.EndMonth >= first))
             .GroupBy(s => new { s.StartMonth, s.EndMonth })
             .Select(g => new { g.Key.StartMonth, g.Key.EndMonth, Count = g.Count() })
             .ToListAsync(cancellationToken);
@@ -82,8 +80,8 @@ internal sealed class EmployerDetailHandler(RegistryDbContext db, SmeSizeStandar
         var counts = new int[HeadcountMonths];
         foreach (var group in groups)
         {
-            var from = Math.Max(FromKey(group.StartMonth).Ordinal, first.Ordinal) - first.Ordinal;
-            var to = Math.Min(group.EndMonth is { } end ? FromKey(end).Ordinal : last.Ordinal, last.Ordinal) - first.Ordinal;
+            var from = Math.Max(group.StartMonth.Ordinal, first.Ordinal) - first.Ordinal;
+            var to = Math.Min((group.EndMonth ?? last).Ordinal, last.Ordinal) - first.Ordinal;
             for (var i = from; i <= to; i++)
             {
                 counts[i] += group.Count;
@@ -113,16 +111,11 @@ internal sealed class EmployerDetailHandler(RegistryDbContext db, SmeSizeStandar
             rows.Select(r => new EmployeeRow(
                 Masking.Name(r.Name),
                 Masking.IdentityNumber(personalData.Decrypt(r.IdNumberCipher)),
-                FromKey(r.StartMonth),
-                r.EndMonth is { } end ? FromKey(end) : null,
+                r.StartMonth,
+                r.EndMonth,
                 r.Wage)).ToList(),
             page,
             EmployeePageSize,
             total);
     }
-
-    /// <summary>Spells store months as <c>yyyymm</c> integers.</summary>
-    internal static int Key(YearMonth month) => (month.Year * 100) + month.Month;
-
-    internal static YearMonth FromKey(int key) => new(key / 100, key % 100);
 }

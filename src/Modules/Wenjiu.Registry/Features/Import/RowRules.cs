@@ -169,11 +169,8 @@ internal sealed class RowRules(SmeSizeStandard sizeStandard, PersonalDataProtect
 
         return new StagedSpell(
             row.Line, protector.LookupHash(idNumber), protector.Encrypt(idNumber), name, ResidentIdentityNumber.BirthDate(idNumber)!.Value,
-            ResidentIdentityNumber.GenderOf(idNumber), uscc, MonthNumber(start), end is { } e ? MonthNumber(e) : null, wage);
+            ResidentIdentityNumber.GenderOf(idNumber), uscc, start.Number, end is { } e ? e.Number : null, wage);
     }
-
-    /// <summary>Months are stored as <c>yyyymm</c> (see <see cref="EmploymentSpell"/>).</summary>
-    internal static int MonthNumber(YearMonth month) => (month.Year * 100) + month.Month;
 
     private static bool Unsplittable(SourceRow row, List<RowRejection> rejections, bool keepText)
     {

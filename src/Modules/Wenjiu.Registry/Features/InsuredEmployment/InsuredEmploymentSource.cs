@@ -24,9 +24,10 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
     /// <summary>Spells per block: small enough to stay off the large-object heap, large enough to amortise the hand-over.</summary>
     internal const int BlockSize = 8_192;
 
-    // The spells' months are yyyymm numbers in the tables (YearMonth.Number); the reads below compare numbers.
+    // The spells' months are yyyymm numbers in the tables (YearMonth.Number): EF compares them through the converter,
+    // the COPY statements below write the numbers themselves.
     public async Task<IInsuredMonth> OpenMonthAsync(YearMonth month, CancellationToken cancellationToken = default) =>
-        await OpenAsync(month.Number, month.Number, cancellationToken);
+        await OpenAsync(month, month, cancellationToken);
 
     public async Task<IInsuredMonths> OpenMonthsAsync(YearMonth firstMonth, YearMonth lastMonth, CancellationToken cancellationToken = default)
     {
@@ -35,13 +36,10 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
             throw new ArgumentOutOfRangeException(nameof(lastMonth), lastMonth, "The last month cannot be before the first.");
         }
 
-        return await OpenAsync(firstMonth.Number, lastMonth.Number, cancellationToken);
+        return await OpenAsync(firstMonth, lastMonth, cancellationToken);
     }
 
-    /// <summary>Months as consecutive numbers, to count months between two of them.</summary>
-    private static int Ordinal(int yyyymm) => YearMonth.FromNumber(yyyymm).Ordinal;
-
-    private async Task<MonthRead> OpenAsync(int first, int last, CancellationToken cancellationToken)
+    private async Task<MonthRead> OpenAsync(YearMonth first, YearMonth last, CancellationToken cancellationToken)
     {
         if (!database.IsPostgres)
         {
@@ -89,7 +87,7 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
 
     public async Task<IReadOnlyList<InsuredPersonWage>> ReadEmployeesAsync(string uscc, YearMonth yearMonth, CancellationToken cancellationToken = default)
     {
-        var month = yearMonth.Number;
+        var month = yearMonth;
         // A left join: the assessment bills every active spell, so the lines must not lose one whose person is missing
         // (the importer writes both, but nothing in the schema enforces it).
         var spells = await (
@@ -104,7 +102,7 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
         // Decrypted only to be masked on the spot: nothing in clear leaves the registry, so this is not an audited view.
         return spells.Select(s => new InsuredPersonWage(
             s.PersonId,
-            YearMonth.FromNumber(s.StartMonth),
+            s.StartMonth,
             s.Wage,
             s.Name is null ? "" : Masking.Name(s.Name),
             s.Cipher is null ? "" : Masking.IdentityNumber(personalData.Decrypt(s.Cipher)))).ToList();
@@ -116,11 +114,11 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
     /// One read of the months <c>first</c> to <c>last</c>: a single month's wages (<see cref="IInsuredMonth"/>, first =
     /// last) or a range's spells with their months (<see cref="IInsuredMonths"/>), after the employers either way.
     /// </summary>
-    private abstract class MonthRead(int first, int last) : IInsuredMonth, IInsuredMonths
+    private abstract class MonthRead(YearMonth first, YearMonth last) : IInsuredMonth, IInsuredMonths
     {
-        protected int First { get; } = first;
+        protected YearMonth First { get; } = first;
 
-        protected int Last { get; } = last;
+        protected YearMonth Last { get; } = last;
 
         public abstract IAsyncEnumerable<InsuredEmployer> ReadEmployersAsync(CancellationToken cancellationToken = default);
 
@@ -131,17 +129,17 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
         public abstract ValueTask DisposeAsync();
 
         /// <summary>The offsets from the range's first month of the first and last months a spell is active in.</summary>
-        protected (int From, int To) Offsets(int startMonth, int? endMonth)
+        protected (int From, int To) Offsets(YearMonth startMonth, YearMonth? endMonth)
         {
-            var first = Ordinal(First);
-            return (Math.Max(Ordinal(startMonth), first) - first, Math.Min(Ordinal(endMonth ?? Last), Ordinal(Last)) - first);
+            var first = First.Ordinal;
+            return (Math.Max(startMonth.Ordinal, first) - first, Math.Min((endMonth ?? Last).Ordinal, Last.Ordinal) - first);
         }
 
         /// <summary>The month a single-month read was opened for.</summary>
-        protected int Month => First == Last ? First : throw new InvalidOperationException("Wages are read one month at a time: open the month with OpenMonthAsync.");
+        protected YearMonth Month => First == Last ? First : throw new InvalidOperationException("Wages are read one month at a time: open the month with OpenMonthAsync.");
     }
 
-    private sealed class PostgresMonth(NpgsqlConnection connection, NpgsqlTransaction transaction, int first, int last) : MonthRead(first, last)
+    private sealed class PostgresMonth(NpgsqlConnection connection, NpgsqlTransaction transaction, YearMonth first, YearMonth last) : MonthRead(first, last)
     {
         // Both statements number the employers the same way (code order); the snapshot keeps the numbering fixed.
         private const string Employers = "SELECT uscc, industry, district, employees, revenue, total_assets, injury_rate, size_class FROM registry.employers ORDER BY uscc";
@@ -163,7 +161,7 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
         public override async IAsyncEnumerable<InsuredWages> ReadWagesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             // COPY takes no parameters; the month is an integer checked on opening. Wages are numeric(12,2): × 100 is exact.
-            var month = Month;
+            var month = Month.Number;
             var sql = string.Create(CultureInfo.InvariantCulture, $"""
                 COPY (SELECT e.position, (s.wage * 100)::bigint
                       FROM registry.employment_spells s
@@ -181,10 +179,10 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
         {
             // The same scan and join as one month's wages, over the whole range at once, with each spell's months.
             var sql = string.Create(CultureInfo.InvariantCulture, $"""
-                COPY (SELECT e.position, (s.wage * 100)::bigint, s.start_month, coalesce(s.end_month, {Last})
+                COPY (SELECT e.position, (s.wage * 100)::bigint, s.start_month, coalesce(s.end_month, {Last.Number})
                       FROM registry.employment_spells s
                       JOIN (SELECT uscc, (row_number() OVER (ORDER BY uscc) - 1)::integer AS position FROM registry.employers) e ON e.uscc = s.employer_uscc
-                      WHERE s.start_month <= {Last} AND (s.end_month IS NULL OR s.end_month >= {First})) TO STDOUT (FORMAT BINARY)
+                      WHERE s.start_month <= {Last.Number} AND (s.end_month IS NULL OR s.end_month >= {First.Number})) TO STDOUT (FORMAT BINARY)
                 """);
             await using var export = await connection.BeginBinaryExportAsync(sql, cancellationToken);
             while (ReadSpells(export, cancellationToken) is { } block)
@@ -205,7 +203,7 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
             {
                 employers[count] = export.Read<int>(NpgsqlDbType.Integer);
                 wages[count] = export.Read<long>(NpgsqlDbType.Bigint);
-                (from[count], to[count]) = Offsets(export.Read<int>(NpgsqlDbType.Integer), export.Read<int>(NpgsqlDbType.Integer));
+                (from[count], to[count]) = Offsets(YearMonth.FromNumber(export.Read<int>(NpgsqlDbType.Integer)), YearMonth.FromNumber(export.Read<int>(NpgsqlDbType.Integer)));
                 count++;
             }
 
@@ -256,7 +254,7 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
     }
 
     /// <summary>SQLite (the embedded demo, one writer): the same two reads, positions looked up here.</summary>
-    private sealed class SqliteMonth(RegistryDbContext db, int first, int last) : MonthRead(first, last)
+    private sealed class SqliteMonth(RegistryDbContext db, YearMonth first, YearMonth last) : MonthRead(first, last)
     {
         private readonly Dictionary<string, int> positions = new(StringComparer.Ordinal);
 

@@ -182,8 +182,8 @@ internal sealed class LookupPersonHandler(
             spells.Select(s => new PersonSpell(
                 s.EmployerUscc,
                 s.Name,
-                EmployerDetailHandler.FromKey(s.StartMonth),
-                s.EndMonth is { } end ? EmployerDetailHandler.FromKey(end) : null,
+                s.StartMonth,
+                s.EndMonth,
                 s.Wage)).ToList()));
     }
 

@@ -125,7 +125,7 @@ internal static class AssessCommand
         var pruned = await scope.ServiceProvider.GetRequiredService<MonthlyAssessment>().PruneAsync(month, keep, $"cli:{Environment.UserName}", cancellationToken);
         await output.WriteLineAsync(pruned.Count == 0
             ? "Nothing to prune."
-            : $"Pruned the employer rows of {pruned.Count} superseded version(s): {string.Join(", ", pruned.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Month / 100:0000}-{p.Month % 100:00} v{p.Version}")))}.");
+            : $"Pruned the employer rows of {pruned.Count} superseded version(s): {string.Join(", ", pruned.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Month} v{p.Version}")))}.");
         return 0;
     }
 

@@ -15,20 +15,19 @@ using Wenjiu.Relief.Localization;
 
 namespace Wenjiu.Relief.Features.Assess;
 
-/// <summary>The assessment's and deferrals' JSON API under <c>/api/v1/relief</c>, for bureau staff.</summary>
+/// <summary>The assessment's JSON API under <c>/api/v1/relief/assessments</c>, for bureau staff: start, list, follow, compare.</summary>
 internal static class AssessmentEndpoints
 {
-    public static void Map(IEndpointRouteBuilder endpoints)
+    public static void Map(RouteGroupBuilder relief)
     {
-        var api = endpoints.MapGroup("/api/v1/relief").RequireAuthorization().WithTags("Relief assessment")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        var api = relief.MapGroup("").WithTags("Relief assessment");
         api.MapPost("/assessments", Start)
             .RequireAuthorization(Permissions.RunAssessment)
             .WithName("StartAssessment")
             .WithSummary("Start the monthly assessment of a month")
             .WithDescription("Body `{ \"month\": \"2020-02\" }`. Runs in the background: every employer with spells active in the month is billed and stored under a new version of the month, which becomes current when the run completes. Poll `GET /api/v1/relief/assessments/{id}`.")
             .ProducesValidationProblem()
-            // JSON only: a cross-site form cannot send it and the sign-in cookie is SameSite=Lax (docs/adr/registry-api-csrf.md).
+            // JSON only: a cross-site form cannot send it and the sign-in cookie is SameSite=Lax (docs/adr/0005-api-antiforgery.md).
             .DisableAntiforgery();
         api.MapGet("/assessments", ListAsync)
             .RequireAuthorization(Permissions.ViewAssessments)
@@ -49,29 +48,9 @@ internal static class AssessmentEndpoints
             .WithDescription("Totals per insurance of both versions and their difference, the parameters whose value changed, and how many employers' bills changed.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/deferrals", ListDeferralsAsync)
-            .RequireAuthorization(Permissions.ViewDeferrals)
-            .WithName("ListDeferrals")
-            .WithSummary("List recorded deferrals")
-            .WithDescription("The latest 100 deferrals, or one employer's (`uscc`), each with the employer's registered name and, when revoked, who revoked it, when and why.");
-        api.MapPost("/deferrals/{id:long}/revoke", RevokeDeferralAsync)
-            .RequireAuthorization(Permissions.RecordDeferrals)
-            .WithName("RevokeDeferral")
-            .WithSummary("Revoke a deferral")
-            .WithDescription("Body `{ \"reason\" }`. The deferral stays on record as revoked (who, when, why; audited); the next assessment of its months bills them as not deferred.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .DisableAntiforgery();
-        api.MapPost("/deferrals", RecordDeferralAsync)
-            .RequireAuthorization(Permissions.RecordDeferrals)
-            .WithName("RecordDeferral")
-            .WithSummary("Record an approved deferral")
-            .WithDescription("Body `{ \"uscc\", \"firstMonth\", \"lastMonth\", \"reference\" }`, months written YYYY-MM, checked against the rule set's deferral parameters (earliest start, latest end, longest length); an error names the field.")
-            .ProducesValidationProblem()
-            .DisableAntiforgery();
     }
 
-    private static Results<Accepted<RunResponse>, ValidationProblem> Start(StartRequest? request, BackgroundAssessments queue, ClaimsPrincipal user, IStringLocalizer<AssessmentText> text)
+    private static Results<Accepted<RunResponse>, ValidationProblem> Start(StartRequest? request, BackgroundAssessments queue, ClaimsPrincipal user, IStringLocalizer<ReliefText> text)
     {
         if (!TryMonth(request?.Month, text, out var month, out var problem))
         {
@@ -84,7 +63,7 @@ internal static class AssessmentEndpoints
     }
 
     private static async Task<Results<Ok<List<RunResponse>>, ValidationProblem>> ListAsync(
-        [Description("YYYY-MM")] string? month, AssessmentQueries queries, IStringLocalizer<AssessmentText> text, CancellationToken cancellationToken)
+        [Description("YYYY-MM")] string? month, AssessmentQueries queries, IStringLocalizer<ReliefText> text, CancellationToken cancellationToken)
     {
         YearMonth? filter = null;
         if (month is not null)
@@ -102,7 +81,7 @@ internal static class AssessmentEndpoints
     }
 
     private static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> GetAsync(
-        Guid id, AssessmentQueries queries, BackgroundAssessments queue, IStringLocalizer<AssessmentText> text, CancellationToken cancellationToken)
+        Guid id, AssessmentQueries queries, BackgroundAssessments queue, IStringLocalizer<ReliefText> text, CancellationToken cancellationToken)
     {
         var run = await queries.FindAsync(id, cancellationToken);
         if (run is null)
@@ -121,7 +100,7 @@ internal static class AssessmentEndpoints
         [Description("The earlier version (integer)")] int? from,
         [Description("The later version (integer)")] int? to,
         AssessmentQueries queries,
-        IStringLocalizer<AssessmentText> text,
+        IStringLocalizer<ReliefText> text,
         CancellationToken cancellationToken)
     {
         if (!TryMonth(month, text, out var m, out var problem))
@@ -151,39 +130,8 @@ internal static class AssessmentEndpoints
             : TypedResults.Ok(DiffResponse.From(diff));
     }
 
-    private static async Task<Ok<List<DeferralResponse>>> ListDeferralsAsync(string? uscc, DeferralHandler deferrals, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await deferrals.ListAsync(uscc, cancellationToken)).Select(l => DeferralResponse.From(l.Deferral, l.EmployerName)).ToList());
 
-    private static async Task<Results<Ok<DeferralResponse>, ValidationProblem, ProblemHttpResult>> RevokeDeferralAsync(
-        long id, RevokeDeferralRequest? request, DeferralHandler deferrals, ClaimsPrincipal user, IStringLocalizer<AssessmentText> text, CancellationToken cancellationToken)
-    {
-        var result = await deferrals.RevokeAsync(id, request?.Reason, user.Identity?.Name ?? "?", cancellationToken);
-        if (result is null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: text["Deferral.NotFound"]);
-        }
-
-        return result.Deferral is { } d
-            ? TypedResults.Ok(DeferralResponse.From(d))
-            : TypedResults.ValidationProblem(result.Errors.ToDictionary().ToDictionary(e => ApiJson.FieldName(e.Key), e => e.Value, StringComparer.Ordinal));
-    }
-
-    private static async Task<Results<Created<DeferralResponse>, ValidationProblem>> RecordDeferralAsync(
-        DeferralRequest? request, DeferralHandler deferrals, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var result = await deferrals.RecordAsync(new DeferralInput(request?.Uscc, request?.FirstMonth, request?.LastMonth, request?.Reference), user.Identity?.Name ?? "?", cancellationToken);
-        if (result.Deferral is null)
-        {
-            // Fields named as the JSON names them.
-            return TypedResults.ValidationProblem(result.Errors.ToDictionary().ToDictionary(
-                e => ApiJson.FieldName(e.Key), e => e.Value, StringComparer.Ordinal));
-        }
-
-        var response = DeferralResponse.From(result.Deferral);
-        return TypedResults.Created($"/api/v1/relief/deferrals?uscc={response.Uscc}", response);
-    }
-
-    private static bool TryMonth(string? written, IStringLocalizer<AssessmentText> text, out YearMonth month, out ValidationProblem problem)
+    private static bool TryMonth(string? written, IStringLocalizer<ReliefText> text, out YearMonth month, out ValidationProblem problem)
     {
         problem = null!;
         if (string.IsNullOrWhiteSpace(written))
@@ -234,7 +182,7 @@ internal sealed record RunResponse(
 
     public static RunResponse From(AssessmentRun run, IReadOnlyList<InsuranceTotals>? insurances) => new(
         run.Id,
-        AssessmentQueries.MonthOf(run.Month).ToString(),
+        run.Month.ToString(),
         run.Version,
         StatusCode(run.Status),
         run.IsCurrent,
@@ -266,7 +214,7 @@ internal sealed record DiffResponse(
     IReadOnlyList<InsuranceDiffResponse> Insurances, IReadOnlyList<ParameterChangeResponse> ParameterChanges, int EmployersChanged)
 {
     public static DiffResponse From(AssessmentDiff diff) => new(
-        AssessmentQueries.MonthOf(diff.To.Month).ToString(),
+        diff.To.Month.ToString(),
         diff.From.Version,
         diff.To.Version,
         diff.From.RuleSetVersion,
@@ -285,31 +233,3 @@ internal sealed record DiffResponse(
 
     private static AmountsResponse Amounts(InsuranceTotals t) => new(t.EmployerDue, t.EmployerRelief, t.EmployerPayable, t.EmployeePayable);
 }
-
-internal sealed record DeferralRequest(
-    string? Uscc,
-    string? FirstMonth,
-    string? LastMonth,
-    string? Reference);
-
-internal sealed record DeferralResponse(
-    long Id,
-    string Uscc,
-    string FirstMonth,
-    string LastMonth,
-    string DueMonth,
-    string Reference,
-    string RecordedBy,
-    DateTimeOffset RecordedAt,
-    string? EmployerName,
-    DateTimeOffset? RevokedAt,
-    string? RevokedBy,
-    string? RevocationReason)
-{
-    public static DeferralResponse From(Deferral d, string? employerName = null) => new(
-        d.Id, d.Uscc, AssessmentQueries.MonthOf(d.FirstMonth).ToString(), AssessmentQueries.MonthOf(d.LastMonth).ToString(),
-        AssessmentQueries.MonthOf(d.LastMonth).AddMonths(1).ToString(), d.Reference, d.RecordedBy, d.RecordedAt,
-        employerName, d.RevokedAt, d.RevokedBy, d.RevocationReason);
-}
-
-internal sealed record RevokeDeferralRequest(string? Reason);

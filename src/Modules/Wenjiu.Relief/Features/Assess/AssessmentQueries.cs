@@ -28,23 +28,17 @@ internal sealed class AssessmentQueries(ReliefDbContext db)
 {
     public const int RecentRunCount = 30;
 
-    public static int Yyyymm(YearMonth month) => (month.Year * 100) + month.Month;
-
-    public static YearMonth MonthOf(int yyyymm) => new(yyyymm / 100, yyyymm % 100);
-
     public Task<AssessmentRun?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.AssessmentRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
 
     public Task<AssessmentRun?> CurrentRunAsync(YearMonth month, CancellationToken cancellationToken = default)
     {
-        var yyyymm = Yyyymm(month);
-        return db.AssessmentRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Month == yyyymm && r.IsCurrent, cancellationToken);
+        return db.AssessmentRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Month == month && r.IsCurrent, cancellationToken);
     }
 
     public Task<AssessmentRun?> VersionAsync(YearMonth month, int version, CancellationToken cancellationToken = default)
     {
-        var yyyymm = Yyyymm(month);
-        return db.AssessmentRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Month == yyyymm && r.Version == version, cancellationToken);
+        return db.AssessmentRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Month == month && r.Version == version, cancellationToken);
     }
 
     public async Task<IReadOnlyList<AssessmentRun>> RecentAsync(YearMonth? month = null, CancellationToken cancellationToken = default)
@@ -52,8 +46,7 @@ internal sealed class AssessmentQueries(ReliefDbContext db)
         var runs = db.AssessmentRuns.AsNoTracking();
         if (month is { } m)
         {
-            var yyyymm = Yyyymm(m);
-            runs = runs.Where(r => r.Month == yyyymm);
+            runs = runs.Where(r => r.Month == m);
         }
 
         var list = await runs.OrderByDescending(r => r.Month).ThenByDescending(r => r.Version).Take(RecentRunCount).ToListAsync(cancellationToken);

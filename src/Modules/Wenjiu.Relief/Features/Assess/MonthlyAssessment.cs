@@ -19,7 +19,7 @@ using static Wenjiu.Relief.Rules.ContributionRules;
 namespace Wenjiu.Relief.Features.Assess;
 
 /// <summary>The end of a run: its id, version and status, and why it failed.</summary>
-internal sealed record AssessmentOutcome(Guid RunId, int Month, int Version, AssessmentStatus Status, string? Message)
+internal sealed record AssessmentOutcome(Guid RunId, YearMonth Month, int Version, AssessmentStatus Status, string? Message)
 {
     public bool Completed => Status == AssessmentStatus.Completed;
 }
@@ -120,12 +120,11 @@ internal sealed class MonthlyAssessment(
 
     private async Task<AssessmentRun> StartRunAsync(YearMonth month, string startedBy, Guid? runId, string parametersJson, CancellationToken cancellationToken)
     {
-        var yyyymm = (month.Year * 100) + month.Month;
-        var version = (await db.AssessmentRuns.Where(r => r.Month == yyyymm).MaxAsync(r => (int?)r.Version, cancellationToken) ?? 0) + 1;
+        var version = (await db.AssessmentRuns.Where(r => r.Month == month).MaxAsync(r => (int?)r.Version, cancellationToken) ?? 0) + 1;
         var run = new AssessmentRun
         {
             Id = runId ?? Guid.NewGuid(),
-            Month = yyyymm,
+            Month = month,
             Version = version,
             Status = AssessmentStatus.Running,
             RuleSetName = Rules.Name,
@@ -146,14 +145,18 @@ internal sealed class MonthlyAssessment(
     /// becomes <see cref="AssessmentStatus.Pruned"/>. Under the assessment lock, so no run starts meanwhile. About 615,000
     /// rows go per city version.
     /// </summary>
-    public async Task<IReadOnlyList<(int Month, int Version)>> PruneAsync(YearMonth? month, int keep, string prunedBy, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<(YearMonth Month, int Version)>> PruneAsync(YearMonth? month, int keep, string prunedBy, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(keep);
         await using var store = AssessmentStore.Create(database, db);
         await store.LockAsync(cancellationToken);
-        int? yyyymm = month is { } m ? (m.Year * 100) + m.Month : null;
-        var superseded = await db.AssessmentRuns.AsNoTracking()
-            .Where(r => r.Status == AssessmentStatus.Completed && !r.IsCurrent && (yyyymm == null || r.Month == yyyymm))
+        var completed = db.AssessmentRuns.AsNoTracking().Where(r => r.Status == AssessmentStatus.Completed && !r.IsCurrent);
+        if (month is { } m)
+        {
+            completed = completed.Where(r => r.Month == m);
+        }
+
+        var superseded = await completed
             .Select(r => new { r.Id, r.Month, r.Version })
             .ToListAsync(cancellationToken);
         var pruned = superseded.GroupBy(r => r.Month)
@@ -200,8 +203,7 @@ internal sealed class MonthlyAssessment(
 
     private async Task<HashSet<string>> DeferredEmployersAsync(YearMonth month, CancellationToken cancellationToken)
     {
-        var yyyymm = (month.Year * 100) + month.Month;
-        var codes = await db.Deferrals.Where(d => d.RevokedAt == null && d.FirstMonth <= yyyymm && d.LastMonth >= yyyymm).Select(d => d.Uscc).ToListAsync(cancellationToken);
+        var codes = await db.Deferrals.Where(d => d.RevokedAt == null && d.FirstMonth <= month && d.LastMonth >= month).Select(d => d.Uscc).ToListAsync(cancellationToken);
         return new HashSet<string>(codes, StringComparer.Ordinal);
     }
 

@@ -33,7 +33,7 @@ internal sealed record DeferredAmounts(string Uscc, decimal DeferredThisMonth, d
 /// month: it is not stored again but computed from the current runs of the deferred months (<see cref="NowDueAsync"/>),
 /// so a re-assessed past month is reflected without copying figures around.
 /// </summary>
-internal sealed class DeferralHandler(ReliefDbContext db, ReliefRuleSet rules, IInsuredEmploymentSource registry, IAuditLog audit, TimeProvider clock, IStringLocalizer<AssessmentText> text)
+internal sealed class DeferralHandler(ReliefDbContext db, ReliefRuleSet rules, IInsuredEmploymentSource registry, IAuditLog audit, TimeProvider clock, IStringLocalizer<ReliefText> text)
 {
     public const string AuditAction = "relief.deferral.record";
     public const string RevokeAuditAction = "relief.deferral.revoke";
@@ -75,14 +75,12 @@ internal sealed class DeferralHandler(ReliefDbContext db, ReliefRuleSet rules, I
             CheckAgainstRules(f, l, errors);
             if (!errors.Has(nameof(input.Uscc)) && !errors.Has(nameof(input.FirstMonth)) && !errors.Has(nameof(input.LastMonth)))
             {
-                var firstYyyymm = AssessmentQueries.Yyyymm(f);
-                var lastYyyymm = AssessmentQueries.Yyyymm(l);
                 var overlapping = await db.Deferrals.AsNoTracking()
-                    .Where(d => d.Uscc == uscc && d.RevokedAt == null && d.FirstMonth <= lastYyyymm && d.LastMonth >= firstYyyymm)
+                    .Where(d => d.Uscc == uscc && d.RevokedAt == null && d.FirstMonth <= l && d.LastMonth >= f)
                     .FirstOrDefaultAsync(cancellationToken);
                 if (overlapping is not null)
                 {
-                    errors.Add(nameof(input.FirstMonth), text["Deferral.Error.Overlap", AssessmentQueries.MonthOf(overlapping.FirstMonth), AssessmentQueries.MonthOf(overlapping.LastMonth)]);
+                    errors.Add(nameof(input.FirstMonth), text["Deferral.Error.Overlap", overlapping.FirstMonth, overlapping.LastMonth]);
                 }
             }
         }
@@ -95,8 +93,8 @@ internal sealed class DeferralHandler(ReliefDbContext db, ReliefRuleSet rules, I
         var deferral = new Deferral
         {
             Uscc = uscc,
-            FirstMonth = AssessmentQueries.Yyyymm(first!.Value),
-            LastMonth = AssessmentQueries.Yyyymm(last!.Value),
+            FirstMonth = first!.Value,
+            LastMonth = last!.Value,
             Reference = reference,
             RecordedBy = recordedBy.Length > 256 ? recordedBy[..256] : recordedBy,
             RecordedAt = clock.GetUtcNow(),
@@ -160,7 +158,7 @@ internal sealed class DeferralHandler(ReliefDbContext db, ReliefRuleSet rules, I
             revokedBy,
             RevokeAuditAction,
             $"deferral {deferral.Id} {deferral.Uscc}",
-            $"{{\"first_month\":\"{AssessmentQueries.MonthOf(deferral.FirstMonth)}\",\"last_month\":\"{AssessmentQueries.MonthOf(deferral.LastMonth)}\",\"reason\":{System.Text.Json.JsonSerializer.Serialize(why)}}}",
+            $"{{\"first_month\":\"{deferral.FirstMonth}\",\"last_month\":\"{deferral.LastMonth}\",\"reason\":{System.Text.Json.JsonSerializer.Serialize(why)}}}",
             cancellationToken);
         return new DeferralResult(deferral, errors);
     }
@@ -193,7 +191,7 @@ internal sealed class DeferralHandler(ReliefDbContext db, ReliefRuleSet rules, I
     /// </summary>
     public async Task<IReadOnlyDictionary<string, decimal>> NowDueAsync(YearMonth month, string? uscc = null, CancellationToken cancellationToken = default)
     {
-        var previous = AssessmentQueries.Yyyymm(month.AddMonths(-1));
+        var previous = month.AddMonths(-1);
         var ended = db.Deferrals.AsNoTracking().Where(d => d.LastMonth == previous);
         if (uscc is not null)
         {

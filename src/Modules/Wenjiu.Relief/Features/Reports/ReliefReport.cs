@@ -175,19 +175,27 @@ internal sealed class ReliefReportHandler(ReliefDbContext db)
     {
         var months = await db.AssessmentRuns.AsNoTracking().Where(r => r.IsCurrent && r.Status == AssessmentStatus.Completed)
             .Select(r => r.Month).Distinct().OrderBy(m => m).ToListAsync(cancellationToken);
-        return months.Select(FromKey).ToList();
+        return months;
     }
 
     public async Task<ReliefReport> RunAsync(ReliefReportQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        int? from = query.From is { } f ? Key(f) : null;
-        int? to = query.To is { } t ? Key(t) : null;
-        var runs = await db.AssessmentRuns.AsNoTracking()
-            .Where(r => r.IsCurrent && r.Status == AssessmentStatus.Completed && (from == null || r.Month >= from) && (to == null || r.Month <= to))
+        var current = db.AssessmentRuns.AsNoTracking().Where(r => r.IsCurrent && r.Status == AssessmentStatus.Completed);
+        if (query.From is { } from)
+        {
+            current = current.Where(r => r.Month >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            current = current.Where(r => r.Month <= to);
+        }
+
+        var runs = await current
             .Select(r => new { r.Id, r.Month })
             .ToListAsync(cancellationToken);
-        var monthOf = runs.ToDictionary(r => r.Id, r => FromKey(r.Month));
+        var monthOf = runs.ToDictionary(r => r.Id, r => r.Month);
         var runIds = runs.Select(r => r.Id).ToList();
 
         var assessments = db.EmployerAssessments.AsNoTracking().Where(a => runIds.Contains(a.RunId));
@@ -315,8 +323,4 @@ internal sealed class ReliefReportHandler(ReliefDbContext db)
 
         return Industries.All.Count;
     }
-
-    internal static int Key(YearMonth month) => (month.Year * 100) + month.Month;
-
-    internal static YearMonth FromKey(int key) => new(key / 100, key % 100);
 }

@@ -69,7 +69,7 @@ internal sealed class ScenarioRunViewHandler(ReliefDbContext db)
         var results = await db.ScenarioResults.AsNoTracking().Where(r => r.ScenarioRunId == runId).ToListAsync(cancellationToken);
         var rows = results
             .Select(r => new SideBySide(
-                ReliefReportHandler.FromKey(r.Month),
+                r.Month,
                 r.ReportClass,
                 r.Employers,
                 r.Insured,
@@ -85,7 +85,7 @@ internal sealed class ScenarioRunViewHandler(ReliefDbContext db)
         var byMonth = rows.GroupBy(r => r.Month).Select(g => SideBySide.Sum(g.Key, null, g)).ToList();
         var byClass = rows.GroupBy(r => r.SizeClass!).OrderBy(g => ReportClasses.Order(g.Key)).Select(g => SideBySide.Sum(null, g.Key, g)).ToList();
         var months = run.LastMonth >= run.FirstMonth
-            ? ReliefReportHandler.FromKey(run.LastMonth).Ordinal - ReliefReportHandler.FromKey(run.FirstMonth).Ordinal + 1
+            ? run.LastMonth.Ordinal - run.FirstMonth.Ordinal + 1
             : 0;
         return new ScenarioRunView(run, scenario, months, rows, byMonth, byClass, SideBySide.Sum(null, null, rows));
     }

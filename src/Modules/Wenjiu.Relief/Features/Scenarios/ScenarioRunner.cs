@@ -33,8 +33,8 @@ internal sealed class ScenarioRunner(ReliefDbContext db, IInsuredEmploymentSourc
             ?? throw new InvalidOperationException($"No scenario run {runId}.");
         var scenario = await db.Scenarios.AsNoTracking().FirstAsync(s => s.Id == run.ScenarioId, cancellationToken);
         var scenarioRules = ScenarioHandler.ScenarioRules(scenario, baseline);
-        var first = ReliefReportHandler.FromKey(run.FirstMonth);
-        var last = ReliefReportHandler.FromKey(run.LastMonth);
+        var first = run.FirstMonth;
+        var last = run.LastMonth;
 
         // A re-started run starts over: its earlier months are replaced, not added to.
         await db.ScenarioResults.Where(r => r.ScenarioRunId == runId).ExecuteDeleteAsync(cancellationToken);
@@ -77,7 +77,7 @@ internal sealed class ScenarioRunner(ReliefDbContext db, IInsuredEmploymentSourc
                 yield return new ScenarioResult
                 {
                     ScenarioRunId = runId,
-                    Month = ReliefReportHandler.Key(sums.First.AddMonths(m)),
+                    Month = sums.First.AddMonths(m),
                     ReportClass = ReportClasses.All[c],
                     Employers = sums.Employers[c],
                     Insured = checked((int)sums.Insured(m, c)),

@@ -172,8 +172,8 @@ internal sealed class ScenarioHandler(ReliefDbContext db, ReliefRuleSet rules, B
         {
             Id = Guid.NewGuid(),
             ScenarioId = scenarioId,
-            FirstMonth = ReliefReportHandler.Key(first!.Value),
-            LastMonth = ReliefReportHandler.Key(last!.Value),
+            FirstMonth = first!.Value,
+            LastMonth = last!.Value,
             Status = AssessmentStatus.Running,
             RuleSetVersion = rules.Version,
             StartedBy = user,

@@ -157,14 +157,19 @@ internal sealed class EmployerStatementHandler(
     /// <summary>The employer's rows of the current runs (of one month, or all), newest month first.</summary>
     private async Task<List<MonthBill>> BillsAsync(string uscc, YearMonth? month, CancellationToken cancellationToken)
     {
-        int? key = month is { } m ? ReliefReportHandler.Key(m) : null;
+        var runs = db.AssessmentRuns.Where(r => r.IsCurrent && r.Status == AssessmentStatus.Completed);
+        if (month is { } m)
+        {
+            runs = runs.Where(r => r.Month == m);
+        }
+
         var rows = await db.EmployerAssessments.AsNoTracking()
             .Where(a => a.Uscc == uscc)
-            .Join(db.AssessmentRuns.Where(r => r.IsCurrent && r.Status == AssessmentStatus.Completed && (key == null || r.Month == key)), a => a.RunId, r => r.Id, (a, r) => new { a, r.Month, r.Version, r.RuleSetVersion, r.FinishedAt, r.StartedAt })
+            .Join(runs, a => a.RunId, r => r.Id, (a, r) => new { a, r.Month, r.Version, r.RuleSetVersion, r.FinishedAt, r.StartedAt })
             .OrderByDescending(x => x.Month)
             .ToListAsync(cancellationToken);
         return rows.Select(x => new MonthBill(
-            ReliefReportHandler.FromKey(x.Month),
+            x.Month,
             x.Version,
             x.RuleSetVersion,
             x.FinishedAt ?? x.StartedAt,

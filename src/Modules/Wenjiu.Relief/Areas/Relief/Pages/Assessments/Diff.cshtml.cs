@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Relief.Features.Assess;
@@ -10,7 +9,7 @@ using Wenjiu.Relief.Localization;
 namespace Wenjiu.Relief.Areas.Relief.Pages.Assessments;
 
 /// <summary>Two versions of a month side by side: totals per insurance and their difference, the changed parameters.</summary>
-internal sealed class DiffModel(IStringLocalizer<AssessmentText> text) : PageModel
+internal sealed class DiffModel(IStringLocalizer<ReliefText> text, AssessmentQueries queries) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Month { get; set; }
@@ -44,7 +43,7 @@ internal sealed class DiffModel(IStringLocalizer<AssessmentText> text) : PageMod
             return;
         }
 
-        Diff = await HttpContext.RequestServices.GetRequiredService<AssessmentQueries>().DiffAsync(month, From.Value, To.Value, cancellationToken);
+        Diff = await queries.DiffAsync(month, From.Value, To.Value, cancellationToken);
         VersionsMissing = Diff is null;
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Relief.Domain;
@@ -11,12 +10,8 @@ using Wenjiu.Relief.Localization;
 namespace Wenjiu.Relief.Areas.Relief.Pages.Assessments;
 
 /// <summary>Start the assessment of a month (it runs in the background) and see the runs so far.</summary>
-/// <remarks>The module's services are internal, so the page takes them from the request's services.</remarks>
-internal sealed class IndexModel(IStringLocalizer<AssessmentText> text) : PageModel
+internal sealed class IndexModel(IStringLocalizer<ReliefText> text, BackgroundAssessments queue, AssessmentQueries queries) : PageModel
 {
-    private BackgroundAssessments Queue => HttpContext.RequestServices.GetRequiredService<BackgroundAssessments>();
-
-    private AssessmentQueries Queries => HttpContext.RequestServices.GetRequiredService<AssessmentQueries>();
 
     [BindProperty]
     public string? Month { get; set; }
@@ -26,7 +21,7 @@ internal sealed class IndexModel(IStringLocalizer<AssessmentText> text) : PageMo
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Month ??= "2020-02";
-        Runs = await Queries.RecentAsync(null, cancellationToken);
+        Runs = await queries.RecentAsync(null, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -42,11 +37,11 @@ internal sealed class IndexModel(IStringLocalizer<AssessmentText> text) : PageMo
         }
         else
         {
-            var id = Queue.Enqueue(month, User.Identity?.Name ?? "?");
+            var id = queue.Enqueue(month, User.Identity?.Name ?? "?");
             return RedirectToPage("Run", new { id });
         }
 
-        Runs = await Queries.RecentAsync(null, cancellationToken);
+        Runs = await queries.RecentAsync(null, cancellationToken);
         return Page();
     }
 }

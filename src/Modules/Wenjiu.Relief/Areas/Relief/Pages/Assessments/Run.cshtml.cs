@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Features.Assess;
@@ -9,7 +8,7 @@ using Wenjiu.Relief.Features.Deferrals;
 namespace Wenjiu.Relief.Areas.Relief.Pages.Assessments;
 
 /// <summary>One run: live progress while it goes (live-progress.js polls the API), then its totals per insurance.</summary>
-internal sealed class RunModel : PageModel
+internal sealed class RunModel(AssessmentQueries queries, BackgroundAssessments queue, DeferralHandler deferrals) : PageModel
 {
     public Guid Id { get; private set; }
 
@@ -28,13 +27,11 @@ internal sealed class RunModel : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var services = HttpContext.RequestServices;
-        var queries = services.GetRequiredService<AssessmentQueries>();
         Id = id;
         Run = await queries.FindAsync(id, cancellationToken);
         if (Run is null)
         {
-            if (services.GetRequiredService<BackgroundAssessments>().Queued(id) is not { } queued)
+            if (queue.Queued(id) is not { } queued)
             {
                 return NotFound();
             }
@@ -43,11 +40,11 @@ internal sealed class RunModel : PageModel
             return Page();
         }
 
-        Month = AssessmentQueries.MonthOf(Run.Month);
+        Month = Run.Month;
         if (Run.Status == AssessmentStatus.Completed)
         {
             Insurances = await queries.InsuranceTotalsAsync(Run.Id, cancellationToken);
-            var due = await services.GetRequiredService<DeferralHandler>().NowDueAsync(Month, null, cancellationToken);
+            var due = await deferrals.NowDueAsync(Month, null, cancellationToken);
             DeferredNowDue = due.Values.Sum();
             PreviousVersion = Run.Version > 1 ? Run.Version - 1 : null;
         }

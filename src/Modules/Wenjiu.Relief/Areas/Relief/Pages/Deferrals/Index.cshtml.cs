@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Features.Deferrals;
@@ -9,8 +8,7 @@ using Wenjiu.Relief.Rules;
 namespace Wenjiu.Relief.Areas.Relief.Pages.Deferrals;
 
 /// <summary>Record an approved deferral (a plain form; errors beside each field) and see the deferrals recorded.</summary>
-/// <remarks>The module's services are internal, so the page takes them from the request's services.</remarks>
-internal sealed class IndexModel : PageModel
+internal sealed class IndexModel(DeferralHandler handler, ReliefRuleSet rules) : PageModel
 {
     [BindProperty]
     public DeferralForm Input { get; set; } = new();
@@ -34,11 +32,10 @@ internal sealed class IndexModel : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var handler = HttpContext.RequestServices.GetRequiredService<DeferralHandler>();
         var result = await handler.RecordAsync(new DeferralInput(Input.Uscc, Input.FirstMonth, Input.LastMonth, Input.Reference), User.Identity?.Name ?? "?", cancellationToken);
         if (result.Deferral is { } d)
         {
-            Recorded = $"{d.Uscc}|{Features.Assess.AssessmentQueries.MonthOf(d.FirstMonth)}|{Features.Assess.AssessmentQueries.MonthOf(d.LastMonth)}";
+            Recorded = $"{d.Uscc}|{d.FirstMonth}|{d.LastMonth}";
             return RedirectToPage();
         }
 
@@ -51,7 +48,6 @@ internal sealed class IndexModel : PageModel
     public async Task<IActionResult> OnPostRevokeAsync(long id, string? reason, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var handler = HttpContext.RequestServices.GetRequiredService<DeferralHandler>();
         var result = await handler.RevokeAsync(id, reason, User.Identity?.Name ?? "?", cancellationToken);
         if (result is null)
         {
@@ -60,7 +56,7 @@ internal sealed class IndexModel : PageModel
 
         if (result.Deferral is { } d)
         {
-            Revoked = $"{d.Uscc}|{Features.Assess.AssessmentQueries.MonthOf(d.FirstMonth)}|{Features.Assess.AssessmentQueries.MonthOf(d.LastMonth)}";
+            Revoked = $"{d.Uscc}|{d.FirstMonth}|{d.LastMonth}";
             return RedirectToPage();
         }
 
@@ -72,8 +68,8 @@ internal sealed class IndexModel : PageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Deferrals = await HttpContext.RequestServices.GetRequiredService<DeferralHandler>().ListAsync(null, cancellationToken);
-        var parameters = HttpContext.RequestServices.GetRequiredService<ReliefRuleSet>().Parameters;
+        Deferrals = await handler.ListAsync(null, cancellationToken);
+        var parameters = rules.Parameters;
         var first = new YearMonth(2020, 2);
         Limits = (
             parameters["deferral.earliest_start"].At(first).Written,

@@ -10,20 +10,14 @@ using Wenjiu.Relief.Features.Reports;
 using Wenjiu.Relief.Features.Scenarios;
 using Wenjiu.Relief.Localization;
 
-namespace Wenjiu.Relief.Features;
+namespace Wenjiu.Relief.Features.Reports;
 
-/// <summary>
-/// The staff API behind the dashboard and the scenario page: the relief report as JSON, CSV or XLSX, and a scenario
-/// run's progress and results. Names of codes come in the request's language (the charts show them).
-/// </summary>
-internal static class ReliefApi
+/// <summary><c>GET /api/v1/relief/reports/relief</c>: the relief report as JSON, CSV or XLSX, behind the dashboard. Names of codes come in the request's language (the charts show them).</summary>
+internal static class ReliefReportEndpoint
 {
-    public static readonly JsonSerializerOptions Json = ApiJson.Options;
-
-    public static void Map(IEndpointRouteBuilder endpoints)
+    public static void Map(RouteGroupBuilder relief)
     {
-        var group = endpoints.MapGroup("/api/v1/relief").WithTags("Relief").RequireAuthorization();
-
+        var group = relief.MapGroup("").WithTags("Relief reports");
         group.MapGet("/reports/relief", async (HttpContext context, ReliefReportHandler handler, IStringLocalizer<ReliefText> text, string? month, string? from, string? to, string? by, string? size_class, string? district, string? industry, string? format, CancellationToken cancellationToken) =>
             {
                 var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -58,7 +52,7 @@ internal static class ReliefApi
                         file.Position = 0;
                         return Results.File(file, ReliefReportExport.XlsxContentType, ReliefReportExport.FileName(report, "xlsx"));
                     default:
-                        return Results.Json(ReportAnswer.Of(report, text), Json);
+                        return Results.Json(ReportAnswer.Of(report, text), ApiJson.Options);
                 }
             })
             .RequireAuthorization(Permissions.ViewReports)
@@ -67,18 +61,6 @@ internal static class ReliefApi
             .WithDescription("by: any of month, size_class (large, medium, small, micro, individual_business, other), district, industry, sector, comma-separated; month or from/to (YYYY-MM) select the months, all assessed months when absent; size_class, district and industry filter. format: json (default), csv or xlsx; files have their headers and names in the request's language (Accept-Language or the culture cookie) beside the codes. Needs the `ViewReports` action (docs/permissions.md).")
             .Produces<ReportAnswer>()
             .ProducesValidationProblem();
-
-        group.MapGet("/scenario-runs/{id:guid}", async (Guid id, ScenarioRunViewHandler handler, IStringLocalizer<ReliefText> text, CancellationToken cancellationToken) =>
-            {
-                var view = await handler.FindAsync(id, cancellationToken);
-                return view is null ? Results.NotFound() : Results.Json(RunAnswer.Of(view, text), Json);
-            })
-            .RequireAuthorization(Permissions.Scenarios)
-            .WithName("ScenarioRun")
-            .WithSummary("A scenario run's progress and its results beside the baseline")
-            .WithDescription("status (running, completed, failed), months_done of months, finished; results by month and size class with baseline and scenario employer due, relief and payable. Needs the `Scenarios` action (docs/permissions.md).")
-            .Produces<RunAnswer>()
-            .Produces(StatusCodes.Status404NotFound);
     }
 
     internal sealed record ReportRowAnswer(
@@ -127,59 +109,5 @@ internal static class ReliefApi
             report.Query.By.Select(d => d.Code()).ToList(),
             report.Rows.Select(r => ReportRowAnswer.Of(r, text)).ToList(),
             ReportRowAnswer.Of(report.Total, text));
-    }
-
-    internal sealed record RunRowAnswer(
-        string? Month,
-        string? SizeClass,
-        string? SizeClassName,
-        int Employers,
-        long Insured,
-        decimal BaselineEmployerDue,
-        decimal BaselineEmployerRelief,
-        decimal BaselineEmployerPayable,
-        decimal ScenarioEmployerDue,
-        decimal ScenarioEmployerRelief,
-        decimal ScenarioEmployerPayable,
-        decimal ReliefDifference)
-    {
-        public static RunRowAnswer Of(SideBySide r, IStringLocalizer<ReliefText> text) => new(
-            r.Month?.ToString(),
-            r.SizeClass,
-            r.SizeClass is null ? null : text.SizeClass(r.SizeClass),
-            r.Employers,
-            r.Insured,
-            r.BaselineDue,
-            r.BaselineRelief,
-            r.BaselinePayable,
-            r.ScenarioDue,
-            r.ScenarioRelief,
-            r.ScenarioPayable,
-            r.ReliefDifference);
-    }
-
-    internal sealed record RunAnswer(
-        Guid Id,
-        string Scenario,
-        string Status,
-        int MonthsDone,
-        int Months,
-        bool Finished,
-        string? Message,
-        IReadOnlyList<RunRowAnswer> Results,
-        IReadOnlyList<RunRowAnswer> ByMonth,
-        RunRowAnswer Total)
-    {
-        public static RunAnswer Of(ScenarioRunView view, IStringLocalizer<ReliefText> text) => new(
-            view.Run.Id,
-            view.Scenario.Name,
-            view.Run.Status.ToString().ToLowerInvariant(),
-            view.Run.MonthsDone,
-            view.Months,
-            view.IsFinished,
-            view.Run.Message,
-            view.ByMonthAndClass.Select(r => RunRowAnswer.Of(r, text)).ToList(),
-            view.ByMonth.Select(r => RunRowAnswer.Of(r, text)).ToList(),
-            RunRowAnswer.Of(view.Total, text));
     }
 }
