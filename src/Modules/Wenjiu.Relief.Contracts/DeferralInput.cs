@@ -4,7 +4,7 @@ namespace Wenjiu.Relief.Contracts;
 
 /// <summary>An approved deferral as another module (the review of applications) hands it over.</summary>
 /// <param name="Reference">The approval's reference (document number), at most 100 characters.</param>
-public sealed record DeferralRequest(string Uscc, YearMonth FirstMonth, YearMonth LastMonth, string Reference);
+public sealed record ApprovedDeferral(string Uscc, YearMonth FirstMonth, YearMonth LastMonth, string Reference);
 
 /// <summary>
 /// What recording did: the new deferral's id, or the reasons it was refused, per field (<c>Uscc</c>, <c>FirstMonth</c>,
@@ -23,5 +23,5 @@ public sealed record DeferralRecording(long? DeferralId, IReadOnlyDictionary<str
 public interface IDeferralInput
 {
     /// <param name="recordedBy">The user name the audit log and the deferral record as its author.</param>
-    Task<DeferralRecording> RecordAsync(DeferralRequest request, string recordedBy, CancellationToken cancellationToken = default);
+    Task<DeferralRecording> RecordAsync(ApprovedDeferral request, string recordedBy, CancellationToken cancellationToken = default);
 }

@@ -25,6 +25,7 @@ public sealed record EventDelivery(long MessageId, DateTimeOffset OccurredAt, in
 /// its work and the dispatcher recording it), so what it does must be idempotent. Registered explicitly in the
 /// subscribing module's <c>AddX()</c> with <see cref="EventServices.AddEventHandler{TEvent, THandler}"/>.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A handler of domain events, not a .NET event delegate: the name the module convention uses (AddEventHandler).")]
 public interface IEventHandler<in TEvent>
     where TEvent : IDomainEvent
 {

@@ -65,8 +65,8 @@ public static class EventServices
         services.AddSingleton(new EventHandlerRegistration(
             TEvent.EventType,
             name.Length > 200 ? name[..200] : name,
-            (scoped, payload, delivery, cancellationToken) =>
-                scoped.GetRequiredService<THandler>().HandleAsync(EventJson.Deserialize<TEvent>(payload), delivery, cancellationToken)));
+            (provider, payload, delivery, cancellationToken) =>
+                provider.GetRequiredService<THandler>().HandleAsync(EventJson.Deserialize<TEvent>(payload), delivery, cancellationToken)));
         return services;
     }
 

@@ -56,7 +56,7 @@ internal sealed class SmtpMailTransport(IOptions<SmtpOptions> options) : IMailTr
     {
         var smtp = options.Value;
         using var client = new MailKit.Net.Smtp.SmtpClient { Timeout = 30_000 };
-        await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
+        await client.ConnectAsync(smtp.Host ?? throw new InvalidOperationException("Notifications:Smtp:Host is not configured."), smtp.Port, smtp.Security, cancellationToken);
         if (!string.IsNullOrEmpty(smtp.UserName))
         {
             await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);

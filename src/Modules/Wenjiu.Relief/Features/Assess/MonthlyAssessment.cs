@@ -260,7 +260,7 @@ internal sealed class MonthlyAssessment(
             cancellationToken);
         // Told in the same transaction that makes the run current: a listener never hears of a run nobody can see.
         db.Publish(
-            new AssessmentCompleted(run.Id, YearMonth.FromNumber(run.Month), run.Version, totals.Employers, totals.Insured, Yuan(totals.EmployerRelief), run.StartedBy),
+            new AssessmentCompleted(run.Id, run.Month, run.Version, totals.Employers, totals.Insured, Yuan(totals.EmployerRelief), run.StartedBy),
             finished);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -8,7 +8,7 @@ namespace Wenjiu.Relief.Features.Deferrals;
 /// </summary>
 internal sealed class DeferralInputForModules(DeferralHandler deferrals) : IDeferralInput
 {
-    public async Task<DeferralRecording> RecordAsync(DeferralRequest request, string recordedBy, CancellationToken cancellationToken = default)
+    public async Task<DeferralRecording> RecordAsync(ApprovedDeferral request, string recordedBy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var result = await deferrals.RecordAsync(

@@ -151,7 +151,7 @@ internal sealed class DeferralHandler(ReliefDbContext db, ReliefRuleSet rules, I
         deferral.RevokedBy = revokedBy.Length > 256 ? revokedBy[..256] : revokedBy;
         deferral.RevocationReason = why;
         db.Publish(
-            new DeferralRevoked(deferral.Id, deferral.Uscc, YearMonth.FromNumber(deferral.FirstMonth), YearMonth.FromNumber(deferral.LastMonth), why, deferral.RevokedBy),
+            new DeferralRevoked(deferral.Id, deferral.Uscc, deferral.FirstMonth, deferral.LastMonth, why, deferral.RevokedBy),
             deferral.RevokedAt.Value);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(
