@@ -55,10 +55,11 @@ internal static class EventTestHost
     /// The host with the test handler subscribed and no background dispatcher (<c>Events:Dispatch</c> false): the test
     /// calls the dispatcher itself, so it decides when delivery happens.
     /// </summary>
-    public static WebApplicationFactory<Program> WithParcels(this WebApplicationFactory<Program> factory, SettableClock? clock = null) =>
+    public static WebApplicationFactory<Program> WithParcels(this WebApplicationFactory<Program> factory, SettableClock? clock = null, int batchSize = 50) =>
         factory.WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Events:Dispatch", "false");
+            builder.UseSetting("Events:BatchSize", batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton<ParcelLedger>();

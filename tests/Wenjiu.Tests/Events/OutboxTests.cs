@@ -94,8 +94,9 @@ public sealed class OutboxTests
     public async Task Two_dispatchers_on_one_database_never_deliver_a_message_twice_to_the_same_handler()
     {
         var connectionString = await TestDatabase.CreateAsync();
-        await using var first = new WenjiuFactory(connectionString).WithParcels();
-        await using var second = new WenjiuFactory(connectionString).WithParcels();
+        // One message per claim and four dispatch loops per node: the claims contend for the same rows all the time.
+        await using var first = new WenjiuFactory(connectionString).WithParcels(batchSize: 1);
+        await using var second = new WenjiuFactory(connectionString).WithParcels(batchSize: 1);
         await first.DispatchAsync(); // both hosts started before the race
         await second.DispatchAsync();
         var published = new List<long>();
@@ -104,7 +105,7 @@ public sealed class OutboxTests
             published.Add(await first.PublishAsync($"parcel {i}"));
         }
 
-        await Task.WhenAll(Task.Run(first.DispatchAsync), Task.Run(second.DispatchAsync));
+        await Task.WhenAll(Enumerable.Range(0, 4).SelectMany(_ => new[] { Task.Run(first.DispatchAsync), Task.Run(second.DispatchAsync) }));
 
         var handled = first.Ledger().Handled.Concat(second.Ledger().Handled).Select(h => h.MessageId).ToList();
         Assert.Equal(published.Order(), handled.Order());
