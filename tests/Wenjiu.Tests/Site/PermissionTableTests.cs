@@ -52,6 +52,11 @@ public sealed class PermissionTableTests
         ("POST /Account/Profile", "/Account/Profile",                                                              "in  400 400 400 400 400 400 400 400 400"),
         ("GET /Account/ChangePassword", "/Account/ChangePassword",                                                 "in  200 200 200 200 200 200 200 200 200"),
         ("POST /Account/ChangePassword", "/Account/ChangePassword",                                                "in  400 400 400 400 400 400 400 400 400"),
+        ("GET /Account/Inbox", "/Account/Inbox",                                                                   "in  200 200 200 200 200 200 200 200 200"),
+        ("POST /Account/Inbox?handler=ReadAll", "/Account/Inbox?handler=ReadAll",                                  "in  400 400 400 400 400 400 400 400 400"),
+        ("GET /Account/Notification/{id:long}", "/Account/Notification/1",                                         "in  404 404 404 404 404 404 404 404 404"),
+        ("GET /Account/NotificationSettings", "/Account/NotificationSettings",                                     "in  200 200 200 200 200 200 200 200 200"),
+        ("POST /Account/NotificationSettings", "/Account/NotificationSettings",                                    "in  400 400 400 400 400 400 400 400 400"),
         ("POST /culture", "/culture",                                                                              "400 400 400 400 400 400 400 400 400 400"),
         ("GET /search", "/search?q=91",                                                                            "in  302 no  302 302 302 no  no  no  no"),
 
