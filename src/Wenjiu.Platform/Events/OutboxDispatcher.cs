@@ -165,19 +165,26 @@ internal sealed class OutboxDispatcherService(OutboxDispatcher dispatcher, IOpti
             return;
         }
 
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (await dispatcher.DispatchDueAsync(stoppingToken) >= settings.BatchSize)
+                var claimed = await dispatcher.DispatchDueAsync(stoppingToken);
+                failures = 0;
+                if (claimed >= settings.BatchSize)
                 {
                     continue; // more may be due at once
                 }
             }
             catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException)
             {
-                // The database is away or not migrated yet (a fresh install before `migrate`): try again later.
-                logger.LogWarning(e, "The outbox dispatcher could not read the outbox");
+                // The database is away or not migrated yet (a fresh install before `migrate`): try again later. Told
+                // once when it starts and then about once a minute, not at every poll.
+                if (failures++ % 60 == 0)
+                {
+                    logger.LogWarning(e, "The outbox dispatcher could not read the outbox ({Failures} attempts in a row)", failures);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -69,7 +69,7 @@ internal static class ImportHarness
         lines.AddRange((await db.Persons.AsNoTracking().OrderBy(p => p.Id).ToListAsync()).Select(p => string.Create(CultureInfo.InvariantCulture,
             $"P {p.Id} {Convert.ToHexString(p.IdNumberHash)} {Convert.ToHexString(p.IdNumberCipher)} {p.Name} {p.BirthDate:O} {p.Gender}")));
         lines.AddRange((await db.EmploymentSpells.AsNoTracking().OrderBy(s => s.PersonId).ThenBy(s => s.EmployerUscc).ThenBy(s => s.StartMonth).ToListAsync()).Select(s => string.Create(CultureInfo.InvariantCulture,
-            $"S {s.PersonId} {s.EmployerUscc} {s.StartMonth} {s.EndMonth} {s.Wage}")));
+            $"S {s.PersonId} {s.EmployerUscc} {s.StartMonth.Number} {s.EndMonth?.Number} {s.Wage}")));
         return string.Join('\n', lines);
     }
 
@@ -86,7 +86,7 @@ internal static class ImportHarness
         lines.AddRange(persons.Values.Select(p => string.Create(CultureInfo.InvariantCulture,
             $"P {protector.Decrypt(p.IdNumberCipher)} {p.Name} {p.BirthDate:O} {p.Gender}")));
         lines.AddRange((await db.EmploymentSpells.AsNoTracking().ToListAsync()).Select(s => string.Create(CultureInfo.InvariantCulture,
-            $"S {protector.Decrypt(persons[s.PersonId].IdNumberCipher)} {s.EmployerUscc} {s.StartMonth} {s.EndMonth} {s.Wage:0.00}")));
+            $"S {protector.Decrypt(persons[s.PersonId].IdNumberCipher)} {s.EmployerUscc} {s.StartMonth.Number} {s.EndMonth?.Number} {s.Wage:0.00}")));
         return [.. lines.Order(StringComparer.Ordinal)];
     }
 

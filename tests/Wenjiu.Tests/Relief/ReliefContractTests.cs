@@ -66,4 +66,25 @@ public sealed class ReliefContractTests
         Assert.Equal((ownUser.Id, "relief.deferral_recorded"), (told.UserId, told.Kind));
         Assert.DoesNotContain(notifications, n => n.UserId == otherUser.Id);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_finished_assessment_is_published_and_tells_the_person_who_started_it(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider, NoBackgroundDispatch);
+        await ArrangeAsync(factory);
+        var starter = await SignIn.CreateUserAsync(factory, Roles.PolicyOfficer, userName: "tester"); // AssessAsync starts as "tester"
+
+        var outcome = await AssessAsync(factory, February);
+        await factory.Services.GetRequiredService<OutboxDispatcher>().DispatchAllDueAsync();
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Type == AssessmentCompleted.EventType);
+        var completed = EventJson.Deserialize<AssessmentCompleted>(message.Payload);
+        Assert.Equal((outcome.RunId, February, "tester"), (completed.RunId, completed.Month, completed.StartedBy));
+        Assert.NotNull(message.DeliveredAt);
+        var told = await db.Notifications.AsNoTracking().SingleAsync();
+        Assert.Equal((starter.Id, "relief.assessment_completed"), (told.UserId, told.Kind));
+    }
 }
