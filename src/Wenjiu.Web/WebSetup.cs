@@ -9,6 +9,7 @@ using Wenjiu.Platform;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Web;
+using Wenjiu.Web.Observability;
 using Wenjiu.Web.Security;
 
 namespace Wenjiu.Web;
@@ -40,6 +41,7 @@ internal static class WebSetup
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.AddTelemetry();
         var services = builder.Services;
         services.AddLocalization();
         // Chinese pages: let Razor write CJK characters as they are instead of as &#x…; entities (6 bytes each).
@@ -138,6 +140,8 @@ internal static class WebSetup
     {
         // First: the client's address (rate limits, audit) comes from X-Forwarded-For only when a configured proxy sent it.
         app.UseForwardedHeaders();
+        // Before the pages and their status-code pages: /metrics is for a scraper, not a person (ADR 0013).
+        app.UseMetricsScraping();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");

@@ -35,6 +35,7 @@ public static class RegistryModule
         services.AddScoped<IEmployerDirectory, Features.EmployerDirectory.EmployerDirectory>();
         services.AddSingleton(SmeSizeStandard.Default);
         services.AddScoped<RegistryImporter>();
+        services.AddSingleton<ImportMetrics>();
         services.AddSingleton<BackgroundImports>();
         services.AddHostedService<ImportWorker>();
 

@@ -64,6 +64,7 @@ public static class ReliefModule
             RegistryRecords.Employer, "employer-statements", typeof(ReliefText), "Link.EmployerStatements", 100,
             (user, uscc) => user.MayFor(Permissions.ViewStatements, uscc) ? $"/Relief/Statements/{Uri.EscapeDataString(uscc)}" : null));
         services.AddScoped<MonthlyAssessment>();
+        services.AddSingleton<AssessmentMetrics>();
         services.AddScoped<AssessmentQueries>();
         services.AddScoped<EmployerLines>();
         services.AddScoped<DeferralHandler>();

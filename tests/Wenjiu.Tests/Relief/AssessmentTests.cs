@@ -122,7 +122,7 @@ public sealed class AssessmentTests
         Assert.Null(await queries.DiffAsync(February, 1, 3));
         Assert.NotNull(await queries.DiffAsync(February, 2, 3));
         var audit = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().AuditEntries.AsNoTracking().Where(e => e.Action == "relief.assess.prune").ToListAsync();
-        Assert.Equal("202002 v1", Assert.Single(audit).Details);
+        Assert.Equal("2020-02 v1", Assert.Single(audit).Details);
     }
 
     [Theory]

@@ -191,6 +191,14 @@ public sealed class PermissionTableTests
         Assert.True(wrong.Count == 0, $"{wrong.Count} answers differ from the permission table on {provider}:\n  " + string.Join("\n  ", wrong));
     }
 
+    /// <summary>The literal beginnings of the routes whose POST takes a multipart form (<c>Accepts(…, "multipart/form-data")</c>).</summary>
+    private static IReadOnlyList<string> MultipartRoutes(WenjiuFactory factory) =>
+        [.. factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true)
+            .Select(e => "/" + string.Join('/', e.RoutePattern.PathSegments.TakeWhile(segment => segment.IsSimple && segment.Parts[0].IsLiteral)
+                .Select(segment => ((Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart)segment.Parts[0]).Content)))];
+
     /// <summary>
     /// One request straight through the test server, from its own address per column (the sign-in pages' rate limit
     /// counts per address), with the column's sign-in cookie; POSTs carry an empty body (a form, or <c>{}</c> for JSON).
@@ -198,9 +206,10 @@ public sealed class PermissionTableTests
     private static async Task<string> AnswerAsync(WenjiuFactory factory, string method, string url, string? cookie, int column)
     {
         var (path, query) = url.Split('?', 2) is [var p, var q] ? (p, "?" + q) : (url, "");
-        // The relief API takes JSON, the imports API a multipart form, pages a url-encoded form.
-        var json = path.StartsWith("/api/v1/relief", StringComparison.Ordinal);
-        var multipart = path.StartsWith("/api/v1/imports", StringComparison.Ordinal);
+        // The API takes JSON unless its endpoint declares a multipart form (a file upload); pages take a url-encoded form.
+        // Read from the endpoints themselves, so a new module's API needs no change here.
+        var multipart = method == "POST" && MultipartRoutes(factory).Any(prefix => path.StartsWith(prefix, StringComparison.Ordinal));
+        var json = path.StartsWith("/api/", StringComparison.Ordinal) && !multipart;
         var context = await factory.Server.SendAsync(c =>
         {
             c.Request.Method = method;

@@ -29,6 +29,7 @@ internal sealed class RegistryImporter(
     PersonalDataProtector protector,
     IAuditLog audit,
     TimeProvider clock,
+    ImportMetrics metrics,
     ILogger<RegistryImporter> logger)
 {
     public const string AuditAction = "registry.import";
@@ -97,6 +98,7 @@ internal sealed class RegistryImporter(
             await FinishAsync(outcome, CancellationToken.None);
         }
 
+        metrics.Record(kind, outcome, watch.Elapsed);
         logger.LogInformation(
             "Import {RunId} of {Kind} file {File}: {Status}, {Read} rows read, {Imported} imported, {Rejected} rejected in {Seconds:F1} s",
             runId, kind, originalName, outcome.Status, outcome.RowsRead, outcome.RowsImported, outcome.RowsRejected, watch.Elapsed.TotalSeconds);

@@ -39,6 +39,7 @@ internal sealed class MonthlyAssessment(
     IInsuredEmploymentSource source,
     IAuditLog audit,
     TimeProvider clock,
+    AssessmentMetrics metrics,
     ILogger<MonthlyAssessment> logger)
 {
     public const string AuditAction = "relief.assess";
@@ -77,6 +78,7 @@ internal sealed class MonthlyAssessment(
             var deferred = await DeferredEmployersAsync(month, cancellationToken);
             var totals = await RunPipelineAsync(billing, deferred, store, run.Id, cancellationToken);
             await MakeCurrentAsync(run, totals, cancellationToken);
+            metrics.Record(AssessmentStatus.Completed, totals.Employers, totals.Insured, watch.Elapsed);
             logger.LogInformation("Assessment {Month} v{Version}: {Employers} employers, {Insured} insured in {Seconds:F1} s", run.Month, run.Version, totals.Employers, totals.Insured, watch.Elapsed.TotalSeconds);
             await audit.RecordAsync(startedBy, AuditAction, $"assessment {month} v{run.Version}", JsonSerializer.Serialize(new
             {
@@ -95,6 +97,7 @@ internal sealed class MonthlyAssessment(
         {
             var message = e is OperationCanceledException ? "Cancelled before it finished; nothing of it is visible." : e.Message;
             logger.LogError(e, "Assessment {Month} v{Version} failed", run.Month, run.Version);
+            metrics.Record(AssessmentStatus.Failed, 0, 0, watch.Elapsed);
             await FinishFailedAsync(run.Id, message, CancellationToken.None);
             if (e is OperationCanceledException)
             {
