@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Wenjiu.Platform.ApiTokens;
 using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Events;
 using Wenjiu.Platform.Files;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Jobs;
+using Wenjiu.Platform.Notifications;
 
 namespace Wenjiu.Platform;
 
@@ -31,6 +33,16 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     /// <summary>Background work queued or scheduled, one row per run (ADR 0008); Quartz's own tables sit beside it (<c>qrtz_</c>).</summary>
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    /// <summary>Events waiting to be delivered between modules, and which handler handled which (ADR 0009).</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<HandledEvent> HandledEvents => Set<HandledEvent>();
+
+    /// <summary>Every user's in-app inbox and e-mail preferences (ADR 0010).</summary>
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
 
     /// <summary>
     /// The audit log is append-only: no code path may change or remove an entry (the hash chain would show it,
@@ -127,6 +139,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             // One live token per label and user, so that "revoke --name" names one; a revoked label may be used again.
             token.HasIndex(t => new { t.UserId, t.Name }).IsUnique().HasFilter("revoked_at IS NULL");
         });
+        builder.ConfigureEvents();
+        builder.ConfigureNotifications();
         builder.PlaceTablesInModule(Module, Database.IsSqlite());
         builder.StoreTimesAsSortableTextOnSqlite(Database.IsSqlite());
     }

@@ -9,10 +9,12 @@ using Microsoft.Extensions.Options;
 using Wenjiu.Platform.ApiTokens;
 using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Events;
 using Wenjiu.Platform.Files;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Jobs;
 using Wenjiu.Platform.Modules;
+using Wenjiu.Platform.Notifications;
 using Wenjiu.Platform.PersonalData;
 
 namespace Wenjiu.Platform;
@@ -48,6 +50,8 @@ public static class PlatformModule
         services.AddModuleDatabase<PlatformDbContext>(PlatformDbContext.Module, order: 0);
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddJobs(builder.Configuration);
+        services.AddEvents(builder.Configuration);
+        services.AddNotifications(builder.Configuration);
 
         services.AddDataProtection().SetApplicationName("wenjiu").PersistKeysToDbContext<PlatformDbContext>();
         services.AddIdentity<WenjiuUser, IdentityRole>(options =>

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Wenjiu.Platform.Identity;
 
 namespace Wenjiu.Web;
 
 /// <summary>
 /// The layout's language switch: a plain form POST (antiforgery-checked) that stores the choice in the
-/// RequestLocalization culture cookie for a year and goes back to the page the user was on.
+/// RequestLocalization culture cookie for a year and goes back to the page the user was on. A signed-in user's choice is
+/// also stored on the account (<c>Culture</c>): notifications are e-mailed in it (ADR 0010).
 /// </summary>
 internal static class CultureSwitch
 {
@@ -16,7 +19,8 @@ internal static class CultureSwitch
         return endpoints;
     }
 
-    private static Results<RedirectHttpResult, BadRequest> Switch([FromForm] string? culture, [FromForm] string? returnUrl, HttpContext context)
+    private static async Task<Results<RedirectHttpResult, BadRequest>> Switch(
+        [FromForm] string? culture, [FromForm] string? returnUrl, HttpContext context, UserManager<WenjiuUser> users)
     {
         var chosen = WebSetup.Cultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
         if (chosen is null)
@@ -35,6 +39,12 @@ internal static class CultureSwitch
                 SameSite = SameSiteMode.Lax,
                 Secure = context.Request.IsHttps,
             });
+
+        if (context.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(context.User) is { } user && user.Culture != chosen.Name)
+        {
+            user.Culture = chosen.Name;
+            await users.UpdateAsync(user);
+        }
 
         // Only back into this site: an open redirect would let a crafted form bounce users elsewhere.
         return TypedResults.Redirect(IsLocal(returnUrl) ? returnUrl! : "/");

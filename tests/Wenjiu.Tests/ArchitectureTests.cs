@@ -50,6 +50,7 @@ public sealed class ArchitectureTests
     private static readonly Assembly[] ContractAssemblies =
     [
         typeof(Wenjiu.Registry.Contracts.IEmployerDirectory).Assembly,
+        typeof(Wenjiu.Relief.Contracts.IDeferralInput).Assembly,
     ];
 
     private static readonly Assembly Host = typeof(Wenjiu.Web.WebSetup).Assembly;

@@ -4,11 +4,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Events;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Jobs;
 using Wenjiu.Platform.Modules;
+using Wenjiu.Platform.Notifications;
 using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Contracts;
+using Wenjiu.Relief.Contracts;
 using Wenjiu.Relief.Features.Assess;
 using Wenjiu.Relief.Features.Calculate;
 using Wenjiu.Relief.Features.Deferrals;
@@ -67,6 +70,19 @@ public static class ReliefModule
         services.AddScoped<DeferralHandler>();
         services.AddScoped<BackgroundAssessments>();
         services.AddJob<AssessmentJob>(AssessmentJob.Kind, JobRetry.UpTo(3, TimeSpan.FromSeconds(30)));
+
+        // Offered to other modules through Wenjiu.Relief.Contracts: deferrals as an input, assessed months as results.
+        services.AddScoped<IDeferralInput, DeferralInputForModules>();
+        services.AddScoped<IAssessmentResults, AssessmentResultsForModules>();
+
+        // Events it acts on (ADR 0009) and the notifications they send (ADR 0010).
+        services.AddEventHandler<DeferralRecorded, TellEmployerUsers>();
+        services.AddEventHandler<DeferralRevoked, TellEmployerUsers>();
+        services.AddEventHandler<AssessmentCompleted, TellWhoStartedAssessment>();
+        services.AddNotificationKinds(
+            new NotificationKind(TellEmployerUsers.RecordedKind, typeof(ReliefText), "Notification.DeferralRecorded", 200),
+            new NotificationKind(TellEmployerUsers.RevokedKind, typeof(ReliefText), "Notification.DeferralRevoked", 210),
+            new NotificationKind(TellWhoStartedAssessment.Kind, typeof(ReliefText), "Notification.AssessmentCompleted", 220));
         services.AddNavigationLinks(
             NavigationLink.To("nav-relief-assessments", typeof(ReliefText), "Nav.Assessments", 300, "/Relief/Assessments", Permissions.ViewAssessments),
             NavigationLink.To("nav-relief-deferrals", typeof(ReliefText), "Nav.Deferrals", 310, "/Relief/Deferrals", Permissions.ViewDeferrals));

@@ -17,6 +17,56 @@ namespace Wenjiu.Migrations.Sqlite.Relief
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Wenjiu.Platform.Events.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("DeliveredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("NextAttemptAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("OccurredAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_outbox_messages");
+
+                    b.ToTable("platform_outbox_messages", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Wenjiu.Relief.Domain.AssessmentRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -57,7 +107,7 @@ namespace Wenjiu.Migrations.Sqlite.Relief
                         .HasColumnType("INTEGER")
                         .HasColumnName("employers_done");
 
-                    b.Property<DateTimeOffset?>("FinishedAt")
+                    b.Property<string>("FinishedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("finished_at");
 
@@ -94,7 +144,8 @@ namespace Wenjiu.Migrations.Sqlite.Relief
                         .HasColumnType("TEXT")
                         .HasColumnName("rule_set_version");
 
-                    b.Property<DateTimeOffset>("StartedAt")
+                    b.Property<string>("StartedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("started_at");
 
@@ -142,7 +193,8 @@ namespace Wenjiu.Migrations.Sqlite.Relief
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_month");
 
-                    b.Property<DateTimeOffset>("RecordedAt")
+                    b.Property<string>("RecordedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("recorded_at");
 
@@ -163,7 +215,7 @@ namespace Wenjiu.Migrations.Sqlite.Relief
                         .HasColumnType("TEXT")
                         .HasColumnName("revocation_reason");
 
-                    b.Property<DateTimeOffset?>("RevokedAt")
+                    b.Property<string>("RevokedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("revoked_at");
 
@@ -352,7 +404,8 @@ namespace Wenjiu.Migrations.Sqlite.Relief
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
@@ -379,7 +432,8 @@ namespace Wenjiu.Migrations.Sqlite.Relief
                         .HasColumnType("TEXT")
                         .HasColumnName("overrides_yaml");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
 
@@ -459,7 +513,7 @@ namespace Wenjiu.Migrations.Sqlite.Relief
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset?>("FinishedAt")
+                    b.Property<string>("FinishedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("finished_at");
 
@@ -489,7 +543,8 @@ namespace Wenjiu.Migrations.Sqlite.Relief
                         .HasColumnType("TEXT")
                         .HasColumnName("scenario_id");
 
-                    b.Property<DateTimeOffset>("StartedAt")
+                    b.Property<string>("StartedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("started_at");
 

@@ -55,6 +55,11 @@ public sealed class PermissionTableTests
         ("GET /Account/Tokens", "/Account/Tokens",                                                                 "in  200 200 200 200 200 200 200 200 200"),
         ("POST /Account/Tokens", "/Account/Tokens",                                                                "in  400 400 400 400 400 400 400 400 400"),
         ("POST /Account/Tokens?handler=Revoke", "/Account/Tokens?handler=Revoke",                                  "in  400 400 400 400 400 400 400 400 400"),
+        ("GET /Account/Inbox", "/Account/Inbox",                                                                   "in  200 200 200 200 200 200 200 200 200"),
+        ("POST /Account/Inbox?handler=ReadAll", "/Account/Inbox?handler=ReadAll",                                  "in  400 400 400 400 400 400 400 400 400"),
+        ("GET /Account/Notification/{id:long}", "/Account/Notification/1",                                         "in  404 404 404 404 404 404 404 404 404"),
+        ("GET /Account/NotificationSettings", "/Account/NotificationSettings",                                     "in  200 200 200 200 200 200 200 200 200"),
+        ("POST /Account/NotificationSettings", "/Account/NotificationSettings",                                    "in  400 400 400 400 400 400 400 400 400"),
         ("POST /culture", "/culture",                                                                              "400 400 400 400 400 400 400 400 400 400"),
         ("GET /search", "/search?q=91",                                                                            "in  302 no  302 302 302 no  no  no  no"),
 

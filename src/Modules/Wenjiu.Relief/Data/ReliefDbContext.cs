@@ -1,6 +1,7 @@
 using Wenjiu.Platform.Periods;
 using Microsoft.EntityFrameworkCore;
 using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Events;
 using Wenjiu.Relief.Domain;
 
 namespace Wenjiu.Relief.Data;
@@ -101,6 +102,8 @@ internal sealed class ReliefDbContext(DbContextOptions<ReliefDbContext> options)
             r.HasOne<ScenarioRun>().WithMany().HasForeignKey(x => x.ScenarioRunId);
         });
         modelBuilder.PlaceTablesInModule(Module, Database.IsSqlite());
+        // The relief events go out in the same transaction as the change they tell of (ADR 0009).
+        modelBuilder.MapOutbox(Database.IsSqlite());
         modelBuilder.StoreTimesAsSortableTextOnSqlite(Database.IsSqlite());
     }
 

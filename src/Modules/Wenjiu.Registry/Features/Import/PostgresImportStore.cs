@@ -156,7 +156,7 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
         // Two imports merging at once (a node's worker and the command line) would race on the same keys: one waits.
         await ExecuteAsync($"SELECT pg_advisory_xact_lock({MergeLockKey})", cancellationToken);
         // The cross-row rules delete the lines they reject from import_stage; the rest is imported.
-        var removed = kind == ImportKind.Employers ? await MergeEmployersAsync(now, cancellationToken) : await MergeSpellsAsync(cancellationToken);
+        var removed = kind == ImportKind.Employers ? await MergeEmployersAsync(now, cancellationToken) : await MergeSpellsAsync(now, cancellationToken);
         rowsRejected += removed;
         var imported = staged - removed;
         await ExecuteAsync(
@@ -214,7 +214,7 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
     /// Then the persons and the spells are merged: set-based, writing only rows that are new or differ, so a
     /// re-import of an unchanged file reads but writes nothing.
     /// </summary>
-    private async Task<long> MergeSpellsAsync(CancellationToken cancellationToken)
+    private async Task<long> MergeSpellsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Imports are the only writers of persons and spells and the advisory lock already serialises them; the lock
         // keeps any other writer out between "is the registry empty" and the plain inserts of a first load. Readers go
@@ -269,7 +269,7 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
         }
         else
         {
-            await UpsertAsync(cancellationToken);
+            await UpsertAsync(now, cancellationToken);
         }
 
         return clashes;
@@ -435,7 +435,7 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
     /// insert what is new. Persons whose lines all carry the name on record, and spells that are registered with the
     /// same last month and wage, are not touched, so a re-import of an unchanged file writes nothing.
     /// </summary>
-    private async Task UpsertAsync(CancellationToken cancellationToken)
+    private async Task UpsertAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         // The last line of a person gives the name: only persons with a line whose name differs can change.
         await ExecuteAsync(
@@ -459,6 +459,18 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
         await ExecuteAsync(
             $"UPDATE import_spell s SET person_id = p.id FROM {Schema}.persons p WHERE s.person_id IS NULL AND p.id_number_hash = s.id_hash",
             cancellationToken);
+        // Spells that end (a last month given or changed) are told before the update overwrites the old last month:
+        // only the lines that differ are read, so an unchanged re-import writes no event (ADR 0009).
+        await ExecuteAsync(
+            $"""
+            INSERT INTO {Outbox} (type, payload, occurred_at, attempts, next_attempt_at)
+            SELECT '{InsuredSpellEnded.EventType}',
+                json_build_object('person_id', s.person_id, 'uscc', s.uscc, 'start_month', {MonthText("s.start_month")}, 'end_month', {MonthText("s.end_month")})::text,
+                $1::timestamptz, 0, $1::timestamptz
+            FROM import_spell s JOIN {Schema}.employment_spells e ON e.person_id = s.person_id AND e.employer_uscc = s.uscc AND e.start_month = s.start_month
+            WHERE s.differs AND s.end_month IS NOT NULL AND e.end_month IS DISTINCT FROM s.end_month
+            ORDER BY s.line
+            """, cancellationToken, now);
         await ExecuteAsync(
             $"""
             UPDATE {Schema}.employment_spells e SET end_month = s.end_month, wage = s.wage FROM import_spell s
@@ -471,7 +483,23 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
             SELECT person_id, uscc, start_month, end_month, wage FROM import_spell WHERE NOT registered
             ORDER BY uscc, start_month
             """, cancellationToken);
+        await ExecuteAsync(
+            $"""
+            INSERT INTO {Outbox} (type, payload, occurred_at, attempts, next_attempt_at)
+            SELECT '{InsuredSpellStarted.EventType}',
+                json_build_object('person_id', person_id, 'uscc', uscc, 'start_month', {MonthText("start_month")}, 'end_month', {MonthText("end_month")})::text,
+                $1::timestamptz, 0, $1::timestamptz
+            FROM import_spell WHERE NOT registered
+            ORDER BY line
+            """, cancellationToken, now);
     }
+
+    /// <summary>The platform's outbox: the import's events go out in its merge transaction (ADR 0009).</summary>
+    private static readonly string Outbox = Wenjiu.Platform.Events.Outbox.QualifiedTable(isSqlite: false);
+
+    /// <summary>A <c>yyyymm</c> integer column as the events' <c>yyyy-MM</c> text (null stays null).</summary>
+    private static string MonthText(string column) =>
+        $"to_char({column} / 100, 'FM0000') || '-' || to_char({column} % 100, 'FM00')";
 
     /// <summary>The same <c>id_key</c> as the importer stages: the hash's first 8 bytes as a big-endian signed integer.</summary>
     private static string IdKey(string hashColumn) => $"('x' || encode(substring({hashColumn} from 1 for 8), 'hex'))::bit(64)::bigint";

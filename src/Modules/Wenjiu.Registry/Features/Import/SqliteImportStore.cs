@@ -95,7 +95,7 @@ internal sealed class SqliteImportStore(string connectionString) : IImportStore
         await ExecuteAsync("BEGIN IMMEDIATE", cancellationToken);
         try
         {
-            rowsRejected += kind == ImportKind.Employers ? await MergeEmployersAsync(now, cancellationToken) : await MergeSpellsAsync(cancellationToken);
+            rowsRejected += kind == ImportKind.Employers ? await MergeEmployersAsync(now, cancellationToken) : await MergeSpellsAsync(now, cancellationToken);
             var imported = await ScalarAsync("SELECT count(*) FROM import_stage", cancellationToken);
             await ExecuteAsync(
                 """
@@ -144,8 +144,10 @@ internal sealed class SqliteImportStore(string connectionString) : IImportStore
     }
 
     /// <summary>The same overlap rule as <see cref="PostgresImportStore"/>; SQLite takes the other columns of the <c>min()</c> row.</summary>
-    private async Task<long> MergeSpellsAsync(CancellationToken cancellationToken)
+    private async Task<long> MergeSpellsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // A first load (no spell registered yet) is the registry's starting state, not news: it publishes nothing.
+        var firstLoad = await ScalarAsync("SELECT NOT EXISTS (SELECT 1 FROM registry_employment_spells)", cancellationToken) == 1;
         await ExecuteAsync(
             """
             CREATE TEMP TABLE import_stage_clash AS
@@ -191,6 +193,30 @@ internal sealed class SqliteImportStore(string connectionString) : IImportStore
             SELECT id_cipher, id_hash, name, birth_date, gender
             FROM (SELECT id_cipher, id_hash, name, birth_date, gender, max(line) FROM import_stage GROUP BY id_hash) WHERE true
             ON CONFLICT (id_number_hash) DO UPDATE SET name = excluded.name WHERE name IS NOT excluded.name;
+            """, cancellationToken);
+        if (!firstLoad)
+        {
+            // Told before the spells are written, while the registered last months are still there to compare (ADR 0009).
+            await ExecuteAsync(
+                $"""
+                INSERT INTO {Outbox} (type, payload, occurred_at, attempts, next_attempt_at)
+                SELECT '{InsuredSpellStarted.EventType}',
+                    json_object('person_id', p.id, 'uscc', s.uscc, 'start_month', {MonthText("s.start_month")}, 'end_month', {MonthText("s.end_month")}), $1, 0, $1
+                FROM import_stage s JOIN registry_persons p ON p.id_number_hash = s.id_hash
+                WHERE NOT EXISTS (SELECT 1 FROM registry_employment_spells e WHERE e.person_id = p.id AND e.employer_uscc = s.uscc AND e.start_month = s.start_month)
+                ORDER BY s.line;
+                INSERT INTO {Outbox} (type, payload, occurred_at, attempts, next_attempt_at)
+                SELECT '{InsuredSpellEnded.EventType}',
+                    json_object('person_id', p.id, 'uscc', s.uscc, 'start_month', {MonthText("s.start_month")}, 'end_month', {MonthText("s.end_month")}), $1, 0, $1
+                FROM import_stage s JOIN registry_persons p ON p.id_number_hash = s.id_hash
+                JOIN registry_employment_spells e ON e.person_id = p.id AND e.employer_uscc = s.uscc AND e.start_month = s.start_month
+                WHERE s.end_month IS NOT NULL AND e.end_month IS NOT s.end_month
+                ORDER BY s.line;
+                """, cancellationToken, Wenjiu.Platform.Database.SortableUtcText.Write(now));
+        }
+
+        await ExecuteAsync(
+            """
             INSERT INTO registry_employment_spells (person_id, employer_uscc, start_month, end_month, wage)
             SELECT p.id, s.uscc, s.start_month, s.end_month, s.wage
             FROM import_stage s JOIN registry_persons p ON p.id_number_hash = s.id_hash WHERE true
@@ -199,6 +225,11 @@ internal sealed class SqliteImportStore(string connectionString) : IImportStore
             """, cancellationToken);
         return clashes;
     }
+
+    private static readonly string Outbox = Wenjiu.Platform.Events.Outbox.QualifiedTable(isSqlite: true);
+
+    /// <summary>A <c>yyyymm</c> integer column as the events' <c>yyyy-MM</c> text (null stays null).</summary>
+    private static string MonthText(string column) => $"CASE WHEN {column} IS NULL THEN NULL ELSE printf('%04d-%02d', {column} / 100, {column} % 100) END";
 
     private SqliteCommand Prepare(SqliteTransaction transaction, string sql, int parameterCount)
     {

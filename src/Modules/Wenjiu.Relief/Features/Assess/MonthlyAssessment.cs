@@ -6,9 +6,11 @@ using Microsoft.Extensions.Logging;
 using Wenjiu.Relief.Billing;
 using Wenjiu.Platform.Audit;
 using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Events;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Platform.Rules;
 using Wenjiu.Registry.Contracts;
+using Wenjiu.Relief.Contracts;
 using Wenjiu.Relief.Data;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Rules;
@@ -272,6 +274,11 @@ internal sealed class MonthlyAssessment(
                 .SetProperty(r => r.EmployeePayable, Yuan(totals.EmployeePayable))
                 .SetProperty(r => r.Deferred, Yuan(totals.Deferred)),
             cancellationToken);
+        // Told in the same transaction that makes the run current: a listener never hears of a run nobody can see.
+        db.Publish(
+            new AssessmentCompleted(run.Id, run.Month, run.Version, totals.Employers, totals.Insured, Yuan(totals.EmployerRelief), run.StartedBy),
+            finished);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -2,10 +2,12 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wenjiu.Platform.Audit;
+using Wenjiu.Platform.Events;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Platform.Rules;
 using Wenjiu.Platform.Web;
 using Wenjiu.Registry.Contracts;
+using Wenjiu.Relief.Contracts;
 using Wenjiu.Relief.Data;
 using Wenjiu.Relief.Domain;
 using Wenjiu.Relief.Features.Assess;
@@ -97,8 +99,16 @@ internal sealed class DeferralHandler(ReliefDbContext db, ReliefRuleSet rules, I
             RecordedBy = recordedBy.Length > 256 ? recordedBy[..256] : recordedBy,
             RecordedAt = clock.GetUtcNow(),
         };
-        db.Deferrals.Add(deferral);
-        await db.SaveChangesAsync(cancellationToken);
+        // The deferral first, for its id; its event in the same transaction, so other modules hear of it if and only if it stands.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.Deferrals.Add(deferral);
+            await db.SaveChangesAsync(cancellationToken);
+            db.Publish(new DeferralRecorded(deferral.Id, uscc, first.Value, last.Value, reference, deferral.RecordedBy), deferral.RecordedAt);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         await audit.RecordAsync(recordedBy, AuditAction, $"deferral {deferral.Id} {uscc}", $"{{\"first_month\":\"{first}\",\"last_month\":\"{last}\",\"reference\":{System.Text.Json.JsonSerializer.Serialize(reference)}}}", cancellationToken);
         return new DeferralResult(deferral, errors);
     }
@@ -140,6 +150,9 @@ internal sealed class DeferralHandler(ReliefDbContext db, ReliefRuleSet rules, I
         deferral.RevokedAt = clock.GetUtcNow();
         deferral.RevokedBy = revokedBy.Length > 256 ? revokedBy[..256] : revokedBy;
         deferral.RevocationReason = why;
+        db.Publish(
+            new DeferralRevoked(deferral.Id, deferral.Uscc, deferral.FirstMonth, deferral.LastMonth, why, deferral.RevokedBy),
+            deferral.RevokedAt.Value);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(
             revokedBy,
