@@ -41,7 +41,16 @@ public static class TestDatabase
         provider == DatabaseProvider.Postgres ? await CreateAsync() : await CreateSqliteAsync(directory);
 
     public static string WithDatabase(string database) =>
-        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, Pooling = true, MaxPoolSize = 20 }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(ServerConnectionString)
+        {
+            Database = database,
+            Pooling = true,
+            MaxPoolSize = 20,
+            // Hundreds of test hosts each leave a pool behind (the app, its job scheduler, its outbox dispatcher): let
+            // idle connections go after seconds, not Npgsql's five minutes, so the server's connection limit holds.
+            ConnectionIdleLifetime = 10,
+            ConnectionPruningInterval = 2,
+        }.ConnectionString;
 
     private static async Task<string> CreateSqliteAsync(string directory)
     {
