@@ -36,6 +36,25 @@ public sealed class JobsPageTests
     }
 
     [Theory]
+    [InlineData(0L, null, null, "—")]
+    [InlineData(0L, 0L, null, "0 / 0")]
+    [InlineData(1200L, 5000L, null, "1,200 / 5,000")]
+    [InlineData(7L, null, "batch 2", "7 · batch 2")]
+    public void A_jobs_progress_reads_as_counts_and_a_job_that_reported_none_shows_a_dash(long done, long? total, string? message, string shown)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        try
+        {
+            Assert.Equal(shown, Wenjiu.Web.Pages.Admin.JobsModel.Progress(new JobRun { ProgressDone = done, ProgressTotal = total, ProgressMessage = message }));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task An_administrator_cancels_a_queued_job_from_the_jobs_page(DatabaseProvider provider)
     {

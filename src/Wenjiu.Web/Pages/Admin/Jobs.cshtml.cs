@@ -75,6 +75,12 @@ internal sealed class JobsModel(PlatformDbContext db, IJobQueue jobs, IStringLoc
     public static string Progress(JobRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
+        // A job that reported no progress (the assessment reports its own on its page) shows a dash, not a bare "0".
+        if (run.ProgressDone == 0 && run.ProgressTotal is null && string.IsNullOrEmpty(run.ProgressMessage))
+        {
+            return "—";
+        }
+
         var counts = run.ProgressTotal is { } total
             ? string.Create(System.Globalization.CultureInfo.CurrentCulture, $"{run.ProgressDone:N0} / {total:N0}")
             : run.ProgressDone.ToString("N0", System.Globalization.CultureInfo.CurrentCulture);

@@ -61,7 +61,8 @@ internal sealed class ImportJob(RegistryImporter importer) : IQueuedJob
         ArgumentNullException.ThrowIfNull(run);
         var parameters = run.ParametersAs<Parameters>();
         var outcome = await importer.RunQueuedAsync(run.RunId, parameters.Kind, parameters.File, cancellationToken);
-        await run.ReportProgressAsync(outcome.RowsRead, outcome.RowsRead, outcome.Status.ToString(), cancellationToken);
+        // Rows read of rows read: the counts are language-neutral; the import's own page says what became of them.
+        await run.ReportProgressAsync(outcome.RowsRead, outcome.RowsRead, null, cancellationToken);
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{{\"status\":\"{outcome.Status}\",\"rows_read\":{outcome.RowsRead},\"rows_imported\":{outcome.RowsImported},\"rows_rejected\":{outcome.RowsRejected}}}");
