@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Wenjiu.Platform.Events;
+using Wenjiu.Platform.PersonalData;
 
 namespace Wenjiu.Platform.Notifications;
 
@@ -141,10 +142,8 @@ internal sealed class LoggedSmsSender(ILogger<LoggedSmsSender> logger) : ISmsSen
 {
     public Task SendAsync(string phoneNumber, string text, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(phoneNumber);
         // Only the last four digits: the log is no place for a whole phone number (personal data, DESIGN.md).
-        var masked = phoneNumber.Length > 4 ? new string('*', phoneNumber.Length - 4) + phoneNumber[^4..] : "****";
-        logger.LogInformation("SMS to {PhoneNumber}: {Text}", masked, text);
+        logger.LogInformation("SMS to {PhoneNumber}: {Text}", Masking.PhoneNumber(phoneNumber), text);
         return Task.CompletedTask;
     }
 }

@@ -168,6 +168,13 @@ public static class Masking
         return value.Length <= 10 ? new string('*', value.Length) : string.Concat(value.AsSpan(0, 6), new string('*', value.Length - 10), value.AsSpan(value.Length - 4));
     }
 
+    /// <summary><c>13812345678</c> becomes <c>*******5678</c>: the last four digits kept.</summary>
+    public static string PhoneNumber(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length > 4 ? string.Concat(new string('*', value.Length - 4), value.AsSpan(value.Length - 4)) : "****";
+    }
+
     /// <summary>Chinese names keep the family name: 张伟 becomes 张*.</summary>
     public static string Name(string value)
     {

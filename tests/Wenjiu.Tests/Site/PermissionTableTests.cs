@@ -173,6 +173,7 @@ public sealed class PermissionTableTests
             }
         }
 
+        var multipartRoutes = MultipartRoutes(factory);
         var wrong = new List<string>();
         foreach (var (route, template, answers) in Table)
         {
@@ -189,7 +190,7 @@ public sealed class PermissionTableTests
                 .Replace("{enterpriseUser}", records.EnterpriseUserId, StringComparison.Ordinal);
             for (var i = 0; i < Columns.Length; i++)
             {
-                var actual = await AnswerAsync(factory, method, url, cookies[i], i);
+                var actual = await AnswerAsync(factory, multipartRoutes, method, url, cookies[i], i);
                 if (actual != expected[i])
                 {
                     wrong.Add($"{Columns[i]} {method} {url}: expected {expected[i]}, got {actual}");
@@ -212,12 +213,12 @@ public sealed class PermissionTableTests
     /// One request straight through the test server, from its own address per column (the sign-in pages' rate limit
     /// counts per address), with the column's sign-in cookie; POSTs carry an empty body (a form, or <c>{}</c> for JSON).
     /// </summary>
-    private static async Task<string> AnswerAsync(WenjiuFactory factory, string method, string url, string? cookie, int column)
+    private static async Task<string> AnswerAsync(WenjiuFactory factory, IReadOnlyList<string> multipartRoutes, string method, string url, string? cookie, int column)
     {
         var (path, query) = url.Split('?', 2) is [var p, var q] ? (p, "?" + q) : (url, "");
         // The API takes JSON unless its endpoint declares a multipart form (a file upload); pages take a url-encoded form.
         // Read from the endpoints themselves, so a new module's API needs no change here.
-        var multipart = method == "POST" && MultipartRoutes(factory).Any(prefix => path.StartsWith(prefix, StringComparison.Ordinal));
+        var multipart = method == "POST" && multipartRoutes.Any(prefix => path.StartsWith(prefix, StringComparison.Ordinal));
         var json = path.StartsWith("/api/", StringComparison.Ordinal) && !multipart;
         var context = await factory.Server.SendAsync(c =>
         {
