@@ -69,8 +69,10 @@ public sealed partial class ReliefJourneyTests(PlatformUnderTest platform)
         await page.ClickAsync("#deferral-submit");
         await Axe.AssertAccessibleAsync(page);
         Assert.Contains(DemoData.EnterpriseUscc, await page.InnerTextAsync("#deferral-recorded"), StringComparison.Ordinal);
-        var recorded = page.Locator("#deferrals tbody tr", new() { HasText = DemoData.EnterpriseUscc });
-        Assert.Contains("京人社缓〔2020〕12号", await recorded.InnerTextAsync(), StringComparison.Ordinal);
+        // The demo enterprise may hold other deferrals (an approved application in the demo data): find the one just recorded by its reference.
+        var recorded = page.Locator("#deferrals tbody tr", new() { HasText = "京人社缓〔2020〕12号" });
+        Assert.Contains(DemoData.EnterpriseUscc, await recorded.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("2020-05", await recorded.InnerTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
