@@ -67,7 +67,7 @@ namespace Wenjiu.Migrations.Postgres.Registry
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
-                    b.ToTable("outbox_messages", "registry", t =>
+                    b.ToTable("outbox_messages", "platform", t =>
                         {
                             t.ExcludeFromMigrations();
                         });

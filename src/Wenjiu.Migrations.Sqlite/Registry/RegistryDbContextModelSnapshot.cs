@@ -59,9 +59,9 @@ namespace Wenjiu.Migrations.Sqlite.Registry
                         .HasColumnName("type");
 
                     b.HasKey("Id")
-                        .HasName("pk_registry_platform_outbox_messages");
+                        .HasName("pk_platform_outbox_messages");
 
-                    b.ToTable("registry_platform_outbox_messages", null, t =>
+                    b.ToTable("platform_outbox_messages", null, t =>
                         {
                             t.ExcludeFromMigrations();
                         });

@@ -134,10 +134,11 @@ internal sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> opti
             modelBuilder.HasPostgresExtension("pg_trgm");
         }
 
-        // A reclassification publishes EmployerReclassified in its own transaction (ADR 0009).
-        modelBuilder.MapOutbox(Database.IsSqlite());
-
         modelBuilder.PlaceTablesInModule(Module, Database.IsSqlite());
+
+        // A reclassification publishes EmployerReclassified in its own transaction (ADR 0009); after the module's
+        // placement, which would otherwise move the platform's table into the registry's schema.
+        modelBuilder.MapOutbox(Database.IsSqlite());
         modelBuilder.StoreTimesAsSortableTextOnSqlite(Database.IsSqlite());
     }
 }

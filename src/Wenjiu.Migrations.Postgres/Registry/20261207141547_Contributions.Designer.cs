@@ -12,7 +12,7 @@ using Wenjiu.Registry.Data;
 namespace Wenjiu.Migrations.Postgres.Registry
 {
     [DbContext(typeof(RegistryDbContext))]
-    [Migration("20261207140323_Contributions")]
+    [Migration("20261207141547_Contributions")]
     partial class Contributions
     {
         /// <inheritdoc />
@@ -70,7 +70,7 @@ namespace Wenjiu.Migrations.Postgres.Registry
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
-                    b.ToTable("outbox_messages", "registry", t =>
+                    b.ToTable("outbox_messages", "platform", t =>
                         {
                             t.ExcludeFromMigrations();
                         });

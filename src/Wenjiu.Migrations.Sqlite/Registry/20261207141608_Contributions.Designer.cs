@@ -11,7 +11,7 @@ using Wenjiu.Registry.Data;
 namespace Wenjiu.Migrations.Sqlite.Registry
 {
     [DbContext(typeof(RegistryDbContext))]
-    [Migration("20261207140333_Contributions")]
+    [Migration("20261207141608_Contributions")]
     partial class Contributions
     {
         /// <inheritdoc />
@@ -62,9 +62,9 @@ namespace Wenjiu.Migrations.Sqlite.Registry
                         .HasColumnName("type");
 
                     b.HasKey("Id")
-                        .HasName("pk_registry_platform_outbox_messages");
+                        .HasName("pk_platform_outbox_messages");
 
-                    b.ToTable("registry_platform_outbox_messages", null, t =>
+                    b.ToTable("platform_outbox_messages", null, t =>
                         {
                             t.ExcludeFromMigrations();
                         });
