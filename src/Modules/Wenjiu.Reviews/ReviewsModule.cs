@@ -40,6 +40,7 @@ public static class ReviewsModule
         services.AddScoped<DeferralApplications>();
         services.AddScoped<SizeObjections>();
         services.AddScoped<IReviewRequests, ReviewRequestsForModules>();
+        services.AddDemoData<Demo.ReviewsDemoData>();
         services.AddScheduledJob<OverdueEscalation>(OverdueEscalation.Kind, TimeSpan.FromHours(1));
 
         services.AddEventHandler<ReviewDecided, RecordApprovedDeferral>();
