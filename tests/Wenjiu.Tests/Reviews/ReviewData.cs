@@ -16,11 +16,14 @@ internal static class ReviewData
 {
     public static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray();
 
-    /// <summary>Four eyes only where a test asks for them: no draw, and a threshold no deferral reaches.</summary>
-    public static readonly IReadOnlyDictionary<string, string?> OneReviewer = new Dictionary<string, string?> { ["Reviews:FourEyesShare"] = "0" };
+    /// <summary>
+    /// Four eyes only where a test asks for them: no draw, and a threshold no deferral reaches. No background dispatcher:
+    /// a test delivers the outbox itself (<c>DispatchAsync</c>), so a message is never leased away from it.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> OneReviewer = Settings(("Reviews:FourEyesShare", "0"));
 
-    /// <summary>Every approval drawn for a second reviewer.</summary>
-    public static readonly IReadOnlyDictionary<string, string?> FourEyesAlways = new Dictionary<string, string?> { ["Reviews:FourEyesShare"] = "1" };
+    public static IReadOnlyDictionary<string, string?> Settings(params (string Key, string Value)[] settings) =>
+        settings.Append((Key: "Events:Dispatch", Value: "false")).ToDictionary(s => s.Key, s => (string?)s.Value, StringComparer.Ordinal);
 
     /// <summary>Posts the deferral application form as a browser does (antiforgery token and idempotency key from the page); the response unfollowed.</summary>
     public static async Task<HttpResponseMessage> ApplyAsync(SignedInClient enterprise, string first, string last, string reason = "受疫情影响，2020年2月起停业，无营业收入", string? key = null, byte[]? file = null)

@@ -17,7 +17,7 @@ namespace Wenjiu.Tests.Reviews;
 /// <summary>The review queue (issue 9 §2): every decision path, four eyes, stale forms, claiming and reassigning, escalation.</summary>
 public sealed class ReviewQueueTests
 {
-    private static readonly IReadOnlyDictionary<string, string?> FourEyesAbove1000 = new Dictionary<string, string?> { ["Reviews:FourEyesShare"] = "0", ["Reviews:FourEyesAbove"] = "1000" };
+    private static readonly IReadOnlyDictionary<string, string?> FourEyesAbove1000 = Settings(("Reviews:FourEyesShare", "0"), ("Reviews:FourEyesAbove", "1000"));
 
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

@@ -16,12 +16,7 @@ namespace Wenjiu.Tests.Reviews;
 /// <summary>Size-class objections (issue 9 §4): within the window, with evidence; upheld, the class changes for the policy period and relief assesses again.</summary>
 public sealed class SizeObjectionTests
 {
-    private static readonly IReadOnlyDictionary<string, string?> WindowOpen = new Dictionary<string, string?>
-    {
-        ["Reviews:FourEyesShare"] = "0",
-        ["Reviews:ObjectionsOpen"] = "2020-03-09",
-        ["Reviews:ObjectionsClose"] = "2099-12-31",
-    };
+    private static readonly IReadOnlyDictionary<string, string?> WindowOpen = Settings(("Reviews:FourEyesShare", "0"), ("Reviews:ObjectionsOpen", "2020-03-09"), ("Reviews:ObjectionsClose", "2099-12-31"));
 
     private static async Task<HttpResponseMessage> ObjectAsync(SignedInClient enterprise, string claimed)
     {
