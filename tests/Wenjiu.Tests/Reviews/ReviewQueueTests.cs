@@ -38,6 +38,9 @@ public sealed class ReviewQueueTests
         Assert.Equal((ReviewStatus.Refused, "deferral.no_serious_difficulty"), (decided.Status, decided.ReasonCodes));
         var letter = await enterprise.GetPageAsync($"/Reviews/Letters/{task}");
         Assert.Contains("证明材料不足以证明单位生产经营出现严重困难", letter, StringComparison.Ordinal);
+        using var pdf = await enterprise.GetAsync($"/Reviews/Letters/{task}?handler=Pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..5], StringComparison.Ordinal);
         using var notTheirs = await other.GetAsync($"/Reviews/Letters/{task}");
         Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
         Assert.Contains(Wenjiu.Reviews.Features.Notices.TellApplicant.RefusedKind, await NotificationKindsAsync(factory, enterprise.UserName));

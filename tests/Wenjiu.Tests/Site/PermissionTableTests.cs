@@ -139,6 +139,7 @@ public sealed class PermissionTableTests
         ("POST /Reviews/Team?handler=Reassign", "/Reviews/Team?handler=Reassign",                                  "in  400 no  no  no  no  no  no  no  no"),
         ("POST /Reviews/Team?handler=Distribute", "/Reviews/Team?handler=Distribute",                              "in  400 no  no  no  no  no  no  no  no"),
         ("GET /Reviews/Letters/{id:long}", "/Reviews/Letters/1",                                                   "in  404 404 404 404 404 404 404 404 404"),
+        ("GET /Reviews/Letters/{id:long}?handler=Pdf", "/Reviews/Letters/1?handler=Pdf",                           "in  404 404 404 404 404 404 404 404 404"),
         ("GET /Reviews/Mine", "/Reviews/Mine",                                                                     "in  no  no  no  no  no  200 no  no  no"),
         ("GET /Reviews/Mine/Deferral", "/Reviews/Mine/Deferral",                                                   "in  no  no  no  no  no  200 no  no  no"),
         ("POST /Reviews/Mine/Deferral", "/Reviews/Mine/Deferral",                                                  "in  no  no  no  no  no  400 no  no  no"),
