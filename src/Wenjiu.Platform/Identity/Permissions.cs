@@ -28,6 +28,9 @@ public static class Permissions
     public const string ManageUsers = "ManageUsers";
     public const string ViewEvidence = "ViewEvidence";
     public const string ManageJobs = "ManageJobs";
+    public const string ReviewTasks = "ReviewTasks";
+    public const string LeadReviews = "LeadReviews";
+    public const string ApplyForReview = "ApplyForReview";
 
     private static readonly string[] Nobody = [];
 
@@ -52,6 +55,11 @@ public static class Permissions
         // Evidence others uploaded: the staff who decide on an employer's application, and the employer's own users.
         [ViewEvidence] = new([Roles.Administrator, Roles.Reviewer, Roles.ServiceSpecialist], [Roles.Enterprise]),
         [ManageJobs] = new([Roles.Administrator], Nobody),
+        // The review queue (issue 9): reviewers claim and decide tasks; the administrator leads the team (reassigns,
+        // distributes, sees every reviewer's load and is told of overdue tasks); an enterprise applies and answers for itself.
+        [ReviewTasks] = new([Roles.Administrator, Roles.Reviewer], Nobody),
+        [LeadReviews] = new([Roles.Administrator], Nobody),
+        [ApplyForReview] = new(Nobody, [Roles.Enterprise]),
     };
 
     /// <summary>Registers one policy per action, named as the action: a user passes when it holds the action at all.</summary>
