@@ -247,6 +247,30 @@ public sealed class ReviewQueueTests
 
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_bulk_approval_decides_the_ordinary_tasks_leaves_those_above_the_threshold_for_a_second_reviewer_and_skips_anothers(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider, FourEyesAbove1000);
+        using var reviewer = await ReviewerAsync(factory);
+        using var other = await ReviewerAsync(factory);
+        var ordinary = await OpenAsync(factory, null, 800m, subject: "1");
+        var large = await OpenAsync(factory, null, 5_000m, subject: "2");
+        var held = await OpenAsync(factory, null, 500m, subject: "3");
+        using var _ = await ActAsync(other, held, "Claim");
+        string[] ids = [.. new[] { ordinary, large, held }.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+        using var approved = await reviewer.PostFormAsync("/Reviews/Tasks", "/Reviews/Tasks?handler=ApproveSelected", ids.Select(id => new KeyValuePair<string, string>("Selected", id)));
+        var page = await reviewer.GetPageAsync(Forms.Location(approved));
+
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.Equal((ReviewStatus.Approved, reviewer.UserName), ((await TaskAsync(factory, ordinary)).Status, (await TaskAsync(factory, ordinary)).DecidedBy));
+        Assert.Equal((ReviewStatus.AwaitingSecondReview, reviewer.UserName), ((await TaskAsync(factory, large)).Status, (await TaskAsync(factory, large)).FirstApprover));
+        Assert.False((await TaskAsync(factory, held)).IsDecided);
+        Assert.Contains("bulk-approved", page, StringComparison.Ordinal);
+        Assert.Equal(1, await PublishedAsync(factory, ReviewDecided.EventType));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task The_team_view_counts_each_reviewers_workload_and_overdue_tasks(DatabaseProvider provider)
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider, OneReviewer);

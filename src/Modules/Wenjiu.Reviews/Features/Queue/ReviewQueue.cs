@@ -29,6 +29,9 @@ internal sealed record TaskChange(ReviewTask? Task, FieldErrors Errors, string? 
 /// escalation. Every change raises the task's version in the same UPDATE that checks it, writes a history line, and a
 /// final decision publishes <see cref="ReviewDecided"/> in that same transaction.
 /// </summary>
+/// <summary>What a bulk approval did: decided for good, waiting for a second reviewer, and skipped (held by another, decided, or not open).</summary>
+internal sealed record BulkApproval(int Decided, int WaitingForSecond, int Skipped, FieldErrors Errors);
+
 internal sealed class ReviewQueue(
     ReviewsDbContext db,
     IInsuredEmploymentSource registry,
@@ -257,6 +260,54 @@ internal sealed class ReviewQueue(
             Decide(t, ReviewOutcome.Approved, by, null, now, [], written);
             return written;
         }, cancellationToken);
+
+    /// <summary>
+    /// Approves many tasks at once (a batch's ordinary route, such as the refunds' eligible list): each selected task is
+    /// approved exactly as one approval on its page would be, at the version read now, so four eyes still apply per task
+    /// (those above the threshold or drawn wait for a second reviewer) and a task held by someone else, decided, or
+    /// waiting for information is skipped and counted, never forced.
+    /// </summary>
+    public async Task<BulkApproval> BulkApproveAsync(IReadOnlyCollection<long> ids, string by, string? note, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var errors = new FieldErrors();
+        if (ids.Count == 0)
+        {
+            errors.Add("Selected", text["Task.Error.NoneSelected"]);
+            return new BulkApproval(0, 0, 0, errors);
+        }
+
+        int decided = 0, waiting = 0, skipped = 0;
+        foreach (var id in ids.Distinct().Take(MaxBulkApprovals))
+        {
+            var version = await db.Tasks.AsNoTracking().Where(t => t.Id == id).Select(t => (int?)t.Version).FirstOrDefaultAsync(cancellationToken);
+            if (version is null)
+            {
+                skipped++;
+                continue;
+            }
+
+            var change = await ApproveAsync(id, version.Value, by, note, cancellationToken);
+            db.ChangeTracker.Clear();
+            if (!change.Done)
+            {
+                skipped++;
+            }
+            else if (change.Task!.Status == ReviewStatus.AwaitingSecondReview)
+            {
+                waiting++;
+            }
+            else
+            {
+                decided++;
+            }
+        }
+
+        return new BulkApproval(decided, waiting, skipped, errors);
+    }
+
+    /// <summary>How many tasks one bulk approval may take: each is its own transaction, and a page must answer in time.</summary>
+    public const int MaxBulkApprovals = 500;
 
     /// <summary>Refuses with reasons chosen from the request's own (quoted in the letter) and, when it has none, a note.</summary>
     public Task<TaskChange> RefuseAsync(long id, int version, string by, IReadOnlyCollection<string> reasonCodes, string? note, CancellationToken cancellationToken = default) =>

@@ -6,7 +6,7 @@ using Wenjiu.Reviews.Features.Queue;
 namespace Wenjiu.Reviews.Areas.Reviews.Pages.Tasks;
 
 /// <summary>A reviewer's inbox: the tasks they hold, earliest due first, and the queue's unclaimed ones they may take.</summary>
-internal sealed class IndexModel(ReviewQueries queries, ReviewQueue queue, TimeProvider clock) : PageModel
+internal sealed class IndexModel(ReviewQueries queries, ReviewQueue queue, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Wenjiu.Reviews.Localization.ReviewsText> text) : PageModel
 {
     internal IReadOnlyList<ReviewTask> Mine { get; private set; } = [];
 
@@ -19,6 +19,13 @@ internal sealed class IndexModel(ReviewQueries queries, ReviewQueue queue, TimeP
 
     [TempData]
     public string? Problem { get; set; }
+
+    [TempData]
+    public string? Done { get; set; }
+
+    /// <summary>The tasks ticked for a bulk approval.</summary>
+    [BindProperty]
+    public List<long> Selected { get; set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -44,5 +51,24 @@ internal sealed class IndexModel(ReviewQueries queries, ReviewQueue queue, TimeP
         }
 
         return RedirectToPage("Detail", new { id });
+    }
+
+    /// <summary>
+    /// Approves the ticked tasks at once (a batch's ordinary route): each as its own approval, four eyes still applying
+    /// per task; the page says how many were decided, how many wait for a second reviewer and how many were skipped.
+    /// </summary>
+    public async Task<IActionResult> OnPostApproveSelectedAsync(CancellationToken cancellationToken)
+    {
+        var result = await queue.BulkApproveAsync(Selected, User.Identity?.Name ?? "?", null, cancellationToken);
+        if (!result.Errors.IsEmpty)
+        {
+            Problem = string.Join(' ', result.Errors.Select(e => e.Message));
+        }
+        else
+        {
+            Done = text["Tasks.BulkApproved", result.Decided, result.WaitingForSecond, result.Skipped];
+        }
+
+        return RedirectToPage(new { group = Group });
     }
 }
