@@ -1,6 +1,7 @@
 using Wenjiu.Platform;
 using Wenjiu.Registry;
 using Wenjiu.Relief;
+using Wenjiu.Payments;
 using Wenjiu.Web;
 using Wenjiu.Web.CommandLine;
 
@@ -11,6 +12,7 @@ builder.AddPlatform();
 builder.AddWeb();
 builder.AddRegistry();
 builder.AddRelief();
+builder.AddPayments();
 
 var app = builder.Build();
 
@@ -18,6 +20,7 @@ app.UseWeb();
 app.MapWeb();
 app.MapRegistry();
 app.MapRelief(WebSetup.PublicRateLimit);
+app.MapPayments();
 
 return await WenjiuCommands.RunAsync(app, args);
 

@@ -11,6 +11,7 @@ public sealed class ArchitectureTests
     [
         typeof(Wenjiu.Registry.RegistryModule).Assembly,
         typeof(Wenjiu.Relief.ReliefModule).Assembly,
+        typeof(Wenjiu.Payments.PaymentsModule).Assembly,
     ];
 
     public static TheoryData<string> Modules() => new(ModuleAssemblies.Select(a => a.GetName().Name!));
@@ -51,6 +52,7 @@ public sealed class ArchitectureTests
     [
         typeof(Wenjiu.Registry.Contracts.IEmployerDirectory).Assembly,
         typeof(Wenjiu.Relief.Contracts.IDeferralInput).Assembly,
+        typeof(Wenjiu.Payments.Contracts.IEmployerPayments).Assembly,
     ];
 
     private static readonly Assembly Host = typeof(Wenjiu.Web.WebSetup).Assembly;

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Modules;
+using Wenjiu.Platform.Web;
+using Wenjiu.Payments.Contracts;
+using Wenjiu.Payments.Features.Payouts;
+using Wenjiu.Payments.Localization;
+using Wenjiu.Payments.Rules;
+
+namespace Wenjiu.Payments;
+
+/// <summary>
+/// Payments (issue 9 §5–§7): the stable-job refund batch, HR-agency subsidies, and the payments they become — each
+/// request paid at most once, each payment in at most one bank file.
+/// </summary>
+public static class PaymentsModule
+{
+    public const string Area = "Payments";
+
+    public static WebApplicationBuilder AddPayments(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        // Loaded now, so a broken parameter file stops the host at start-up with the file and parameter named.
+        _ = RefundParameters.All;
+        services.AddModuleDatabase<Data.PaymentsDbContext>(Data.PaymentsDbContext.Module, order: 400);
+        services.AddModulePages(Area, AuthorizePages);
+        services.AddCommandLineVerb("payouts", PayoutsCommand.Create);
+
+        services.AddScoped<PaymentOrders>();
+        services.AddScoped<PayoutExport>();
+        services.AddScoped<PaymentQueries>();
+        services.AddScoped<IEmployerPayments, EmployerPaymentsForModules>();
+
+        services.AddNavigationLinks(
+            NavigationLink.To("nav-payments", typeof(PaymentsText), "Nav.Payments", 400, "/Payments/Payouts", Permissions.ViewPayments));
+        return builder;
+    }
+
+    /// <summary>Which action of the permission table (docs/permissions.md) each payments page needs; forms need the stronger one.</summary>
+    private static void AuthorizePages(PageConventionCollection conventions)
+    {
+        ArgumentNullException.ThrowIfNull(conventions);
+        conventions.AuthorizeAreaFolder(Area, "/Payouts", Permissions.ViewPayments);
+        conventions.AuthorizeAreaPageChanges(Area, "/Payouts/Index", Permissions.ManagePayouts);
+        // The bank file holds account numbers in clear.
+        conventions.AuthorizeAreaPage(Area, "/Payouts/Batch", Permissions.ManagePayouts);
+    }
+
+    public static IEndpointRouteBuilder MapPayments(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var api = endpoints.MapGroup("/api/v1/payments").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        PayoutEndpoints.Map(api);
+        return endpoints;
+    }
+}
