@@ -5,6 +5,7 @@ using Wenjiu.Platform.Database;
 using Wenjiu.Registry.Data;
 using Wenjiu.Relief.Data;
 using Wenjiu.Payments.Data;
+using Wenjiu.Reviews.Data;
 
 namespace Wenjiu.Migrations.Postgres;
 
@@ -27,6 +28,11 @@ internal sealed class ReliefDesignTimeFactory : IDesignTimeDbContextFactory<Reli
 internal sealed class PaymentsDesignTimeFactory : IDesignTimeDbContextFactory<PaymentsDbContext>
 {
     public PaymentsDbContext CreateDbContext(string[] args) => new(DesignTime.Options<PaymentsDbContext>(PaymentsDbContext.Module));
+}
+
+internal sealed class ReviewsDesignTimeFactory : IDesignTimeDbContextFactory<ReviewsDbContext>
+{
+    public ReviewsDbContext CreateDbContext(string[] args) => new(DesignTime.Options<ReviewsDbContext>(ReviewsDbContext.Module));
 }
 
 internal static class DesignTime

@@ -2,6 +2,7 @@ using Wenjiu.Platform;
 using Wenjiu.Registry;
 using Wenjiu.Relief;
 using Wenjiu.Payments;
+using Wenjiu.Reviews;
 using Wenjiu.Web;
 using Wenjiu.Web.CommandLine;
 
@@ -13,6 +14,7 @@ builder.AddWeb();
 builder.AddRegistry();
 builder.AddRelief();
 builder.AddPayments();
+builder.AddReviews();
 
 var app = builder.Build();
 
@@ -21,6 +23,7 @@ app.MapWeb();
 app.MapRegistry();
 app.MapRelief(WebSetup.PublicRateLimit);
 app.MapPayments();
+app.MapReviews();
 
 return await WenjiuCommands.RunAsync(app, args);
 

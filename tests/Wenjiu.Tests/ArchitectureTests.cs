@@ -12,6 +12,7 @@ public sealed class ArchitectureTests
         typeof(Wenjiu.Registry.RegistryModule).Assembly,
         typeof(Wenjiu.Relief.ReliefModule).Assembly,
         typeof(Wenjiu.Payments.PaymentsModule).Assembly,
+        typeof(Wenjiu.Reviews.ReviewsModule).Assembly,
     ];
 
     public static TheoryData<string> Modules() => new(ModuleAssemblies.Select(a => a.GetName().Name!));
@@ -52,6 +53,7 @@ public sealed class ArchitectureTests
     [
         typeof(Wenjiu.Registry.Contracts.IEmployerDirectory).Assembly,
         typeof(Wenjiu.Relief.Contracts.IDeferralInput).Assembly,
+        typeof(Wenjiu.Reviews.Contracts.IReviewRequests).Assembly,
         typeof(Wenjiu.Payments.Contracts.IEmployerPayments).Assembly,
     ];
 

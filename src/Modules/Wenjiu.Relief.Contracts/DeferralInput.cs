@@ -24,4 +24,10 @@ public interface IDeferralInput
 {
     /// <param name="recordedBy">The user name the audit log and the deferral record as its author.</param>
     Task<DeferralRecording> RecordAsync(ApprovedDeferral request, string recordedBy, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What <see cref="RecordAsync"/> would refuse, per field, without recording anything: an application is checked
+    /// against the same rules before it is submitted for review. Empty when it would be recorded.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> CheckAsync(ApprovedDeferral request, CancellationToken cancellationToken = default);
 }

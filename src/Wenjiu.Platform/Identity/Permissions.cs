@@ -34,6 +34,9 @@ public static class Permissions
     public const string RunRefunds = "RunRefunds";
     public const string ManageAgencies = "ManageAgencies";
     public const string RecordPlacements = "RecordPlacements";
+    public const string ReviewTasks = "ReviewTasks";
+    public const string LeadReviews = "LeadReviews";
+    public const string ApplyForReview = "ApplyForReview";
 
     private static readonly string[] Nobody = [];
 
@@ -65,6 +68,11 @@ public static class Permissions
         [RunRefunds] = new([Roles.Administrator, Roles.PolicyOfficer], Nobody),
         [ManageAgencies] = new([Roles.Administrator, Roles.ServiceSpecialist], Nobody),
         [RecordPlacements] = new(Nobody, [Roles.HrAgency]),
+        // The review queue (issue 9): reviewers claim and decide tasks; the administrator leads the team (reassigns,
+        // distributes, sees every reviewer's load and is told of overdue tasks); an enterprise applies and answers for itself.
+        [ReviewTasks] = new([Roles.Administrator, Roles.Reviewer], Nobody),
+        [LeadReviews] = new([Roles.Administrator], Nobody),
+        [ApplyForReview] = new(Nobody, [Roles.Enterprise]),
     };
 
     /// <summary>Registers one policy per action, named as the action: a user passes when it holds the action at all.</summary>

@@ -18,4 +18,14 @@ internal sealed class DeferralInputForModules(DeferralHandler deferrals) : IDefe
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(e => e.Message)], StringComparer.Ordinal);
         return new DeferralRecording(result.Deferral?.Id, errors);
     }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> CheckAsync(ApprovedDeferral request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = await deferrals.CheckAsync(
+            new DeferralInput(request.Uscc, request.FirstMonth.ToString(), request.LastMonth.ToString(), request.Reference), cancellationToken);
+        return errors
+            .GroupBy(e => e.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(e => e.Message)], StringComparer.Ordinal);
+    }
 }

@@ -40,7 +40,14 @@ internal sealed class DeferralHandler(ReliefDbContext db, ReliefRuleSet rules, I
     public const int MaxReasonLength = 500;
     public const int ListCount = 100;
 
-    public async Task<DeferralResult> RecordAsync(DeferralInput input, string recordedBy, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Whether a deferral would be recorded, without recording it: the same checks (registered employer, the rule set's
+    /// months, no overlap with a standing deferral), for an application checked before it is submitted for review.
+    /// </summary>
+    public async Task<FieldErrors> CheckAsync(DeferralInput input, CancellationToken cancellationToken = default) =>
+        (await ValidateAsync(input, cancellationToken)).Errors;
+
+    private async Task<(FieldErrors Errors, string Uscc, YearMonth? First, YearMonth? Last, string Reference)> ValidateAsync(DeferralInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new FieldErrors();
@@ -85,6 +92,12 @@ internal sealed class DeferralHandler(ReliefDbContext db, ReliefRuleSet rules, I
             }
         }
 
+        return (errors, uscc, first, last, reference);
+    }
+
+    public async Task<DeferralResult> RecordAsync(DeferralInput input, string recordedBy, CancellationToken cancellationToken = default)
+    {
+        var (errors, uscc, first, last, reference) = await ValidateAsync(input, cancellationToken);
         if (!errors.IsEmpty)
         {
             return new DeferralResult(null, errors);
