@@ -6,7 +6,9 @@ namespace Wenjiu.Registry.Contracts;
 /// <param name="Revenue">Annual operating revenue, 10k yuan.</param>
 /// <param name="TotalAssets">Total assets, 10k yuan.</param>
 /// <param name="InjuryRate">The employer's own work-injury contribution rate, in percent (0.4 = 0.4%).</param>
-/// <param name="SizeClass">The registry's SME size class, computed from the facts by the size standard.</param>
+/// <param name="SizeClass">The SME size class in force for the 2020 policy period (<see cref="PolicySizeClass.Current"/>): the
+/// class published when the registry first classified the employer, unless an upheld objection moved it; later changes of
+/// the facts above do not move it (relief-rules.md).</param>
 public sealed record InsuredEmployer(
     string Uscc, string Industry, string District, int Employees, decimal Revenue, decimal TotalAssets, decimal InjuryRate, SizeClass SizeClass);
 

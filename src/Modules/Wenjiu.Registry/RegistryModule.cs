@@ -56,6 +56,12 @@ public static class RegistryModule
         // relief assessment, statements and scenarios), without touching the tables.
         services.AddScoped<IInsuredEmploymentSource, Features.InsuredEmployment.InsuredEmploymentSource>();
 
+        // Issue 9: the contribution history (stable-job refunds), insured employment as evidence of a placement (agency
+        // subsidies) and the size class fixed for the policy period (objections).
+        services.AddScoped<IContributionHistory, Features.ContributionHistory.ContributionHistoryReader>();
+        services.AddScoped<IPlacementEvidence, Features.Placements.PlacementEvidenceLookup>();
+        services.AddScoped<IPolicySizeClasses, Features.SizeClassPolicy.PolicySizeClasses>();
+
         // The employer page shows the links other modules offer on an employer (the relief statements, …).
         services.AddRecordLinks();
         services.AddNavigationLinks(

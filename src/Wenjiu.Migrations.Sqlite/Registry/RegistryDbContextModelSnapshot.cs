@@ -17,6 +17,96 @@ namespace Wenjiu.Migrations.Sqlite.Registry
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Wenjiu.Platform.Events.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("DeliveredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("NextAttemptAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("OccurredAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_outbox_messages");
+
+                    b.ToTable("platform_outbox_messages", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
+            modelBuilder.Entity("Wenjiu.Registry.Domain.Contribution", b =>
+                {
+                    b.Property<string>("EmployerUscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_uscc");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<decimal>("Due")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due");
+
+                    b.Property<int>("Insured")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("insured");
+
+                    b.Property<decimal>("Paid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_on");
+
+                    b.Property<decimal>("UnemploymentPaid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unemployment_paid");
+
+                    b.HasKey("EmployerUscc", "Month")
+                        .HasName("pk_registry_contributions");
+
+                    b.ToTable("registry_contributions", (string)null);
+                });
+
             modelBuilder.Entity("Wenjiu.Registry.Domain.Employer", b =>
                 {
                     b.Property<string>("Uscc")
@@ -59,6 +149,30 @@ namespace Wenjiu.Migrations.Sqlite.Registry
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("ObjectionReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("objection_reference");
+
+                    b.Property<string>("ObjectionSizeClass")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("objection_size_class");
+
+                    b.Property<string>("PublishedSizeClass")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_size_class");
+
+                    b.Property<string>("ReclassifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reclassified_at");
+
+                    b.Property<string>("ReclassifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reclassified_by");
+
                     b.Property<decimal>("Revenue")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT")
@@ -75,7 +189,8 @@ namespace Wenjiu.Migrations.Sqlite.Registry
                         .HasColumnType("TEXT")
                         .HasColumnName("total_assets");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
 
@@ -182,7 +297,8 @@ namespace Wenjiu.Migrations.Sqlite.Registry
                         .HasColumnType("TEXT")
                         .HasColumnName("key");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
@@ -215,7 +331,7 @@ namespace Wenjiu.Migrations.Sqlite.Registry
                         .HasColumnType("TEXT")
                         .HasColumnName("file_name");
 
-                    b.Property<DateTimeOffset?>("FinishedAt")
+                    b.Property<string>("FinishedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("finished_at");
 
@@ -241,7 +357,8 @@ namespace Wenjiu.Migrations.Sqlite.Registry
                         .HasColumnType("INTEGER")
                         .HasColumnName("rows_rejected");
 
-                    b.Property<DateTimeOffset>("StartedAt")
+                    b.Property<string>("StartedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("started_at");
 

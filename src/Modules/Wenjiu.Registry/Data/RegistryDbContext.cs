@@ -1,6 +1,7 @@
 using Wenjiu.Platform.Periods;
 using Microsoft.EntityFrameworkCore;
 using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Events;
 using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 
@@ -15,6 +16,8 @@ internal sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> opti
     public DbSet<Person> Persons => Set<Person>();
 
     public DbSet<EmploymentSpell> EmploymentSpells => Set<EmploymentSpell>();
+
+    public DbSet<Contribution> Contributions => Set<Contribution>();
 
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
@@ -41,7 +44,13 @@ internal sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> opti
             e.Property(x => x.TotalAssets).HasPrecision(18, 2);
             e.Property(x => x.InjuryRate).HasPrecision(5, 3);
             e.Property(x => x.SizeClass).HasConversion<string>().HasMaxLength(8);
+            e.Property(x => x.PublishedSizeClass).HasConversion<string>().HasMaxLength(8);
+            e.Property(x => x.ObjectionSizeClass).HasConversion<string>().HasMaxLength(8);
+            e.Property(x => x.ObjectionReference).HasMaxLength(64);
+            e.Property(x => x.ReclassifiedBy).HasMaxLength(256);
             e.Ignore(x => x.EntityType);
+            e.Ignore(x => x.PublishedClass);
+            e.Ignore(x => x.PolicySizeClass);
             e.HasIndex(x => x.Name);
             e.HasIndex(x => new { x.District, x.Industry, x.SizeClass });
 
@@ -70,6 +79,18 @@ internal sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> opti
             s.Property(x => x.EmployerUscc).HasMaxLength(18);
             s.Property(x => x.Wage).HasPrecision(12, 2);
             s.HasIndex(x => new { x.EmployerUscc, x.StartMonth });
+        });
+        modelBuilder.Entity<Contribution>(c =>
+        {
+            c.ToTable("contributions");
+
+            // The import's upsert key (interchange.md: uscc + month); in this order the refund batch reads an employer's
+            // months together.
+            c.HasKey(x => new { x.EmployerUscc, x.Month });
+            c.Property(x => x.EmployerUscc).HasMaxLength(18);
+            c.Property(x => x.Due).HasPrecision(14, 2);
+            c.Property(x => x.Paid).HasPrecision(14, 2);
+            c.Property(x => x.UnemploymentPaid).HasPrecision(14, 2);
         });
         modelBuilder.Entity<ImportRun>(r =>
         {
@@ -114,6 +135,10 @@ internal sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> opti
         }
 
         modelBuilder.PlaceTablesInModule(Module, Database.IsSqlite());
+
+        // A reclassification publishes EmployerReclassified in its own transaction (ADR 0009); after the module's
+        // placement, which would otherwise move the platform's table into the registry's schema.
+        modelBuilder.MapOutbox(Database.IsSqlite());
         modelBuilder.StoreTimesAsSortableTextOnSqlite(Database.IsSqlite());
     }
 }

@@ -43,6 +43,32 @@ internal sealed class Employer
     /// <summary>Computed from the facts above by the SME size standard whenever they change.</summary>
     public SizeClass SizeClass { get; set; }
 
+    /// <summary>
+    /// The size class published for the 2020 policy period (relief-rules.md: fixed for the period): set when the
+    /// registry first classifies the employer (its first import or its creation by staff) and not moved when its facts
+    /// change later. Null for a row written before the class was kept (then the class computed from the facts stands).
+    /// </summary>
+    public SizeClass? PublishedSizeClass { get; set; }
+
+    /// <summary>The class an upheld objection set for the policy period; null while none was upheld.</summary>
+    public SizeClass? ObjectionSizeClass { get; set; }
+
+    /// <summary>The upheld objection's reference (the review's), which makes reclassifying idempotent.</summary>
+    public string? ObjectionReference { get; set; }
+
+    public DateTimeOffset? ReclassifiedAt { get; set; }
+
+    public string? ReclassifiedBy { get; set; }
+
+    /// <summary>The class published for the policy period, whichever way the employer was first classified.</summary>
+    public SizeClass PublishedClass => PublishedSizeClass ?? SizeClass;
+
+    /// <summary>
+    /// The size class in force for the policy period, the one the relief assessment bills by: the published class unless
+    /// an objection was upheld.
+    /// </summary>
+    public SizeClass PolicySizeClass => ObjectionSizeClass ?? PublishedClass;
+
     /// <summary>Staff accepted a code whose check character fails (some pilot-era codes do, policy.md §6b).</summary>
     public bool CheckCharacterOverridden { get; set; }
 

@@ -5,6 +5,7 @@ internal enum ImportKind
 {
     Employers,
     Employment,
+    Contributions,
 }
 
 internal enum ImportStatus

@@ -110,6 +110,9 @@ internal sealed class EditEmployerHandler(RegistryDbContext db, SmeSizeStandard 
         }
 
         employer.SizeClass = employer.Classify(standard).Class;
+
+        // Its first classification is the one published for the policy period; later edits do not move it.
+        employer.PublishedSizeClass = employer.SizeClass;
         employer.UpdatedAt = clock.GetUtcNow();
         db.Employers.Add(employer);
         await db.SaveChangesAsync(cancellationToken);

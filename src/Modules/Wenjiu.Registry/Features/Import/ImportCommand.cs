@@ -9,7 +9,7 @@ using Wenjiu.Registry.Localization;
 namespace Wenjiu.Registry.Features.Import;
 
 /// <summary>
-/// <c>import employers|employment FILE [--report PATH]</c>: imports an interchange file, writes its error report as CSV
+/// <c>import employers|employment|contributions FILE [--report PATH]</c>: imports an interchange file, writes its error report as CSV
 /// (<c>line,column,value,reason</c>; by default beside the file as <c>FILE.errors.csv</c>) and exits 0 when every row was
 /// imported, 2 when some rows were rejected, 1 when the file was refused whole (or the import failed). The report and
 /// the messages are in Chinese unless <c>--lang en</c>.
@@ -22,15 +22,20 @@ internal static class ImportCommand
 
     public static Command Create(IServiceProvider services)
     {
-        var kind = new Argument<string>("kind") { Description = "employers or employment" };
-        kind.AcceptOnlyFromAmong("employers", "employment");
+        var kind = new Argument<string>("kind") { Description = "employers, employment or contributions" };
+        kind.AcceptOnlyFromAmong("employers", "employment", "contributions");
         var file = new Argument<FileInfo>("file") { Description = "the CSV (UTF-8) or .xlsx file" };
         var report = new Option<FileInfo?>("--report") { Description = "where to write the error report (default: FILE.errors.csv)" };
         var language = Wenjiu.Platform.CommandLine.ReportLanguage.Option();
-        var command = new Command("import", "Import an employers or employment file from the social insurance system. Its columns, rules and error report: docs/interchange.md.") { kind, file, report, language };
+        var command = new Command("import", "Import an employers, employment or contributions file from the social insurance system. Its columns, rules and error report: docs/interchange.md.") { kind, file, report, language };
         command.SetAction(async (result, cancellationToken) => await RunAsync(
             services,
-            result.GetValue(kind) == "employers" ? ImportKind.Employers : ImportKind.Employment,
+            result.GetValue(kind) switch
+            {
+                "employers" => ImportKind.Employers,
+                "employment" => ImportKind.Employment,
+                _ => ImportKind.Contributions,
+            },
             result.GetValue(file)!,
             result.GetValue(report),
             result.GetValue(language),

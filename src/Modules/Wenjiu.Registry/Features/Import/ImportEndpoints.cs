@@ -26,7 +26,7 @@ internal static class ImportEndpoints
             .RequireAuthorization(Permissions.ImportFiles)
             .WithName("StartImport")
             .WithSummary("Upload an interchange file and start its import")
-            .WithDescription("Multipart form with `kind` (`employers` or `employment`) and `file` (CSV or XLSX as docs/interchange.md describes). The `Idempotency-Key` header is required: a repeat with the same key and file returns the same run (200) instead of importing twice; the same key with another file is 422. The import runs in the background; poll `GET /api/v1/imports/{id}`.")
+            .WithDescription("Multipart form with `kind` (`employers`, `employment` or `contributions`) and `file` (CSV or XLSX as docs/interchange.md describes). The `Idempotency-Key` header is required: a repeat with the same key and file returns the same run (200) instead of importing twice; the same key with another file is 422. The import runs in the background; poll `GET /api/v1/imports/{id}`.")
             .Accepts<IFormFile>("multipart/form-data")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -53,7 +53,7 @@ internal static class ImportEndpoints
     }
 
     private static async Task<Results<Ok<ImportResponse>, Accepted<ImportResponse>, ValidationProblem, ProblemHttpResult>> StartImportAsync(
-        [FromForm] [Description("`employers` or `employment`")] string? kind,
+        [FromForm] [Description("`employers`, `employment` or `contributions`")] string? kind,
         IFormFile? file,
         [FromHeader(Name = "Idempotency-Key")] [Description("Any unique string up to 100 characters; repeat it to retry safely.")] string? idempotencyKey,
         ClaimsPrincipal user,

@@ -10,6 +10,8 @@ internal sealed class ImportBatch(int capacity)
 
     public List<StagedSpell> Spells { get; } = new(capacity);
 
+    public List<StagedContribution> Contributions { get; } = [];
+
     public List<RowRejection> Rejections { get; } = [];
 
     /// <summary>Data rows read so far in the file, this batch included.</summary>

@@ -3,7 +3,7 @@ using Wenjiu.Registry.Domain;
 
 namespace Wenjiu.Registry.Features.Import;
 
-/// <summary>The column sets of the two interchange files (docs/interchange.md): the contract with the social insurance system.</summary>
+/// <summary>The column sets of the three interchange files (docs/interchange.md): the contract with the social insurance system.</summary>
 internal static class InterchangeColumns
 {
     public static readonly string[] Employers =
@@ -11,7 +11,14 @@ internal static class InterchangeColumns
 
     public static readonly string[] Employment = ["id_number", "name", "uscc", "start_month", "end_month", "wage"];
 
-    public static IReadOnlyList<string> For(ImportKind kind) => kind == ImportKind.Employers ? Employers : Employment;
+    public static readonly string[] Contributions = ["uscc", "month", "insured", "due", "paid", "unemployment_paid", "paid_on"];
+
+    public static IReadOnlyList<string> For(ImportKind kind) => kind switch
+    {
+        ImportKind.Employers => Employers,
+        ImportKind.Employment => Employment,
+        _ => Contributions,
+    };
 }
 
 /// <summary>

@@ -42,25 +42,32 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
             SET work_mem = '1GB';
             CREATE TEMP TABLE import_stage_rejections (line bigint NOT NULL, seq bigint NOT NULL, column_name text NOT NULL, value text NOT NULL, reason text NOT NULL);
             """, cancellationToken);
-        await ExecuteAsync(kind == ImportKind.Employers
-            ? """
+        await ExecuteAsync(kind switch
+        {
+            ImportKind.Employers => """
               CREATE TEMP TABLE import_stage (
                   line bigint NOT NULL, uscc text NOT NULL, name text NOT NULL, industry text NOT NULL, district text NOT NULL,
                   employees integer NOT NULL, revenue numeric(18,2) NOT NULL, total_assets numeric(18,2) NOT NULL,
                   injury_rate numeric(5,3) NOT NULL, key_enterprise boolean NOT NULL, size_class text NOT NULL);
-              """
-            : """
+              """,
+            ImportKind.Contributions => """
+              CREATE TEMP TABLE import_stage (
+                  line bigint NOT NULL, uscc text NOT NULL, month integer NOT NULL, insured integer NOT NULL, due numeric(14,2) NOT NULL,
+                  paid numeric(14,2) NOT NULL, unemployment_paid numeric(14,2) NOT NULL, paid_on date);
+              """,
+            _ => """
               CREATE TEMP TABLE import_stage (
                   line bigint NOT NULL, id_key bigint NOT NULL, id_hash bytea NOT NULL, id_cipher bytea NOT NULL, name text NOT NULL, birth_date date NOT NULL,
                   gender text NOT NULL, uscc text NOT NULL, start_month integer NOT NULL, end_month integer, wage numeric(12,2) NOT NULL);
-              """, cancellationToken);
+              """,
+        }, cancellationToken);
     }
 
     public async Task StageAsync(ImportBatch batch, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await CopyAsync(batch, cancellationToken);
-        staged += batch.Employers.Count + batch.Spells.Count;
+        staged += batch.Employers.Count + batch.Spells.Count + batch.Contributions.Count;
         Time("COPY staging", started);
     }
 
@@ -122,6 +129,33 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
             await copy.CompleteAsync(cancellationToken);
         }
 
+        if (batch.Contributions.Count > 0)
+        {
+            await using var copy = await Connection.BeginBinaryImportAsync(
+                "COPY import_stage (line, uscc, month, insured, due, paid, unemployment_paid, paid_on) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            foreach (var c in batch.Contributions)
+            {
+                copy.StartRow();
+                copy.Write(c.Line, NpgsqlDbType.Bigint);
+                copy.Write(c.Uscc, NpgsqlDbType.Text);
+                copy.Write(c.Month, NpgsqlDbType.Integer);
+                copy.Write(c.Insured, NpgsqlDbType.Integer);
+                copy.Write(c.Due, NpgsqlDbType.Numeric);
+                copy.Write(c.Paid, NpgsqlDbType.Numeric);
+                copy.Write(c.UnemploymentPaid, NpgsqlDbType.Numeric);
+                if (c.PaidOn is { } paidOn)
+                {
+                    copy.Write(paidOn, NpgsqlDbType.Date);
+                }
+                else
+                {
+                    copy.WriteNull();
+                }
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
         if (batch.Rejections.Count > 0)
         {
             await using var copy = await Connection.BeginBinaryImportAsync(
@@ -156,7 +190,12 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
         // Two imports merging at once (a node's worker and the command line) would race on the same keys: one waits.
         await ExecuteAsync($"SELECT pg_advisory_xact_lock({MergeLockKey})", cancellationToken);
         // The cross-row rules delete the lines they reject from import_stage; the rest is imported.
-        var removed = kind == ImportKind.Employers ? await MergeEmployersAsync(now, cancellationToken) : await MergeSpellsAsync(now, cancellationToken);
+        var removed = kind switch
+        {
+            ImportKind.Employers => await MergeEmployersAsync(now, cancellationToken),
+            ImportKind.Contributions => await MergeContributionsAsync(cancellationToken),
+            _ => await MergeSpellsAsync(now, cancellationToken),
+        };
         rowsRejected += removed;
         var imported = staged - removed;
         await ExecuteAsync(
@@ -172,7 +211,50 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
         return new MergeResult(imported, rowsRejected);
     }
 
-    /// <summary>A code twice in one file: the later line is reported, the first one kept. Then insert or update on the code.</summary>
+    /// <summary>
+    /// An employer's month twice in one file: the later line is reported, the first one kept. Then insert or update on
+    /// code and month, writing only the rows that differ, so an unchanged re-import writes nothing.
+    /// </summary>
+    private async Task<long> MergeContributionsAsync(CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(
+            """
+            CREATE TEMP TABLE import_stage_clash ON COMMIT DROP AS
+            SELECT s.line, s.month, f.first_line FROM import_stage s
+            JOIN (SELECT uscc, month, min(line) AS first_line FROM import_stage GROUP BY uscc, month HAVING count(*) > 1) f
+                ON f.uscc = s.uscc AND f.month = s.month
+            WHERE s.line > f.first_line
+            """, cancellationToken);
+        var duplicates = await ScalarAsync("SELECT count(*) FROM import_stage_clash", cancellationToken);
+        if (duplicates > 0)
+        {
+            await ExecuteAsync(
+                """
+                INSERT INTO import_stage_rejections (line, seq, column_name, value, reason)
+                SELECT line, 0, 'month', to_char(month / 100, 'FM0000') || '-' || to_char(month % 100, 'FM00'), 'duplicate_month' || chr(31) || first_line
+                FROM import_stage_clash;
+                DELETE FROM import_stage s USING import_stage_clash c WHERE s.line = c.line;
+                """, cancellationToken);
+        }
+
+        // In employer and month order, as the refund batch reads them.
+        await ExecuteAsync(
+            $"""
+            INSERT INTO {Schema}.contributions (employer_uscc, month, insured, due, paid, unemployment_paid, paid_on)
+            SELECT uscc, month, insured, due, paid, unemployment_paid, paid_on FROM import_stage ORDER BY uscc, month
+            ON CONFLICT (employer_uscc, month) DO UPDATE SET
+                insured = excluded.insured, due = excluded.due, paid = excluded.paid,
+                unemployment_paid = excluded.unemployment_paid, paid_on = excluded.paid_on
+            WHERE (contributions.insured, contributions.due, contributions.paid, contributions.unemployment_paid, contributions.paid_on)
+                IS DISTINCT FROM (excluded.insured, excluded.due, excluded.paid, excluded.unemployment_paid, excluded.paid_on)
+            """, cancellationToken);
+        return duplicates;
+    }
+
+    /// <summary>
+    /// A code twice in one file: the later line is reported, the first one kept. Then insert or update on the code. The
+    /// class an employer gets on its first import is the one published for the policy period; an update does not move it.
+    /// </summary>
     private async Task<long> MergeEmployersAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await ExecuteAsync(
@@ -195,12 +277,13 @@ internal sealed class PostgresImportStore(string connectionString) : IImportStor
 
         await ExecuteAsync(
             $"""
-            INSERT INTO {Schema}.employers AS e (uscc, name, industry, district, employees, revenue, total_assets, injury_rate, key_enterprise, size_class, check_character_overridden, updated_at)
-            SELECT uscc, name, industry, district, employees, revenue, total_assets, injury_rate, key_enterprise, size_class, false, $1::timestamptz FROM import_stage ORDER BY uscc
+            INSERT INTO {Schema}.employers AS e (uscc, name, industry, district, employees, revenue, total_assets, injury_rate, key_enterprise, size_class, published_size_class, check_character_overridden, updated_at)
+            SELECT uscc, name, industry, district, employees, revenue, total_assets, injury_rate, key_enterprise, size_class, size_class, false, $1::timestamptz FROM import_stage ORDER BY uscc
             ON CONFLICT (uscc) DO UPDATE SET
                 name = excluded.name, industry = excluded.industry, district = excluded.district, employees = excluded.employees,
                 revenue = excluded.revenue, total_assets = excluded.total_assets, injury_rate = excluded.injury_rate,
-                key_enterprise = excluded.key_enterprise, size_class = excluded.size_class, updated_at = excluded.updated_at
+                key_enterprise = excluded.key_enterprise, size_class = excluded.size_class, updated_at = excluded.updated_at,
+                published_size_class = coalesce(e.published_size_class, e.size_class)
             WHERE (e.name, e.industry, e.district, e.employees, e.revenue, e.total_assets, e.injury_rate, e.key_enterprise, e.size_class)
                 IS DISTINCT FROM (excluded.name, excluded.industry, excluded.district, excluded.employees, excluded.revenue, excluded.total_assets, excluded.injury_rate, excluded.key_enterprise, excluded.size_class)
             """, cancellationToken, now);

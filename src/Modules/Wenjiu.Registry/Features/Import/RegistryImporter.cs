@@ -112,7 +112,7 @@ internal sealed class RegistryImporter(
 
     private async Task<ImportOutcome> ImportFileAsync(Guid runId, ImportKind kind, string filePath, string originalName, CancellationToken cancellationToken)
     {
-        var registered = kind == ImportKind.Employment
+        var registered = kind is ImportKind.Employment or ImportKind.Contributions
             ? (await db.Employers.AsNoTracking().Select(e => e.Uscc).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal)
             : null;
         var rules = new RowRules(sizeStandard, protector, registered);
@@ -209,6 +209,13 @@ internal sealed class RegistryImporter(
                     if (rules.Employer(row, batch.Rejections) is { } employer)
                     {
                         batch.Employers.Add(employer);
+                    }
+                }
+                else if (kind == ImportKind.Contributions)
+                {
+                    if (rules.Contribution(row, batch.Rejections) is { } contribution)
+                    {
+                        batch.Contributions.Add(contribution);
                     }
                 }
                 else if (rules.Spell(row, batch.Rejections) is { } spell)

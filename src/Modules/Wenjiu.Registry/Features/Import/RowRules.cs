@@ -15,6 +15,10 @@ internal sealed record StagedEmployer(
 internal sealed record StagedSpell(
     long Line, byte[] IdHash, byte[] IdCipher, string Name, DateOnly BirthDate, Gender Gender, string Uscc, int StartMonth, int? EndMonth, decimal Wage);
 
+/// <summary>A contributions row that passed every rule of its own; amounts in yuan, the month a <c>yyyymm</c> number.</summary>
+internal sealed record StagedContribution(
+    long Line, string Uscc, int Month, int Insured, decimal Due, decimal Paid, decimal UnemploymentPaid, DateOnly? PaidOn);
+
 /// <summary>
 /// The rules of interchange.md that one row can be checked against on its own. Every broken rule is reported (a row
 /// may be reported once per broken rule); rules that need other rows (duplicates, overlaps) run set-based on the
@@ -170,6 +174,103 @@ internal sealed class RowRules(SmeSizeStandard sizeStandard, PersonalDataProtect
         return new StagedSpell(
             row.Line, protector.LookupHash(idNumber), protector.Encrypt(idNumber), name, ResidentIdentityNumber.BirthDate(idNumber)!.Value,
             ResidentIdentityNumber.GenderOf(idNumber), uscc, start.Number, end is { } e ? e.Number : null, wage);
+    }
+
+    /// <summary>
+    /// A contributions row: the employer must be registered (contributions come after employers), the month
+    /// <c>YYYY-MM</c>, the amounts non-negative with at most 2 decimals, the unemployment part not above what was paid,
+    /// the payment date a date or empty.
+    /// </summary>
+    public StagedContribution? Contribution(SourceRow row, List<RowRejection> rejections)
+    {
+        if (Unsplittable(row, rejections, keepText: true))
+        {
+            return null;
+        }
+
+        var v = row.Values;
+        var before = rejections.Count;
+        var uscc = v[0].Trim();
+        if (uscc.Length == 0)
+        {
+            rejections.Add(new(row.Line, "uscc", v[0], ImportMessages.Of("employer_missing")));
+        }
+        else if (registeredEmployers is not null && !registeredEmployers.Contains(uscc))
+        {
+            rejections.Add(new(row.Line, "uscc", v[0], ImportMessages.Of("employer_not_registered")));
+        }
+
+        if (!YearMonth.TryParse(v[1], out var month))
+        {
+            rejections.Add(new(row.Line, "month", v[1], ImportMessages.Of("month_format")));
+        }
+
+        if (!int.TryParse(v[2].AsSpan().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var insured))
+        {
+            rejections.Add(new(row.Line, "insured", v[2], ImportMessages.Of("not_integer")));
+        }
+        else if (insured < 0)
+        {
+            rejections.Add(new(row.Line, "insured", v[2], ImportMessages.Of("negative")));
+        }
+
+        var due = Money(row, "due", v[3], rejections);
+        var paid = Money(row, "paid", v[4], rejections);
+        var unemploymentPaid = Money(row, "unemployment_paid", v[5], rejections);
+        if (paid is { } p && unemploymentPaid is { } u && u > p)
+        {
+            rejections.Add(new(row.Line, "unemployment_paid", v[5], ImportMessages.Of("unemployment_above_paid", v[4].Trim())));
+        }
+
+        DateOnly? paidOn = null;
+        if (!string.IsNullOrWhiteSpace(v[6]))
+        {
+            if (DateOnly.TryParseExact(v[6].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                paidOn = date;
+            }
+            else
+            {
+                rejections.Add(new(row.Line, "paid_on", v[6], ImportMessages.Of("date_format")));
+            }
+        }
+
+        if (rejections.Count > before)
+        {
+            return null;
+        }
+
+        return new StagedContribution(row.Line, uscc, month.Number, insured, due!.Value, paid!.Value, unemploymentPaid!.Value, paidOn);
+    }
+
+    /// <summary>An amount in yuan: a decimal ≥ 0 with at most 2 decimals (a fen is the smallest unit billed).</summary>
+    private static decimal? Money(SourceRow row, string column, string given, List<RowRejection> rejections)
+    {
+        if (!TryDecimal(given, out var value))
+        {
+            rejections.Add(new(row.Line, column, given, ImportMessages.Of("not_decimal")));
+            return null;
+        }
+
+        if (value < 0)
+        {
+            rejections.Add(new(row.Line, column, given, ImportMessages.Of("negative")));
+            return null;
+        }
+
+        if (value != Math.Round(value, 2))
+        {
+            rejections.Add(new(row.Line, column, given, ImportMessages.Of("amount_decimals")));
+            return null;
+        }
+
+        if (value >= Domain.Contribution.AmountCeiling)
+        {
+            rejections.Add(new(row.Line, column, given, ImportMessages.Of("contribution_too_large")));
+            return null;
+        }
+
+        return Math.Round(value, 2);
     }
 
     private static bool Unsplittable(SourceRow row, List<RowRejection> rejections, bool keepText)

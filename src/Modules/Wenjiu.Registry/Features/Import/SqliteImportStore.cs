@@ -27,18 +27,25 @@ internal sealed class SqliteImportStore(string connectionString) : IImportStore
             PRAGMA foreign_keys = ON;
             CREATE TEMP TABLE import_stage_rejections (line INTEGER NOT NULL, seq INTEGER NOT NULL, column_name TEXT NOT NULL, value TEXT NOT NULL, reason TEXT NOT NULL);
             """, cancellationToken);
-        await ExecuteAsync(kind == ImportKind.Employers
-            ? """
+        await ExecuteAsync(kind switch
+        {
+            ImportKind.Employers => """
               CREATE TEMP TABLE import_stage (
                   line INTEGER NOT NULL, uscc TEXT NOT NULL, name TEXT NOT NULL, industry TEXT NOT NULL, district TEXT NOT NULL,
                   employees INTEGER NOT NULL, revenue TEXT NOT NULL, total_assets TEXT NOT NULL, injury_rate TEXT NOT NULL,
                   key_enterprise INTEGER NOT NULL, size_class TEXT NOT NULL);
-              """
-            : """
+              """,
+            ImportKind.Contributions => """
+              CREATE TEMP TABLE import_stage (
+                  line INTEGER NOT NULL, uscc TEXT NOT NULL, month INTEGER NOT NULL, insured INTEGER NOT NULL, due TEXT NOT NULL,
+                  paid TEXT NOT NULL, unemployment_paid TEXT NOT NULL, paid_on TEXT);
+              """,
+            _ => """
               CREATE TEMP TABLE import_stage (
                   line INTEGER NOT NULL, id_hash BLOB NOT NULL, id_cipher BLOB NOT NULL, name TEXT NOT NULL, birth_date TEXT NOT NULL,
                   gender TEXT NOT NULL, uscc TEXT NOT NULL, start_month INTEGER NOT NULL, end_month INTEGER, wage TEXT NOT NULL);
-              """, cancellationToken);
+              """,
+        }, cancellationToken);
     }
 
     public async Task StageAsync(ImportBatch batch, CancellationToken cancellationToken)
@@ -71,6 +78,16 @@ internal sealed class SqliteImportStore(string connectionString) : IImportStore
             }
         }
 
+        if (batch.Contributions.Count > 0)
+        {
+            using var insert = Prepare(transaction,
+                "INSERT INTO import_stage (line, uscc, month, insured, due, paid, unemployment_paid, paid_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", 8);
+            foreach (var c in batch.Contributions)
+            {
+                Run(insert, c.Line, c.Uscc, c.Month, c.Insured, c.Due, c.Paid, c.UnemploymentPaid, c.PaidOn is { } paidOn ? paidOn : DBNull.Value);
+            }
+        }
+
         if (batch.Rejections.Count > 0)
         {
             using var insert = Prepare(transaction, "INSERT INTO import_stage_rejections (line, seq, column_name, value, reason) VALUES ($1, $2, $3, $4, $5)", 5);
@@ -89,13 +106,21 @@ internal sealed class SqliteImportStore(string connectionString) : IImportStore
 
     public async Task<MergeResult> MergeAsync(Guid runId, ImportKind kind, long rowsRead, long rowsRejected, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(kind == ImportKind.Employers
-            ? "CREATE INDEX temp.import_stage_key ON import_stage (uscc, line)"
-            : "CREATE INDEX temp.import_stage_key ON import_stage (id_hash, uscc, start_month)", cancellationToken);
+        await ExecuteAsync(kind switch
+        {
+            ImportKind.Employers => "CREATE INDEX temp.import_stage_key ON import_stage (uscc, line)",
+            ImportKind.Contributions => "CREATE INDEX temp.import_stage_key ON import_stage (uscc, month, line)",
+            _ => "CREATE INDEX temp.import_stage_key ON import_stage (id_hash, uscc, start_month)",
+        }, cancellationToken);
         await ExecuteAsync("BEGIN IMMEDIATE", cancellationToken);
         try
         {
-            rowsRejected += kind == ImportKind.Employers ? await MergeEmployersAsync(now, cancellationToken) : await MergeSpellsAsync(now, cancellationToken);
+            rowsRejected += kind switch
+            {
+                ImportKind.Employers => await MergeEmployersAsync(now, cancellationToken),
+                ImportKind.Contributions => await MergeContributionsAsync(cancellationToken),
+                _ => await MergeSpellsAsync(now, cancellationToken),
+            };
             var imported = await ScalarAsync("SELECT count(*) FROM import_stage", cancellationToken);
             await ExecuteAsync(
                 """
@@ -130,16 +155,46 @@ internal sealed class SqliteImportStore(string connectionString) : IImportStore
         var duplicates = await ScalarAsync("SELECT count(*) FROM import_stage_clash", cancellationToken);
         await ExecuteAsync(
             """
-            INSERT INTO registry_employers (uscc, name, industry, district, employees, revenue, total_assets, injury_rate, key_enterprise, size_class, check_character_overridden, updated_at)
-            SELECT uscc, name, industry, district, employees, revenue, total_assets, injury_rate, key_enterprise, size_class, 0, $1 FROM import_stage WHERE true
+            INSERT INTO registry_employers (uscc, name, industry, district, employees, revenue, total_assets, injury_rate, key_enterprise, size_class, published_size_class, check_character_overridden, updated_at)
+            SELECT uscc, name, industry, district, employees, revenue, total_assets, injury_rate, key_enterprise, size_class, size_class, 0, $1 FROM import_stage WHERE true
             ON CONFLICT (uscc) DO UPDATE SET
                 name = excluded.name, industry = excluded.industry, district = excluded.district, employees = excluded.employees,
                 revenue = excluded.revenue, total_assets = excluded.total_assets, injury_rate = excluded.injury_rate,
-                key_enterprise = excluded.key_enterprise, size_class = excluded.size_class, updated_at = excluded.updated_at
+                key_enterprise = excluded.key_enterprise, size_class = excluded.size_class, updated_at = excluded.updated_at,
+                published_size_class = coalesce(published_size_class, size_class)
             WHERE (name, industry, district, employees, revenue, total_assets, injury_rate, key_enterprise, size_class)
                 IS NOT (excluded.name, excluded.industry, excluded.district, excluded.employees, excluded.revenue, excluded.total_assets, excluded.injury_rate, excluded.key_enterprise, excluded.size_class);
             DROP TABLE import_stage_clash;
             """, cancellationToken, now);
+        return duplicates;
+    }
+
+    /// <summary>The same rules as <see cref="PostgresImportStore"/>: a repeated month reported, the rest upserted where it differs.</summary>
+    private async Task<long> MergeContributionsAsync(CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(
+            """
+            CREATE TEMP TABLE import_stage_clash AS
+            SELECT s.line, s.month, f.first_line FROM import_stage s
+            JOIN (SELECT uscc, month, min(line) AS first_line FROM import_stage GROUP BY uscc, month HAVING count(*) > 1) f
+                ON f.uscc = s.uscc AND f.month = s.month
+            WHERE s.line > f.first_line;
+            INSERT INTO import_stage_rejections (line, seq, column_name, value, reason)
+            SELECT line, 0, 'month', printf('%04d-%02d', month / 100, month % 100), 'duplicate_month' || char(31) || first_line FROM import_stage_clash;
+            DELETE FROM import_stage WHERE line IN (SELECT line FROM import_stage_clash);
+            """, cancellationToken);
+        var duplicates = await ScalarAsync("SELECT count(*) FROM import_stage_clash", cancellationToken);
+        await ExecuteAsync(
+            """
+            INSERT INTO registry_contributions (employer_uscc, month, insured, due, paid, unemployment_paid, paid_on)
+            SELECT uscc, month, insured, due, paid, unemployment_paid, paid_on FROM import_stage WHERE true ORDER BY uscc, month
+            ON CONFLICT (employer_uscc, month) DO UPDATE SET
+                insured = excluded.insured, due = excluded.due, paid = excluded.paid,
+                unemployment_paid = excluded.unemployment_paid, paid_on = excluded.paid_on
+            WHERE (insured, due, paid, unemployment_paid, paid_on)
+                IS NOT (excluded.insured, excluded.due, excluded.paid, excluded.unemployment_paid, excluded.paid_on);
+            DROP TABLE import_stage_clash;
+            """, cancellationToken);
         return duplicates;
     }
 

@@ -71,6 +71,7 @@ internal sealed class StartImportHandler(
         {
             "employers" => ImportKind.Employers,
             "employment" => ImportKind.Employment,
+            "contributions" => ImportKind.Contributions,
             _ => null,
         };
         if (kind is null)

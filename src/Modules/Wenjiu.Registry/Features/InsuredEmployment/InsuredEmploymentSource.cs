@@ -108,7 +108,11 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
             s.Cipher is null ? "" : Masking.IdentityNumber(personalData.Decrypt(s.Cipher)))).ToList();
     }
 
-    private static InsuredEmployer Facts(Employer e) => new(e.Uscc, e.Industry, e.District, e.Employees, e.Revenue, e.TotalAssets, e.InjuryRate, e.SizeClass);
+    /// <summary>
+    /// The class billed by is the one in force for the policy period (relief-rules.md: fixed for the period, moved only
+    /// by an upheld objection), not the one the current facts would give.
+    /// </summary>
+    private static InsuredEmployer Facts(Employer e) => new(e.Uscc, e.Industry, e.District, e.Employees, e.Revenue, e.TotalAssets, e.InjuryRate, e.PolicySizeClass);
 
     /// <summary>
     /// One read of the months <c>first</c> to <c>last</c>: a single month's wages (<see cref="IInsuredMonth"/>, first =
@@ -142,7 +146,11 @@ internal sealed class InsuredEmploymentSource(RegistryDbContext db, DatabaseOpti
     private sealed class PostgresMonth(NpgsqlConnection connection, NpgsqlTransaction transaction, YearMonth first, YearMonth last) : MonthRead(first, last)
     {
         // Both statements number the employers the same way (code order); the snapshot keeps the numbering fixed.
-        private const string Employers = "SELECT uscc, industry, district, employees, revenue, total_assets, injury_rate, size_class FROM registry.employers ORDER BY uscc";
+        // The size class is the one in force for the policy period (Employer.PolicySizeClass).
+        private const string Employers = """
+            SELECT uscc, industry, district, employees, revenue, total_assets, injury_rate, coalesce(objection_size_class, published_size_class, size_class)
+            FROM registry.employers ORDER BY uscc
+            """;
 
         public override async IAsyncEnumerable<InsuredEmployer> ReadEmployersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
