@@ -9,6 +9,10 @@ using Wenjiu.Platform.Modules;
 using Wenjiu.Platform.Web;
 using Wenjiu.Payments.Contracts;
 using Wenjiu.Payments.Features.Payouts;
+using Wenjiu.Payments.Features.Refunds;
+using Wenjiu.Platform.Events;
+using Wenjiu.Platform.Jobs;
+using Wenjiu.Reviews.Contracts;
 using Wenjiu.Payments.Localization;
 using Wenjiu.Payments.Rules;
 
@@ -38,8 +42,20 @@ public static class PaymentsModule
         services.AddScoped<PaymentQueries>();
         services.AddScoped<IEmployerPayments, EmployerPaymentsForModules>();
 
+        services.AddCommandLineVerb("refunds", RefundsCommand.Create);
+        services.AddScoped<RefundBatch>();
+        services.AddScoped<RefundResults>();
+        services.AddScoped<RefundReviews>();
+        services.AddScoped<RefundExplanation>();
+        services.AddScoped<DistressedApplications>();
+        services.AddJob<RefundJob>(RefundJob.Kind, JobRetry.UpTo(3, TimeSpan.FromSeconds(30)));
+
+        // Approved requests of this module's kinds become payments, once (ADR 0009, ADR 0016).
+        services.AddEventHandler<ReviewDecided, PayApprovedRequests>();
+
         services.AddNavigationLinks(
-            NavigationLink.To("nav-payments", typeof(PaymentsText), "Nav.Payments", 400, "/Payments/Payouts", Permissions.ViewPayments));
+            NavigationLink.To("nav-payments-refunds", typeof(PaymentsText), "Nav.Refunds", 400, "/Payments/Refunds", Permissions.ViewRefunds),
+            NavigationLink.To("nav-payments", typeof(PaymentsText), "Nav.Payments", 420, "/Payments/Payouts", Permissions.ViewPayments));
         return builder;
     }
 
@@ -48,6 +64,8 @@ public static class PaymentsModule
     {
         ArgumentNullException.ThrowIfNull(conventions);
         conventions.AuthorizeAreaFolder(Area, "/Payouts", Permissions.ViewPayments);
+        conventions.AuthorizeAreaFolder(Area, "/Refunds", Permissions.ViewRefunds);
+        conventions.AuthorizeAreaPageChanges(Area, "/Refunds/Index", Permissions.RunRefunds);
         conventions.AuthorizeAreaPageChanges(Area, "/Payouts/Index", Permissions.ManagePayouts);
         // The bank file holds account numbers in clear.
         conventions.AuthorizeAreaPage(Area, "/Payouts/Batch", Permissions.ManagePayouts);
