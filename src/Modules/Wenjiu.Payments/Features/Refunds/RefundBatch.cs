@@ -60,18 +60,31 @@ internal sealed class RefundBatch(PaymentsDbContext db, IContributionHistory his
 
     private async Task<(int Employers, int Eligible, decimal Refund)> ReplaceYearAsync(long runId, RefundParameters p, Func<long, CancellationToken, Task>? progress, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // On PostgreSQL the rows go out on a connection of their own: the registry's history may stream on the scope's.
         var postgres = db.Database.IsNpgsql();
-        if (postgres)
+        await using var own = postgres ? new NpgsqlConnection(db.Database.GetConnectionString()) : null;
+        if (own is not null)
         {
-            // Two runs of one year take turns: each replaces the whole year.
-            await db.Database.ExecuteSqlRawAsync(string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({LockKey + p.Year})"), cancellationToken);
+            await own.OpenAsync(cancellationToken);
         }
 
-        await db.RefundResults.Where(r => r.Year == p.Year).ExecuteDeleteAsync(cancellationToken);
-        await using IRowWriter writer = postgres
-            ? await CopyWriter.OpenAsync((NpgsqlConnection)db.Database.GetDbConnection(), db.Model.FindEntityType(typeof(RefundResultRow))!.GetSchemaQualifiedTableName()!, cancellationToken)
-            : new ContextWriter(db);
+        await using var transaction = own is not null ? (System.Data.Common.DbTransaction)await own.BeginTransactionAsync(cancellationToken) : null;
+        await using var efTransaction = own is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var table = db.Model.FindEntityType(typeof(RefundResultRow))!.GetSchemaQualifiedTableName()!;
+        if (own is not null)
+        {
+            // Two runs of one year take turns: each replaces the whole year.
+            await using (var command = new NpgsqlCommand(string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({LockKey + p.Year}); DELETE FROM {Quoted(table)} WHERE year = {p.Year}"), own))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        else
+        {
+            await db.RefundResults.Where(r => r.Year == p.Year).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        await using IRowWriter writer = own is not null ? await CopyWriter.OpenAsync(own, Quoted(table), cancellationToken) : new ContextWriter(db);
         int employers = 0, eligible = 0;
         var refund = 0m;
         await foreach (var employer in history.ReadAsync(p.FirstMonth, p.LastMonth, p.BaselineMonth, p.LastMonth, cancellationToken))
@@ -92,9 +105,21 @@ internal sealed class RefundBatch(PaymentsDbContext db, IContributionHistory his
         }
 
         await writer.CompleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await writer.DisposeAsync();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (efTransaction is not null)
+        {
+            await efTransaction.CommitAsync(cancellationToken);
+        }
+
         return (employers, eligible, refund);
     }
+
+    private static string Quoted(string table) => string.Join('.', table.Split('.').Select(t => $"\"{t}\""));
 
     internal static RefundResultRow Row(int year, long runId, EmployerContributions employer, RefundResult result) => new()
     {
@@ -125,9 +150,8 @@ internal sealed class RefundBatch(PaymentsDbContext db, IContributionHistory his
     /// <summary>PostgreSQL: binary COPY on the context's connection, so inside its transaction.</summary>
     private sealed class CopyWriter(NpgsqlBinaryImporter importer) : IRowWriter
     {
-        public static async Task<CopyWriter> OpenAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
+        public static async Task<CopyWriter> OpenAsync(NpgsqlConnection connection, string quoted, CancellationToken cancellationToken)
         {
-            var quoted = string.Join('.', table.Split('.').Select(t => $"\"{t}\""));
             var importer = await connection.BeginBinaryImportAsync(
                 $"COPY {quoted} (year, uscc, run_id, district, industry, category, eligible, reason, months, insured_at_baseline, insured_at_year_end, layoff_rate, fewer_separations, unemployment_paid, refund) FROM STDIN (FORMAT BINARY)",
                 cancellationToken);
