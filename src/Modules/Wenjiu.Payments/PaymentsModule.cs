@@ -8,7 +8,9 @@ using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Modules;
 using Wenjiu.Platform.Web;
 using Wenjiu.Payments.Contracts;
+using Wenjiu.Payments.Features.Agencies;
 using Wenjiu.Payments.Features.Payouts;
+using Wenjiu.Registry.Contracts;
 using Wenjiu.Payments.Features.Refunds;
 using Wenjiu.Platform.Events;
 using Wenjiu.Platform.Jobs;
@@ -50,12 +52,17 @@ public static class PaymentsModule
         services.AddScoped<DistressedApplications>();
         services.AddJob<RefundJob>(RefundJob.Kind, JobRetry.UpTo(3, TimeSpan.FromSeconds(30)));
 
+        services.AddScoped<AgencySubsidies>();
+        services.AddEventHandler<InsuredSpellStarted, ConfirmPlacementsOnNewSpell>();
+
         // Approved requests of this module's kinds become payments, once (ADR 0009, ADR 0016).
         services.AddEventHandler<ReviewDecided, PayApprovedRequests>();
 
         services.AddNavigationLinks(
             NavigationLink.To("nav-payments-refunds", typeof(PaymentsText), "Nav.Refunds", 400, "/Payments/Refunds", Permissions.ViewRefunds),
-            NavigationLink.To("nav-payments", typeof(PaymentsText), "Nav.Payments", 420, "/Payments/Payouts", Permissions.ViewPayments));
+            NavigationLink.To("nav-payments", typeof(PaymentsText), "Nav.Payments", 420, "/Payments/Payouts", Permissions.ViewPayments),
+            NavigationLink.To("nav-payments-agencies", typeof(PaymentsText), "Nav.Agencies", 430, "/Payments/Agencies", Permissions.ManageAgencies),
+            NavigationLink.To("nav-payments-placements", typeof(PaymentsText), "Nav.Placements", 440, "/Payments/Placements", Permissions.RecordPlacements));
         return builder;
     }
 
@@ -65,6 +72,8 @@ public static class PaymentsModule
         ArgumentNullException.ThrowIfNull(conventions);
         conventions.AuthorizeAreaFolder(Area, "/Payouts", Permissions.ViewPayments);
         conventions.AuthorizeAreaFolder(Area, "/Refunds", Permissions.ViewRefunds);
+        conventions.AuthorizeAreaFolder(Area, "/Agencies", Permissions.ManageAgencies);
+        conventions.AuthorizeAreaFolder(Area, "/Placements", Permissions.RecordPlacements);
         conventions.AuthorizeAreaPageChanges(Area, "/Refunds/Index", Permissions.RunRefunds);
         conventions.AuthorizeAreaPageChanges(Area, "/Payouts/Index", Permissions.ManagePayouts);
         // The bank file holds account numbers in clear.
@@ -77,6 +86,7 @@ public static class PaymentsModule
         var api = endpoints.MapGroup("/api/v1/payments").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         PayoutEndpoints.Map(api);
+        PlacementEndpoints.Map(api);
         return endpoints;
     }
 }
