@@ -3,23 +3,37 @@ using nietras.SeparatedValues;
 
 namespace Wenjiu.Registry.SyntheticCity;
 
-/// <summary>Writes a synthetic city as the two interchange files (docs/interchange.md), streaming.</summary>
+/// <summary>What <see cref="CityFiles.WriteAll"/> wrote: rows of each file.</summary>
+internal sealed record CityFileCounts(long Employers, long Spells, long Contributions);
+
+/// <summary>Writes a synthetic city as the three interchange files (docs/interchange.md), streaming.</summary>
 internal static class CityFiles
 {
     public const string EmployersFile = "employers.csv";
     public const string EmploymentFile = "employment.csv";
+    public const string ContributionsFile = "contributions.csv";
+
+    /// <summary>The files in the order they are imported: contributions need their employers registered.</summary>
+    public static readonly IReadOnlyList<string> Files = [EmployersFile, EmploymentFile, ContributionsFile];
 
     public static (long Employers, long Spells) Write(CityScale scale, int seed, string directory)
+    {
+        var counts = WriteAll(scale, seed, directory);
+        return (counts.Employers, counts.Spells);
+    }
+
+    public static CityFileCounts WriteAll(CityScale scale, int seed, string directory)
     {
         ArgumentNullException.ThrowIfNull(scale);
         Directory.CreateDirectory(directory);
         var generator = new CityGenerator(seed);
-        long spells = 0;
+        long spells = 0, months = 0;
         using var employers = Sep.New(',').Writer(o => o with { WriteHeader = true }).ToFile(Path.Combine(directory, EmployersFile));
         using var employment = Sep.New(',').Writer(o => o with { WriteHeader = true }).ToFile(Path.Combine(directory, EmploymentFile));
+        using var contributions = Sep.New(',').Writer(o => o with { WriteHeader = true }).ToFile(Path.Combine(directory, ContributionsFile));
         for (var i = 0; i < scale.Employers; i++)
         {
-            var (employer, employerSpells) = generator.Generate(i);
+            var (employer, employerSpells, employerMonths) = generator.GenerateHistory(i);
             using (var row = employers.NewRow())
             {
                 row["uscc"].Set(employer.Uscc);
@@ -44,8 +58,21 @@ internal static class CityFiles
                 row["wage"].Set(spell.Wage.ToString(CultureInfo.InvariantCulture));
                 spells++;
             }
+
+            foreach (var month in employerMonths)
+            {
+                using var row = contributions.NewRow();
+                row["uscc"].Set(month.Uscc);
+                row["month"].Set(month.Month);
+                row["insured"].Set(month.Insured.ToString(CultureInfo.InvariantCulture));
+                row["due"].Set(month.Due.ToString("0.00", CultureInfo.InvariantCulture));
+                row["paid"].Set(month.Paid.ToString("0.00", CultureInfo.InvariantCulture));
+                row["unemployment_paid"].Set(month.UnemploymentPaid.ToString("0.00", CultureInfo.InvariantCulture));
+                row["paid_on"].Set(month.PaidOn ?? "");
+                months++;
+            }
         }
 
-        return (scale.Employers, spells);
+        return new CityFileCounts(scale.Employers, spells, months);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
+using Wenjiu.Platform.Periods;
 
 namespace Wenjiu.Registry.SyntheticCity;
 
@@ -8,6 +9,12 @@ internal sealed record SyntheticEmployer(
     string Uscc, string Name, string Industry, string District, int Employees, decimal Revenue, decimal TotalAssets, decimal InjuryRate, bool KeyEnterprise);
 
 internal sealed record SyntheticSpell(string IdNumber, string Name, string Uscc, string StartMonth, string? EndMonth, decimal Wage);
+
+/// <summary>One row of the <c>contributions</c> file: amounts in yuan, the payment date <c>yyyy-MM-dd</c> or null.</summary>
+internal sealed record SyntheticContribution(string Uscc, string Month, int Insured, decimal Due, decimal Paid, decimal UnemploymentPaid, string? PaidOn);
+
+/// <summary>An employer with its spells (2018-01 … 2021-06 and the stock's earlier starts) and its contribution months.</summary>
+internal sealed record SyntheticHistory(SyntheticEmployer Employer, IReadOnlyList<SyntheticSpell> Spells, IReadOnlyList<SyntheticContribution> Contributions);
 
 /// <summary>
 /// A deterministic synthetic city: the same seed gives the same employers, people and spells, at any scale.
@@ -62,6 +69,13 @@ internal sealed class CityGenerator(int seed)
 
     /// <summary>Generates employer k (0-based) with its spells. Deterministic in (seed, k).</summary>
     public (SyntheticEmployer Employer, IReadOnlyList<SyntheticSpell> Spells) Generate(int index)
+    {
+        var history = GenerateHistory(index);
+        return (history.Employer, history.Spells);
+    }
+
+    /// <summary>Generates employer k (0-based) with its spells and its contribution months. Deterministic in (seed, k).</summary>
+    public SyntheticHistory GenerateHistory(int index)
     {
         var random = new Random(StreamSeed(seed, index));
         var district = Pick(random, DistrictMix);
@@ -124,28 +138,15 @@ internal sealed class CityGenerator(int seed)
             injuryRate, KeyEnterprise: large ? random.NextDouble() < 0.3 : random.NextDouble() < 0.005);
 
         var meanWage = large ? 12_100.0 : 7_200.0;
-        var spells = new List<SyntheticSpell>(insured + (insured / 10) + 1);
-        for (var p = 0; p < insured; p++)
+        var category = prefix switch
         {
-            var personIndex = PersonIndex(index, p);
-            var idNumber = MakeIdNumber(personIndex);
-            var name = PersonName(random);
-            var start = new DateOnly(2012, 1, 1).AddMonths(random.Next(0, 98)); // 2012-01 … 2020-02
-            var wage = Math.Round((decimal)LogNormal(random, meanWage, 0.42), 0);
-            var roll = random.NextDouble();
-            string? end = roll < 0.03 ? Month(new DateOnly(2020, 3, 1).AddMonths(random.Next(0, 4))) : null;
-            if (roll > 0.95 && start < new DateOnly(2019, 1, 1))
-            {
-                // A wage change is a new spell: the old one ends the month before (interchange.md).
-                var change = start.AddMonths(random.Next(6, 12));
-                spells.Add(new SyntheticSpell(idNumber, name, uscc, Month(start), Month(change.AddMonths(-1)), Math.Round(wage * 0.9m, 0)));
-                start = change;
-            }
-
-            spells.Add(new SyntheticSpell(idNumber, name, uscc, Month(start), end, wage));
-        }
-
-        return (employer, spells);
+            "12" => SyntheticReliefCategory.None,
+            "51" or "52" => SyntheticReliefCategory.LargeOrOther,
+            _ when large || (prefix == "91" && SmeSizeStandard.Default.Classify(industry, facts).Class == SizeClass.Large) => SyntheticReliefCategory.LargeOrOther,
+            _ => SyntheticReliefCategory.Sme,
+        };
+        var (spells, contributions) = new EmployerHistory(random, index, uscc, industry, meanWage, insured, category, injuryRate).Run();
+        return new SyntheticHistory(employer, spells, contributions);
     }
 
     /// <summary>
@@ -160,17 +161,23 @@ internal sealed class CityGenerator(int seed)
         return (int)((z ^ (z >> 31)) & 0x7FFFFFFF);
     }
 
-    /// <summary>Each employer owns a block of person numbers as wide as the largest headcount it may draw.</summary>
-    private static long PersonIndex(int employer, int person) => ((long)employer * MaxInsuredPerEmployer) + person;
+    /// <summary>
+    /// Each employer owns a block of person numbers for its stock and its hires over the history; a person works for one
+    /// employer only, so every person is unique. 615,000 blocks of 2,800 stay within the identity numbers'
+    /// <see cref="MakeIdNumber"/> bijection (about 1.78 billion slots).
+    /// </summary>
+    internal static long PersonIndex(int employer, int person) => ((long)employer * PersonBlock) + person;
+
+    internal const int PersonBlock = 2_800;
 
     private const int MaxInsuredPerEmployer = 2_000;
 
-    private static string Month(DateOnly d) => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    internal static string Month(DateOnly d) => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private static decimal Scaled(IReadOnlyDictionary<SizeMeasure, decimal> bounds, SizeMeasure measure, Random random) =>
         bounds.TryGetValue(measure, out var v) ? Math.Round(v * (decimal)(1.0 + (random.NextDouble() * 2.0)), 0) : 0;
 
-    private static double LogNormal(Random random, double mean, double sigma)
+    internal static double LogNormal(Random random, double mean, double sigma)
     {
         // Box–Muller; mu chosen so that the distribution's mean is `mean`.
         var u1 = 1.0 - random.NextDouble();
@@ -235,7 +242,7 @@ internal sealed class CityGenerator(int seed)
         return first17 + ResidentIdentityNumber.CheckCharacter(first17);
     }
 
-    private static string PersonName(Random random)
+    internal static string PersonName(Random random)
     {
         var family = FamilyNames[random.Next(FamilyNames.Length)];
         var given = random.NextDouble() < 0.6

@@ -21,10 +21,12 @@ internal sealed class DemoCityData(RegistryDbContext registry, RegistryImporter 
         var directory = Path.Combine(Path.GetTempPath(), $"wenjiu-demo-{Guid.NewGuid():N}");
         try
         {
-            var (employers, spells) = CityFiles.Write(CityScale.Demo, DemoCity.Seed, directory);
-            logger.LogInformation("Seeding the demo city: {Employers} employers, {Spells} spells", employers, spells);
+            var counts = CityFiles.WriteAll(CityScale.Demo, DemoCity.Seed, directory);
+            logger.LogInformation(
+                "Seeding the demo city: {Employers} employers, {Spells} spells, {Months} contribution months", counts.Employers, counts.Spells, counts.Contributions);
             await importer.ImportAsync(ImportKind.Employers, Path.Combine(directory, CityFiles.EmployersFile), CityFiles.EmployersFile, "system", cancellationToken);
             await importer.ImportAsync(ImportKind.Employment, Path.Combine(directory, CityFiles.EmploymentFile), CityFiles.EmploymentFile, "system", cancellationToken);
+            await importer.ImportAsync(ImportKind.Contributions, Path.Combine(directory, CityFiles.ContributionsFile), CityFiles.ContributionsFile, "system", cancellationToken);
         }
         finally
         {

@@ -14,7 +14,7 @@ internal static class SeedCommand
         var scale = new Option<string>("--scale") { Description = "demo (about 2,000 employers) or city (about 615,000)", DefaultValueFactory = _ => "demo" };
         scale.AcceptOnlyFromAmong("demo", "city");
         var seed = new Option<int>("--seed") { Description = "generator seed: the same seed gives the same city", DefaultValueFactory = _ => 2020 };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "write the two interchange files here instead of loading them" };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "write the three interchange files (employers, employment, contributions) here instead of loading them" };
         var command = new Command("seed", "Generate the synthetic city and load it (or write its files).") { scale, seed, output };
         command.SetAction(async (result, cancellationToken) =>
             await RunAsync(services, CityScale.Parse(result.GetValue(scale)!), result.GetValue(seed), result.GetValue(output), cancellationToken));
@@ -24,11 +24,12 @@ internal static class SeedCommand
     public static async Task<int> RunAsync(IServiceProvider services, CityScale scale, int seed, DirectoryInfo? output, CancellationToken cancellationToken)
     {
         var directory = output?.FullName ?? Path.Combine(Path.GetTempPath(), $"wenjiu-seed-{Guid.NewGuid():N}");
-        var (employers, spells) = CityFiles.Write(scale, seed, directory);
-        await Console.Out.WriteLineAsync($"Generated the {scale.Name} city (seed {seed}): {employers:N0} employers, {spells:N0} spells.");
+        var counts = CityFiles.WriteAll(scale, seed, directory);
+        await Console.Out.WriteLineAsync(
+            $"Generated the {scale.Name} city (seed {seed}): {counts.Employers:N0} employers, {counts.Spells:N0} spells, {counts.Contributions:N0} contribution months.");
         if (output is not null)
         {
-            await Console.Out.WriteLineAsync($"Wrote {Path.Combine(directory, CityFiles.EmployersFile)} and {Path.Combine(directory, CityFiles.EmploymentFile)}.");
+            await Console.Out.WriteLineAsync($"Wrote {string.Join(", ", CityFiles.Files.Select(f => Path.Combine(directory, f)))}.");
             return 0;
         }
 
@@ -37,7 +38,7 @@ internal static class SeedCommand
             await Wenjiu.Platform.Database.DatabaseMigrator.MigrateAsync(services, cancellationToken);
             await using var scope = services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<RegistryImporter>();
-            foreach (var (kind, file) in new[] { (ImportKind.Employers, CityFiles.EmployersFile), (ImportKind.Employment, CityFiles.EmploymentFile) })
+            foreach (var (kind, file) in new[] { (ImportKind.Employers, CityFiles.EmployersFile), (ImportKind.Employment, CityFiles.EmploymentFile), (ImportKind.Contributions, CityFiles.ContributionsFile) })
             {
                 var outcome = await importer.ImportAsync(kind, Path.Combine(directory, file), file, "system", cancellationToken);
                 await Console.Out.WriteLineAsync($"{file}: {outcome.Status}, {outcome.RowsImported:N0} imported, {outcome.RowsRejected:N0} rejected.");
