@@ -68,6 +68,8 @@ public sealed class PlatformUnderTest : IAsyncLifetime
         start.Environment["Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         start.Environment["Database__MigrateOnStart"] = "true";
         start.Environment["Wenjiu__Demo"] = "true";
+        // Every approval drawn for a second reviewer, so the review journey sees four eyes whatever the task id.
+        start.Environment["Reviews__FourEyesShare"] = "1";
         start.Environment["Wenjiu__DataDirectory"] = Path.Combine(dataDirectory, "data");
         start.Environment["PersonalData__EncryptionKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray());
         start.Environment["PersonalData__LookupKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)9, 32).ToArray());

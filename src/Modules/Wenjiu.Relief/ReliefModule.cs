@@ -80,6 +80,7 @@ public static class ReliefModule
         services.AddEventHandler<DeferralRecorded, TellEmployerUsers>();
         services.AddEventHandler<DeferralRevoked, TellEmployerUsers>();
         services.AddEventHandler<AssessmentCompleted, TellWhoStartedAssessment>();
+        services.AddEventHandler<EmployerReclassified, ReassessOnReclassification>();
         services.AddNotificationKinds(
             new NotificationKind(TellEmployerUsers.RecordedKind, typeof(ReliefText), "Notification.DeferralRecorded", 200),
             new NotificationKind(TellEmployerUsers.RevokedKind, typeof(ReliefText), "Notification.DeferralRevoked", 210),

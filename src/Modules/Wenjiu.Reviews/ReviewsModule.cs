@@ -13,6 +13,7 @@ using Wenjiu.Platform.Web;
 using Wenjiu.Reviews.Contracts;
 using Wenjiu.Reviews.Features.Deferrals;
 using Wenjiu.Reviews.Features.Notices;
+using Wenjiu.Reviews.Features.Objections;
 using Wenjiu.Reviews.Features.Queue;
 using Wenjiu.Reviews.Localization;
 
@@ -37,10 +38,13 @@ public static class ReviewsModule
         services.AddScoped<ReviewQueue>();
         services.AddScoped<ReviewQueries>();
         services.AddScoped<DeferralApplications>();
+        services.AddScoped<SizeObjections>();
         services.AddScoped<IReviewRequests, ReviewRequestsForModules>();
+        services.AddDemoData<Demo.ReviewsDemoData>();
         services.AddScheduledJob<OverdueEscalation>(OverdueEscalation.Kind, TimeSpan.FromHours(1));
 
         services.AddEventHandler<ReviewDecided, RecordApprovedDeferral>();
+        services.AddEventHandler<ReviewDecided, ReclassifyUpheldObjection>();
         services.AddEventHandler<ReviewDecided, TellApplicant>();
         services.AddEventHandler<InformationRequested, TellApplicant>();
         services.AddNotificationKinds(

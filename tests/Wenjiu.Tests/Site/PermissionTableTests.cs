@@ -142,6 +142,8 @@ public sealed class PermissionTableTests
         ("GET /Reviews/Mine", "/Reviews/Mine",                                                                     "in  no  no  no  no  no  200 no  no  no"),
         ("GET /Reviews/Mine/Deferral", "/Reviews/Mine/Deferral",                                                   "in  no  no  no  no  no  200 no  no  no"),
         ("POST /Reviews/Mine/Deferral", "/Reviews/Mine/Deferral",                                                  "in  no  no  no  no  no  400 no  no  no"),
+        ("GET /Reviews/Mine/Objection", "/Reviews/Mine/Objection",                                                 "in  no  no  no  no  no  200 no  no  no"),
+        ("POST /Reviews/Mine/Objection", "/Reviews/Mine/Objection",                                                "in  no  no  no  no  no  400 no  no  no"),
         ("GET /Reviews/Mine/Requests/{id:long}", "/Reviews/Mine/Requests/1",                                       "in  no  no  no  no  no  404 no  no  no"),
         ("POST /Reviews/Mine/Requests/{id:long}", "/Reviews/Mine/Requests/1",                                      "in  no  no  no  no  no  400 no  no  no"),
         ("GET /api/v1/reviews/tasks", "/api/v1/reviews/tasks",                                                     "in  200 no  200 no  no  no  no  no  no "),

@@ -45,7 +45,8 @@ internal sealed record MonthBill(
 internal sealed record StatementEmployer(string Uscc, string? Name, EntityType EntityType, string? Industry, string? District, SizeClassification? Classification);
 
 /// <summary>Every assessed month of one employer, newest first.</summary>
-internal sealed record EmployerStatement(StatementEmployer Employer, IReadOnlyList<MonthBill> Months);
+/// <param name="SizeClassPolicy">The class in force for the policy period and, when an upheld objection changed it, why.</param>
+internal sealed record EmployerStatement(StatementEmployer Employer, IReadOnlyList<MonthBill> Months, PolicySizeClass? SizeClassPolicy = null);
 
 /// <summary>One person's lines of a month, recomputed: the person masked.</summary>
 internal sealed record PersonLines(string Name, string IdNumber, decimal Wage, IReadOnlyList<ContributionLine> Lines);
@@ -77,7 +78,7 @@ internal sealed record StatementMonth(
 /// (never 403: that would confirm the code exists).
 /// </summary>
 internal sealed class EmployerStatementHandler(
-    ReliefDbContext db, IInsuredEmploymentSource registry, EmployerLines employerLines, ReliefRuleSet rules, SmeSizeStandard sizeStandard, IAuthorizationService authorization)
+    ReliefDbContext db, IInsuredEmploymentSource registry, IPolicySizeClasses sizeClasses, EmployerLines employerLines, ReliefRuleSet rules, SmeSizeStandard sizeStandard, IAuthorizationService authorization)
 {
     public const int PersonsPerPage = 50;
 
@@ -100,7 +101,7 @@ internal sealed class EmployerStatementHandler(
             return null;
         }
 
-        return new EmployerStatement(Employer(uscc, registered), months);
+        return new EmployerStatement(Employer(uscc, registered), months, await sizeClasses.FindAsync(uscc, cancellationToken));
     }
 
     /// <param name="personsPerPage">How many persons' lines one page holds; the PDF and CSV take every person (<see cref="AllPersons"/>).</param>

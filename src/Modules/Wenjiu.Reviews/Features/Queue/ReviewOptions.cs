@@ -21,6 +21,15 @@ internal sealed class ReviewOptions
     /// <summary>What the draw is seeded with: the same seed draws the same tasks, so a test (or an audit) can repeat it.</summary>
     public string FourEyesSeed { get; set; } = "wenjiu";
 
+    /// <summary>
+    /// The first day (Beijing) an enterprise may object to its published size class: the classification was published
+    /// 2020-03-09, and the announcement gave 30 days (docs/modules/reviews.md). A running demo or a test moves the window.
+    /// </summary>
+    public DateOnly ObjectionsOpen { get; set; } = new(2020, 3, 9);
+
+    /// <summary>The last day (Beijing) of the objection window, inclusive.</summary>
+    public DateOnly ObjectionsClose { get; set; } = new(2020, 4, 8);
+
     /// <summary>Reviewer (user name) → the districts (行政区划代码, comma-separated) whose tasks go to them first when distributing.</summary>
     public Dictionary<string, string> ReviewerDistricts { get; } = new(StringComparer.Ordinal);
 
