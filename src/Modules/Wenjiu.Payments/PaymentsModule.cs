@@ -28,6 +28,11 @@ public static class PaymentsModule
 {
     public const string Area = "Payments";
 
+    /// <summary>The demo agencies the demo users <c>agency</c> (paid) and <c>agency2</c> (below the tier) act for.</summary>
+    public static string DemoPaidAgencyUscc => Demo.PaymentsDemoData.PaidAgencyUscc;
+
+    public static string DemoSmallAgencyUscc => Demo.PaymentsDemoData.SmallAgencyUscc;
+
     public static WebApplicationBuilder AddPayments(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -53,6 +58,7 @@ public static class PaymentsModule
         services.AddJob<RefundJob>(RefundJob.Kind, JobRetry.UpTo(3, TimeSpan.FromSeconds(30)));
 
         services.AddScoped<AgencySubsidies>();
+        services.AddDemoData<Demo.PaymentsDemoData>();
         services.AddEventHandler<InsuredSpellStarted, ConfirmPlacementsOnNewSpell>();
 
         // Approved requests of this module's kinds become payments, once (ADR 0009, ADR 0016).
