@@ -35,10 +35,10 @@ internal sealed class PaymentsDemoData(
     public const int Year = 2019;
 
     /// <summary>The agency the demo user <c>agency</c> acts for: verified, 60 confirmed placements, paid.</summary>
-    public static readonly string PaidAgencyUscc = Code("91110105MA01DEMO0");
+    public static readonly string PaidAgencyUscc = Code("91110105MA01JXRL0");
 
     /// <summary>The agency the demo user <c>agency2</c> acts for: verified, 12 confirmed placements, below the first tier.</summary>
-    public static readonly string SmallAgencyUscc = Code("91110106MA02DEMO0");
+    public static readonly string SmallAgencyUscc = Code("91110106MA02YYRC0");
 
     private const string Policy = "policy";
     private const string Reviewer = "reviewer";
