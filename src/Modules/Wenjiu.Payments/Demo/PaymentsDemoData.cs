@@ -25,8 +25,8 @@ namespace Wenjiu.Payments.Demo;
 /// <remarks>
 /// The review decisions are not taken in the reviews module's queue (its service is the reviews module's own): as the
 /// reviews module's demo data does for deferrals, the decisions are delivered here as the queue's
-/// <see cref="ReviewDecided"/> would deliver them, to the same handler. The approved requests' tasks stay open in the
-/// queue. The placements are written as confirmed: the demo city's identity numbers in clear are the registry's alone.
+/// <see cref="ReviewDecided"/> would deliver them, to the same handler, and the paid requests' tasks withdrawn from the
+/// queue with a note. The placements are written as confirmed: the demo city's identity numbers in clear are the registry's alone.
 /// </remarks>
 internal sealed class PaymentsDemoData(
     PaymentsDbContext db, RefundBatch batch, RefundReviews reviews, IReviewRequests requests,
@@ -86,9 +86,14 @@ internal sealed class PaymentsDemoData(
             run.Employers, run.Eligible, approved.Count, exported.Batch?.Number, clock.GetElapsedTime(started).TotalSeconds);
     }
 
-    private Task DecideAsync(string kind, string subject, string uscc, DateTimeOffset at, CancellationToken cancellationToken) =>
-        new PayApprovedRequests(db, orders, employers).HandleAsync(
+    private async Task DecideAsync(string kind, string subject, string uscc, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await new PayApprovedRequests(db, orders, employers).HandleAsync(
             new ReviewDecided(0, kind, subject, uscc, ReviewOutcome.Approved, [], "", Reviewer, null, at), new EventDelivery(0, at, 1), cancellationToken);
+
+        // Out of the reviewers' inbox, so nobody decides again what the demo already paid (the note says why).
+        await requests.WithdrawAsync(kind, subject, "演示数据：已批准并支付 (demo data: approved and paid)", Reviewer, cancellationToken);
+    }
 
     private async Task<Agency> AgencyAsync(string uscc, string name, string licence, int placements, int offset, CancellationToken cancellationToken)
     {
