@@ -16,7 +16,7 @@ using Wenjiu.Payments.Rules;
 namespace Wenjiu.Payments.Demo;
 
 /// <summary>
-/// Demo mode: the 2019 refund batch run on the demo city and its eligible list sent to review; every third eligible
+/// Demo mode: the 2019 refund batch run on the demo city and its eligible list sent to review; every tenth eligible
 /// employer approved and paid, the rest left in the reviewers' inbox; two HR agencies (the demo users <c>agency</c> and
 /// <c>agency2</c>), one verified with 60 confirmed placements whose 50-person claim is approved and paid, one below the
 /// first tier; then one payout batch. Runs after the registry's demo city (modules seed in the order they were added).
@@ -55,7 +55,7 @@ internal sealed class PaymentsDemoData(
         await reviews.SendAsync(Year, Policy, cancellationToken);
         var eligible = await db.RefundResults.AsNoTracking().Where(r => r.Year == Year && r.Eligible).OrderBy(r => r.Uscc).Select(r => r.Uscc).ToListAsync(cancellationToken);
         var decidedAt = clock.GetUtcNow();
-        var approved = eligible.Where((_, i) => i % 3 == 0).ToList();
+        var approved = eligible.Where((_, i) => i % 10 == 0).ToList();
         foreach (var uscc in approved)
         {
             await DecideAsync(RefundReviews.Kind, RefundReviews.SubjectId(Year, uscc), uscc, decidedAt, cancellationToken);
