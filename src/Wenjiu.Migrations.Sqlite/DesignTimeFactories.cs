@@ -4,6 +4,7 @@ using Wenjiu.Platform;
 using Wenjiu.Platform.Database;
 using Wenjiu.Registry.Data;
 using Wenjiu.Relief.Data;
+using Wenjiu.Payments.Data;
 using Wenjiu.Reviews.Data;
 
 namespace Wenjiu.Migrations.Sqlite;
@@ -22,6 +23,11 @@ internal sealed class RegistryDesignTimeFactory : IDesignTimeDbContextFactory<Re
 internal sealed class ReliefDesignTimeFactory : IDesignTimeDbContextFactory<ReliefDbContext>
 {
     public ReliefDbContext CreateDbContext(string[] args) => new(DesignTime.Options<ReliefDbContext>(ReliefDbContext.Module));
+}
+
+internal sealed class PaymentsDesignTimeFactory : IDesignTimeDbContextFactory<PaymentsDbContext>
+{
+    public PaymentsDbContext CreateDbContext(string[] args) => new(DesignTime.Options<PaymentsDbContext>(PaymentsDbContext.Module));
 }
 
 internal sealed class ReviewsDesignTimeFactory : IDesignTimeDbContextFactory<ReviewsDbContext>

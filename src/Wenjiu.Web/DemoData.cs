@@ -21,6 +21,7 @@ internal static class DemoData
         ("inspector", Roles.LabourInspector, "劳动监察员 Labour inspector"),
         ("enterprise", Roles.Enterprise, "企业用户 Enterprise user"),
         ("agency", Roles.HrAgency, "人力资源服务机构 HR agency"),
+        ("agency2", Roles.HrAgency, "人力资源服务机构（未达档） HR agency below the tier"),
         ("seeker", Roles.JobSeeker, "求职者 Job seeker"),
         ("liaison", Roles.ProvinceLiaison, "省际联络员 Province liaison"),
     ];
@@ -62,7 +63,12 @@ internal static class DemoData
             {
                 UserName = userName,
                 DisplayName = displayName,
-                EmployerUscc = role == Roles.Enterprise ? EnterpriseUscc : null,
+                EmployerUscc = role == Roles.Enterprise ? EnterpriseUscc : userName switch
+                {
+                    "agency" => Wenjiu.Payments.PaymentsModule.DemoPaidAgencyUscc,
+                    "agency2" => Wenjiu.Payments.PaymentsModule.DemoSmallAgencyUscc,
+                    _ => null,
+                },
             };
             var result = await users.CreateAsync(user, Password);
             if (!result.Succeeded)

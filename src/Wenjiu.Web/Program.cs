@@ -1,6 +1,7 @@
 using Wenjiu.Platform;
 using Wenjiu.Registry;
 using Wenjiu.Relief;
+using Wenjiu.Payments;
 using Wenjiu.Reviews;
 using Wenjiu.Web;
 using Wenjiu.Web.CommandLine;
@@ -12,6 +13,7 @@ builder.AddPlatform();
 builder.AddWeb();
 builder.AddRegistry();
 builder.AddRelief();
+builder.AddPayments();
 builder.AddReviews();
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ app.UseWeb();
 app.MapWeb();
 app.MapRegistry();
 app.MapRelief(WebSetup.PublicRateLimit);
+app.MapPayments();
 app.MapReviews();
 
 return await WenjiuCommands.RunAsync(app, args);

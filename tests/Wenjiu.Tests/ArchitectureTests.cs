@@ -11,6 +11,7 @@ public sealed class ArchitectureTests
     [
         typeof(Wenjiu.Registry.RegistryModule).Assembly,
         typeof(Wenjiu.Relief.ReliefModule).Assembly,
+        typeof(Wenjiu.Payments.PaymentsModule).Assembly,
         typeof(Wenjiu.Reviews.ReviewsModule).Assembly,
     ];
 

@@ -24,11 +24,17 @@ public sealed class StartUpTests
             Assert.Contains("Seeding the demo city", first, StringComparison.Ordinal);
             var employers = await CountAsync(directory, "registry_employers");
             Assert.Equal(2_000, employers);
+            var payments = await CountAsync(directory, "payments_payments");
+            Assert.True(payments > 1, "the demo city's approved refunds and the agency's subsidy are paid");
+            Assert.Equal(1, await CountAsync(directory, "payments_payout_batches"));
+            Assert.Equal(2, await CountAsync(directory, "payments_agencies"));
 
             var second = await StartDemoAsync(directory);
             Assert.DoesNotContain("Seeding the demo city", second, StringComparison.Ordinal);
             Assert.Equal(employers, await CountAsync(directory, "registry_employers"));
             Assert.True(await CountAsync(directory, "registry_employment_spells") > 25_000);
+            Assert.Equal(payments, await CountAsync(directory, "payments_payments"));
+            Assert.Equal(1, await CountAsync(directory, "payments_refund_runs"));
         }
         finally
         {

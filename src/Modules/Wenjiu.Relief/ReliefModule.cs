@@ -74,6 +74,7 @@ public static class ReliefModule
         // Offered to other modules through Wenjiu.Relief.Contracts: deferrals as an input, assessed months as results.
         services.AddScoped<IDeferralInput, DeferralInputForModules>();
         services.AddScoped<IAssessmentResults, AssessmentResultsForModules>();
+        services.AddSingleton<IReliefCategories, ReliefCategoriesForModules>();
 
         // Events it acts on (ADR 0009) and the notifications they send (ADR 0010).
         services.AddEventHandler<DeferralRecorded, TellEmployerUsers>();

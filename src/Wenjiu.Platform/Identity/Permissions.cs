@@ -28,6 +28,12 @@ public static class Permissions
     public const string ManageUsers = "ManageUsers";
     public const string ViewEvidence = "ViewEvidence";
     public const string ManageJobs = "ManageJobs";
+    public const string ViewPayments = "ViewPayments";
+    public const string ManagePayouts = "ManagePayouts";
+    public const string ViewRefunds = "ViewRefunds";
+    public const string RunRefunds = "RunRefunds";
+    public const string ManageAgencies = "ManageAgencies";
+    public const string RecordPlacements = "RecordPlacements";
     public const string ReviewTasks = "ReviewTasks";
     public const string LeadReviews = "LeadReviews";
     public const string ApplyForReview = "ApplyForReview";
@@ -55,6 +61,13 @@ public static class Permissions
         // Evidence others uploaded: the staff who decide on an employer's application, and the employer's own users.
         [ViewEvidence] = new([Roles.Administrator, Roles.Reviewer, Roles.ServiceSpecialist], [Roles.Enterprise]),
         [ManageJobs] = new([Roles.Administrator], Nobody),
+        // Payments (issue 9 §5–§7): the bank file holds account numbers in clear, so only administrators write it.
+        [ViewPayments] = new([Roles.Administrator, Roles.Reviewer, Roles.PolicyOfficer], Nobody),
+        [ManagePayouts] = new([Roles.Administrator], Nobody),
+        [ViewRefunds] = new([Roles.Administrator, Roles.PolicyOfficer, Roles.Reviewer], [Roles.Enterprise]),
+        [RunRefunds] = new([Roles.Administrator, Roles.PolicyOfficer], Nobody),
+        [ManageAgencies] = new([Roles.Administrator, Roles.ServiceSpecialist], Nobody),
+        [RecordPlacements] = new(Nobody, [Roles.HrAgency]),
         // The review queue (issue 9): reviewers claim and decide tasks; the administrator leads the team (reassigns,
         // distributes, sees every reviewer's load and is told of overdue tasks); an enterprise applies and answers for itself.
         [ReviewTasks] = new([Roles.Administrator, Roles.Reviewer], Nobody),

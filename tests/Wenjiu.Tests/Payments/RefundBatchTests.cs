@@ -1,0 +1,132 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Wenjiu.Payments.Data;
+using Wenjiu.Payments.Features.Refunds;
+using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Events;
+using Wenjiu.Platform.Identity;
+using Wenjiu.Reviews.Contracts;
+using Wenjiu.Tests.Infrastructure;
+
+namespace Wenjiu.Tests.Payments;
+
+/// <summary>The yearly refund batch (issue 9 §5) on a small imported city, through the verbs and the pages.</summary>
+public sealed class RefundBatchTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_export_has_exactly_the_columns_one_row_per_employer_each_reason_and_the_rounding(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
+        var city = await RefundCity.ImportAsync(factory);
+
+        var lines = await AssessAndExportAsync(factory);
+
+        Assert.Equal("uscc,eligible,reason,layoff_rate,insured_2018,insured_2019,unemployment_paid_2019,refund", lines[0]);
+        Assert.Equal(lines[1..].Order(StringComparer.Ordinal), lines[1..]);
+        Assert.Equal(city.All.Order(StringComparer.Ordinal), lines[1..].Select(l => l.Split(',')[0]));
+        Assert.Contains($"{city.Eligible},true,,0.000000,2,2,1200.00,1200.00", lines);
+        Assert.Contains($"{city.MissingMonth},false,not_insured_all_year,0.000000,2,2,1100.00,0.00", lines);
+        Assert.Contains($"{city.Arrears},false,arrears,0.000000,2,2,1200.00,0.00", lines);
+        Assert.Contains($"{city.NoBaseline},false,no_baseline,,0,1,1200.00,0.00", lines);
+        Assert.Contains($"{city.Layoffs},false,layoff_rate,0.333333,3,2,1200.00,0.00", lines);
+        Assert.Contains($"{city.Institution},false,not_an_enterprise,0.000000,2,2,1200.00,0.00", lines);
+        Assert.Contains($"{city.HalfRounded},true,,0.000000,2,2,1200.01,600.01", lines);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Running_the_batch_again_gives_identical_results(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
+        await RefundCity.ImportAsync(factory);
+
+        var first = await AssessAndExportAsync(factory);
+        var second = await AssessAndExportAsync(factory);
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task An_approved_refund_becomes_one_payment_however_often_the_decision_arrives()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(DatabaseProvider.Postgres);
+        var city = await RefundCity.ImportAsync(factory);
+        await AssessAndExportAsync(factory);
+        var decided = new ReviewDecided(1, RefundReviews.Kind, RefundReviews.SubjectId(2019, city.Eligible), city.Eligible, ReviewOutcome.Approved, [], "", "reviewer1", null, DateTimeOffset.UtcNow);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => HandleAsync(factory, decided, i))));
+        await HandleAsync(factory, decided, 9);
+        await HandleAsync(factory, decided with { Kind = "reviews.deferral" }, 10);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var payments = scope.ServiceProvider.GetRequiredService<PaymentsDbContext>().Payments.ToList();
+        var payment = Assert.Single(payments);
+        Assert.Equal(1200.00m, payment.Amount);
+        Assert.Equal($"RF2019-{city.Eligible}", payment.Reference);
+    }
+
+    [Fact]
+    public async Task A_refused_refund_and_one_for_an_ineligible_employer_pay_nothing()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(DatabaseProvider.Postgres);
+        var city = await RefundCity.ImportAsync(factory);
+        await AssessAndExportAsync(factory);
+
+        await HandleAsync(factory, new ReviewDecided(1, RefundReviews.Kind, RefundReviews.SubjectId(2019, city.Eligible), city.Eligible, ReviewOutcome.Refused, ["headcount_disputed"], "", "r", null, DateTimeOffset.UtcNow), 1);
+        await HandleAsync(factory, new ReviewDecided(2, RefundReviews.Kind, RefundReviews.SubjectId(2019, city.Layoffs), city.Layoffs, ReviewOutcome.Approved, [], "", "r", null, DateTimeOffset.UtcNow), 2);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.Empty(scope.ServiceProvider.GetRequiredService<PaymentsDbContext>().Payments);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Staff_see_counts_by_reason_and_why_an_employer_failed_with_the_smallest_change(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
+        var city = await RefundCity.ImportAsync(factory);
+        await AssessAndExportAsync(factory);
+        using var officer = await SignedInClient.CreateAsync(factory, Roles.PolicyOfficer);
+
+        var list = await officer.GetPageAsync("/Payments/Refunds?year=2019&culture=en");
+        var why = await officer.GetPageAsync($"/Payments/Refunds/2019/{city.Layoffs}?culture=en");
+
+        Assert.Contains("id=\"count-layoff_rate\"", list, StringComparison.Ordinal);
+        Assert.Contains("id=\"count-eligible\"", list, StringComparison.Ordinal);
+        Assert.Contains("1 fewer separations would have passed the layoff limit", why, StringComparison.Ordinal);
+        Assert.Contains("1 separations ÷ 3 insured = 33.3333%, above 20%", why, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_enterprise_sees_its_own_refund_and_not_another_employers(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
+        var city = await RefundCity.ImportAsync(factory);
+        await AssessAndExportAsync(factory);
+        using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, city.Eligible);
+
+        using var own = await enterprise.GetAsync($"/Payments/Refunds/2019/{city.Eligible}");
+        using var other = await enterprise.GetAsync($"/Payments/Refunds/2019/{city.Layoffs}");
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    private static async Task HandleAsync(WenjiuFactory factory, ReviewDecided decided, long message)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetRequiredService<PayApprovedRequests>();
+        await handler.HandleAsync(decided, new EventDelivery(message, DateTimeOffset.UtcNow, 1), CancellationToken.None);
+    }
+
+    private static async Task<string[]> AssessAndExportAsync(WenjiuFactory factory)
+    {
+        var file = Path.Combine(factory.DataDirectory, $"refunds-{Guid.NewGuid():N}.csv");
+        using var output = new StringWriter();
+        Assert.Equal(0, await RefundsCommand.AssessAsync(factory.Services, 2019, review: true, output, CancellationToken.None));
+        Assert.Equal(0, await RefundsCommand.ExportAsync(factory.Services, 2019, new FileInfo(file), output, CancellationToken.None));
+        return (await File.ReadAllTextAsync(file)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+}
