@@ -23,6 +23,36 @@ public sealed class AgencySubsidyTests
 {
     private static int next = 7_000;
 
+    [Fact]
+    public async Task A_placements_file_is_read_by_its_header_in_any_order_with_quoting_and_a_file_without_the_columns_is_refused_whole()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var key = CityGenerator.MakeUscc("91", "110105", Interlocked.Increment(ref next));
+        var agencyUscc = CityGenerator.MakeUscc("91", "110108", Interlocked.Increment(ref next));
+        var people = Enumerable.Range(0, 2).Select(_ => RegistryData.NewIdNumber()).ToList();
+        await factory.ImportAsync(ImportKind.Employers, "employers.csv", ImportFiles.Csv(
+            "uscc,name,industry,district,employees,revenue,total_assets,injury_rate,key_enterprise",
+            $"{key},重点保供企业,retail,110105,200,5000,3000,0.4,true",
+            $"{agencyUscc},北京人力资源服务公司,leasing_business,110108,20,500,300,0.2,false"));
+        using var agencyUser = await SignedInClient.CreateAsync(factory, Roles.HrAgency, agencyUscc);
+        using var register = await agencyUser.PostFormAsync("/Payments/Placements", "/Payments/Placements?handler=Register", [new("name", "北京人力资源服务公司"), new("licence", "京人服证字〔2019〕第0002号")]);
+        // Columns reordered, an extra column, a quoted cell, a byte-order mark and CRLF line ends: as a spreadsheet saves it.
+        var csv = "\uFEFFplaced_on,note,employer_uscc,id_number\r\n"
+            + $"2020-03-02,\"张三, 调度员\",{key},{people[0]}\r\n"
+            + $"\"2020-03-03\",,\"{key}\",{people[1]}\r\n";
+        using var wrong = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("id_number,uscc,date\n" + $"{people[0]},{key},2020-03-02\n")), "file", "wrong.csv" } };
+
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "placements.csv" } };
+        using var upload = await agencyUser.PostMultipartAsync("/Payments/Placements", "/Payments/Placements?handler=Upload", content);
+        using var refused = await agencyUser.PostMultipartAsync("/Payments/Placements", "/Payments/Placements?handler=Upload", wrong);
+
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        var placed = await QueryAsync(factory, db => db.Placements.OrderBy(p => p.PlacedOn).Select(p => p.PlacedOn).ToListAsync());
+        Assert.Equal([new DateOnly(2020, 3, 2), new DateOnly(2020, 3, 3)], placed);
+        Assert.Contains("Upload_File-error", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, await QueryAsync(factory, db => db.Placements.CountAsync()));
+    }
+
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task An_agency_that_reaches_fifty_confirmed_placements_gets_a_claim_that_is_paid_once_and_exported(DatabaseProvider provider)

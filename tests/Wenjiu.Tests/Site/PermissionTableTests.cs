@@ -129,6 +129,7 @@ public sealed class PermissionTableTests
 
         ("GET /Reviews/Tasks", "/Reviews/Tasks",                                                                   "in  200 no  200 no  no  no  no  no  no"),
         ("POST /Reviews/Tasks?handler=Claim", "/Reviews/Tasks?handler=Claim&id=1",                                 "in  400 no  400 no  no  no  no  no  no"),
+        ("POST /Reviews/Tasks?handler=ApproveSelected", "/Reviews/Tasks?handler=ApproveSelected",                  "in  400 no  400 no  no  no  no  no  no"),
         ("GET /Reviews/Tasks/Detail/{id:long}", "/Reviews/Tasks/Detail/1",                                         "in  404 no  404 no  no  no  no  no  no"),
         ("POST /Reviews/Tasks/Detail/{id:long}?handler=Claim", "/Reviews/Tasks/Detail/1?handler=Claim",            "in  400 no  400 no  no  no  no  no  no"),
         ("POST /Reviews/Tasks/Detail/{id:long}?handler=Release", "/Reviews/Tasks/Detail/1?handler=Release",        "in  400 no  400 no  no  no  no  no  no"),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using nietras.SeparatedValues;
 using Microsoft.Extensions.Localization;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Payments.Features.Agencies;
@@ -62,25 +63,37 @@ internal sealed class IndexModel(AgencySubsidies subsidies, IStringLocalizer<Pay
             return Page();
         }
 
-        using var reader = new StreamReader(file.OpenReadStream());
+        // RFC 4180 with a header naming the columns, in any order (as the bureau's other files): a quoted cell or a
+        // byte-order mark is read as such. A file without the three columns is refused whole.
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        using var text8 = new StreamReader(buffer, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var inputs = new List<PlacementInput>();
-        // Three plain columns (numbers, codes, dates): no quoting to undo. The header is skipped.
-        var first = true;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        using (var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(text8))
         {
-            if (first)
+            if (!reader.Header.TryIndexOf(PlacementColumns.IdNumber, out var idColumn)
+                || !reader.Header.TryIndexOf(PlacementColumns.EmployerUscc, out var usccColumn)
+                || !reader.Header.TryIndexOf(PlacementColumns.PlacedOn, out var dateColumn))
             {
-                first = false;
-                continue;
+                ModelState.Clear();
+                ModelState.AddModelError("Upload.File", text["Placement.Error.file"]);
+                await LoadAsync(cancellationToken);
+                return Page();
             }
 
-            if (line.Length == 0)
+            foreach (var row in reader)
             {
-                continue;
-            }
+                if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
+                {
+                    continue;
+                }
 
-            var cells = line.Split(',');
-            inputs.Add(new PlacementInput(cells.ElementAtOrDefault(0), cells.ElementAtOrDefault(1), cells.ElementAtOrDefault(2)));
+                inputs.Add(new PlacementInput(
+                    idColumn < row.ColCount ? row[idColumn].ToString().Trim() : null,
+                    usccColumn < row.ColCount ? row[usccColumn].ToString().Trim() : null,
+                    dateColumn < row.ColCount ? row[dateColumn].ToString().Trim() : null));
+            }
         }
 
         return await RecordAsync(inputs, cancellationToken);
@@ -106,4 +119,12 @@ internal sealed class IndexModel(AgencySubsidies subsidies, IStringLocalizer<Pay
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Progress = await subsidies.ProgressAsync(User.EmployerUscc()!, User.Identity?.Name ?? "?", cancellationToken);
+}
+
+/// <summary>The placements file's columns (docs/modules/payments.md), named in its header in any order.</summary>
+internal static class PlacementColumns
+{
+    public const string IdNumber = "id_number";
+    public const string EmployerUscc = "employer_uscc";
+    public const string PlacedOn = "placed_on";
 }
