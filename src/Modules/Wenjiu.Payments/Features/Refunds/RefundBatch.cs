@@ -158,32 +158,44 @@ internal sealed class RefundBatch(PaymentsDbContext db, IContributionHistory his
             return new CopyWriter(importer);
         }
 
-        public async ValueTask WriteAsync(RefundResultRow row, CancellationToken cancellationToken)
+        // Synchronous writes on purpose (as the registry's reads): 615,000 rows of 15 columns, where an awaited write per
+        // column costs more than the write; a write blocks only when the buffer is full.
+        public ValueTask WriteAsync(RefundResultRow row, CancellationToken cancellationToken)
         {
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(row.Year, NpgsqlDbType.Integer, cancellationToken);
-            await importer.WriteAsync(row.Uscc, NpgsqlDbType.Varchar, cancellationToken);
-            await importer.WriteAsync(row.RunId, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(row.District, NpgsqlDbType.Varchar, cancellationToken);
-            await importer.WriteAsync(row.Industry, NpgsqlDbType.Varchar, cancellationToken);
-            await importer.WriteAsync(row.Category, NpgsqlDbType.Varchar, cancellationToken);
-            await importer.WriteAsync(row.Eligible, NpgsqlDbType.Boolean, cancellationToken);
-            await Nullable(row.Reason, NpgsqlDbType.Varchar, cancellationToken);
-            await importer.WriteAsync(row.Months, NpgsqlDbType.Varchar, cancellationToken);
-            await importer.WriteAsync(row.InsuredAtBaseline, NpgsqlDbType.Integer, cancellationToken);
-            await importer.WriteAsync(row.InsuredAtYearEnd, NpgsqlDbType.Integer, cancellationToken);
-            await Nullable(row.LayoffRate, NpgsqlDbType.Numeric, cancellationToken);
-            await Nullable(row.FewerSeparations, NpgsqlDbType.Integer, cancellationToken);
-            await importer.WriteAsync(row.UnemploymentPaid, NpgsqlDbType.Numeric, cancellationToken);
-            await importer.WriteAsync(row.Refund, NpgsqlDbType.Numeric, cancellationToken);
+            importer.StartRow();
+            importer.Write(row.Year, NpgsqlDbType.Integer);
+            importer.Write(row.Uscc, NpgsqlDbType.Varchar);
+            importer.Write(row.RunId, NpgsqlDbType.Bigint);
+            importer.Write(row.District, NpgsqlDbType.Varchar);
+            importer.Write(row.Industry, NpgsqlDbType.Varchar);
+            importer.Write(row.Category, NpgsqlDbType.Varchar);
+            importer.Write(row.Eligible, NpgsqlDbType.Boolean);
+            Nullable(row.Reason, NpgsqlDbType.Varchar);
+            importer.Write(row.Months, NpgsqlDbType.Varchar);
+            importer.Write(row.InsuredAtBaseline, NpgsqlDbType.Integer);
+            importer.Write(row.InsuredAtYearEnd, NpgsqlDbType.Integer);
+            Nullable(row.LayoffRate, NpgsqlDbType.Numeric);
+            Nullable(row.FewerSeparations, NpgsqlDbType.Integer);
+            importer.Write(row.UnemploymentPaid, NpgsqlDbType.Numeric);
+            importer.Write(row.Refund, NpgsqlDbType.Numeric);
+            return ValueTask.CompletedTask;
         }
 
         public async Task CompleteAsync(CancellationToken cancellationToken) => await importer.CompleteAsync(cancellationToken);
 
         public ValueTask DisposeAsync() => importer.DisposeAsync();
 
-        private Task Nullable<T>(T? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
-            value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type, cancellationToken);
+        private void Nullable<T>(T? value, NpgsqlDbType type)
+        {
+            if (value is null)
+            {
+                importer.WriteNull();
+            }
+            else
+            {
+                importer.Write(value, type);
+            }
+        }
     }
 
     /// <summary>SQLite (one writer, small cities): the context in chunks, its tracker cleared between them.</summary>
