@@ -94,6 +94,25 @@ public sealed class ContributionHistoryContractTests
 
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_month_of_an_unregistered_employer_written_past_the_import_fails_the_read_naming_the_code(DatabaseProvider provider)
+    {
+        // The imports refuse such a row, so the read does not join to the employers; a row put there some other way must
+        // not shift every later employer's months silently.
+        await using var factory = await CityAsync(provider);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Wenjiu.Registry.Data.RegistryDbContext>();
+            db.Contributions.Add(new Contribution { EmployerUscc = UnknownEmployer, Month = new YearMonth(2019, 5), Insured = 1, Due = 100m, Paid = 100m, UnemploymentPaid = 3m });
+            await db.SaveChangesAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ReadAllAsync(factory));
+
+        Assert.Contains(UnknownEmployer, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task One_employers_history_is_the_same_as_in_the_stream_and_an_unknown_employer_has_none(DatabaseProvider provider)
     {
         await using var factory = await CityAsync(provider);
