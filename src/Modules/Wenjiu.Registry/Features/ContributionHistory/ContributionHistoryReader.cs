@@ -21,6 +21,9 @@ namespace Wenjiu.Registry.Features.ContributionHistory;
 /// </summary>
 internal sealed class ContributionHistoryReader(RegistryDbContext db, DatabaseOptions database) : IContributionHistory
 {
+    /// <summary>The memory the headcounts' grouping may use before spilling (PostgreSQL's work_mem, for that read alone).</summary>
+    internal const string HeadcountsWorkMem = "128MB";
+
     /// <summary>The end month of a spell still open, for the comparisons in SQL (months are yyyymm numbers).</summary>
     private const int OpenEnd = 999912;
 
@@ -122,6 +125,14 @@ internal sealed class ContributionHistoryReader(RegistryDbContext db, DatabaseOp
 
         await using var monthsTransaction = await JoinAsync(monthsConnection, snapshot, cancellationToken);
         await using var headcountsTransaction = await JoinAsync(headcountsConnection, snapshot, cancellationToken);
+
+        // The headcounts group 20 million spells by 615,000 employers: with the default 4 MB the hash spills to disk in
+        // batches (a third slower in bench/refunds). The setting is local to this read-only transaction.
+        await using (var memory = new NpgsqlCommand($"SET LOCAL work_mem = '{HeadcountsWorkMem}'", headcountsConnection, headcountsTransaction))
+        {
+            await memory.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var employers = await employersConnection.BeginBinaryExportAsync($"COPY ({Sql(EmployersSql)}) TO STDOUT (FORMAT BINARY)", cancellationToken);
         await using var months = await monthsConnection.BeginBinaryExportAsync($"COPY ({Sql(MonthsSql)}) TO STDOUT (FORMAT BINARY)", cancellationToken);
         await using var headcounts = await headcountsConnection.BeginBinaryExportAsync($"COPY ({Sql(HeadcountsSql)}) TO STDOUT (FORMAT BINARY)", cancellationToken);
