@@ -80,8 +80,16 @@ public sealed class AgencyJourneyTests(PlatformUnderTest platform)
         await reviewer.WaitForSelectorAsync("#task-done");
         Assert.Equal("待复核", (await reviewer.InnerTextAsync("#task-status")).Trim());
 
+        // The second reviewer opens the request (the agencies' page) and sees the licence verified: an unverified agency is not paid.
         var admin = await platform.SignedInPageAsync("admin");
         await admin.GotoAsync($"/Reviews/Tasks/Detail/{task}");
+        await admin.ClickAsync("#request-link");
+        await admin.WaitForURLAsync(url => url.Contains("/Payments/Agencies", StringComparison.Ordinal));
+        var listed = admin.Locator("#agencies tbody tr", new() { HasText = uscc });
+        Assert.Contains("由 specialist 核验", await listed.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await listed.Locator("button").CountAsync());
+        await Axe.AssertAccessibleAtBothWidthsAsync(admin);
+        await admin.GoBackAsync();
         Assert.Contains("reviewer", await admin.InnerTextAsync("#four-eyes-hint"), StringComparison.Ordinal);
         await admin.ClickAsync("#approve");
         await admin.WaitForSelectorAsync("#task-done");
