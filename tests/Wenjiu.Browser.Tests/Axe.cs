@@ -18,6 +18,30 @@ internal static class Axe
         Assert.True(violations.Count == 0, $"{page.Url}: " + string.Join("\n", violations));
     }
 
+    /// <summary>
+    /// A journey's check of the page it is on: axe at desktop width (1280 px), then at phone width (390 px) with nothing
+    /// wider than the viewport (no sideways scroll), back to desktop. Set WENJIU_SCREENSHOTS to a folder to keep a
+    /// full-page screenshot of each page at phone width (named after its address and its language).
+    /// </summary>
+    public static async Task AssertAccessibleAtBothWidthsAsync(IPage page)
+    {
+        await page.SetViewportSizeAsync(1280, 900);
+        await AssertAccessibleAsync(page);
+        await page.SetViewportSizeAsync(390, 844);
+        await AssertAccessibleAsync(page);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), $"{page.Url} scrolls sideways at 390 px");
+        if (Environment.GetEnvironmentVariable("WENJIU_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            var language = await page.EvaluateAsync<string>("() => document.documentElement.lang");
+            var address = new Uri(page.Url).PathAndQuery;
+            var name = $"journey-390-{language}-{string.Concat(address.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'))}.png";
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = true });
+        }
+
+        await page.SetViewportSizeAsync(1280, 900);
+    }
+
     /// <summary>Each violation as one line: rule, impact, help and the elements it was found on.</summary>
     public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Playwright;
 using Npgsql;
+using Wenjiu.Platform.PersonalData;
 
 namespace Wenjiu.Browser.Tests;
 
@@ -18,8 +19,11 @@ public sealed class PlatformUnderTest : IAsyncLifetime
     private bool recordsMade;
     private Process? host;
     private IPlaywright? playwright;
+    private static readonly byte[] EncryptionKey = Enumerable.Repeat((byte)7, 32).ToArray();
+    private static readonly byte[] LookupKey = Enumerable.Repeat((byte)9, 32).ToArray();
     private string database = "";
     private string dataDirectory = "";
+    private string connectionString = "";
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1");
 
@@ -65,14 +69,15 @@ public sealed class PlatformUnderTest : IAsyncLifetime
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Database__Provider"] = "Postgres";
-        start.Environment["Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        start.Environment["Database__ConnectionString"] = connectionString;
         start.Environment["Database__MigrateOnStart"] = "true";
         start.Environment["Wenjiu__Demo"] = "true";
         // Every approval drawn for a second reviewer, so the review journey sees four eyes whatever the task id.
         start.Environment["Reviews__FourEyesShare"] = "1";
         start.Environment["Wenjiu__DataDirectory"] = Path.Combine(dataDirectory, "data");
-        start.Environment["PersonalData__EncryptionKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray());
-        start.Environment["PersonalData__LookupKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)9, 32).ToArray());
+        start.Environment["PersonalData__EncryptionKey"] = Convert.ToBase64String(EncryptionKey);
+        start.Environment["PersonalData__LookupKey"] = Convert.ToBase64String(LookupKey);
         host = Process.Start(start)!;
         host.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         host.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
@@ -106,6 +111,42 @@ public sealed class PlatformUnderTest : IAsyncLifetime
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.False(page.Url.Contains("/Account/SignIn", StringComparison.Ordinal), await page.InnerTextAsync("main"));
         return page;
+    }
+
+    /// <summary>
+    /// Persons of the demo city whose insured employment at a key enterprise starts in <paramref name="firstMonth"/> …
+    /// <paramref name="lastMonth"/> (<c>yyyymm</c>), one spell each, from the registry the host imported: the demo city is
+    /// generated, so who is hired where is read, not known beforehand. The numbers are stored encrypted; the test holds
+    /// the host's key.
+    /// </summary>
+    public async Task<IReadOnlyList<InsuredStart>> InsuredStartsAtKeyEnterprisesAsync(int firstMonth, int lastMonth, int count)
+    {
+        var protector = new PersonalDataProtector(EncryptionKey, LookupKey);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand(
+            """
+            SELECT DISTINCT ON (p.id) p.id_number_cipher, s.employer_uscc, s.start_month
+            FROM registry.employment_spells s
+            JOIN registry.persons p ON p.id = s.person_id
+            JOIN registry.employers e ON e.uscc = s.employer_uscc
+            WHERE e.key_enterprise AND s.start_month BETWEEN @first AND @last
+            ORDER BY p.id, s.start_month
+            LIMIT @count
+            """,
+            connection);
+        query.Parameters.AddWithValue("first", firstMonth);
+        query.Parameters.AddWithValue("last", lastMonth);
+        query.Parameters.AddWithValue("count", count);
+        var starts = new List<InsuredStart>();
+        await using var reader = await query.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var month = reader.GetInt32(2);
+            starts.Add(new InsuredStart(protector.Decrypt((byte[])reader[0]), reader.GetString(1), new DateOnly(month / 100, month % 100, 1)));
+        }
+
+        return starts;
     }
 
     /// <summary>True the first time a page (its route shape) is offered for the layout checks in this run.</summary>
@@ -238,6 +279,9 @@ public sealed class PlatformUnderTest : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>A person's insured employment at an employer, from its first month (the first day of it).</summary>
+public sealed record InsuredStart(string IdNumber, string EmployerUscc, DateOnly FirstMonth);
 
 [CollectionDefinition(Name)]
 public sealed class SharedPlatform : ICollectionFixture<PlatformUnderTest>

@@ -18,8 +18,8 @@ namespace Wenjiu.Payments.Demo;
 /// <summary>
 /// Demo mode: the 2019 refund batch run on the demo city and its eligible list sent to review; every tenth eligible
 /// employer approved and paid, the rest left in the reviewers' inbox; two HR agencies (the demo users <c>agency</c> and
-/// <c>agency2</c>), one verified with 60 confirmed placements whose 50-person claim is approved and paid, one below the
-/// first tier; then one payout batch. Runs after the registry's demo city (modules seed in the order they were added).
+/// <c>agency2</c>), one verified with 60 confirmed placements whose 50-person claim is approved and paid, one five short of
+/// the first tier; then one payout batch. Runs after the registry's demo city (modules seed in the order they were added).
 /// Idempotent: nothing is written once a refund run exists.
 /// </summary>
 /// <remarks>
@@ -37,8 +37,14 @@ internal sealed class PaymentsDemoData(
     /// <summary>The agency the demo user <c>agency</c> acts for: verified, 60 confirmed placements, paid.</summary>
     public static readonly string PaidAgencyUscc = Code("91110105MA01JXRL0");
 
-    /// <summary>The agency the demo user <c>agency2</c> acts for: verified, 12 confirmed placements, below the first tier.</summary>
+    /// <summary>
+    /// The agency the demo user <c>agency2</c> acts for: verified, 45 confirmed placements, five short of the first tier. The
+    /// demo city's key enterprises hire only a handful of persons in the counting window (7 starting February to June
+    /// 2020 at demo scale), so an agency reaches a tier on them only from close to it (the browser journey does).
+    /// </summary>
     public static readonly string SmallAgencyUscc = Code("91110106MA02YYRC0");
+
+    private const int SmallAgencyPlacements = 45;
 
     private const string Policy = "policy";
     private const string Reviewer = "reviewer";
@@ -62,7 +68,7 @@ internal sealed class PaymentsDemoData(
         }
 
         var paidAgency = await AgencyAsync(PaidAgencyUscc, "京师人力资源服务有限公司", "京人服证字〔2019〕第0105号", 60, 0, cancellationToken);
-        await AgencyAsync(SmallAgencyUscc, "燕园职业介绍有限公司", "京人服证字〔2019〕第0106号", 12, 1_000, cancellationToken);
+        await AgencyAsync(SmallAgencyUscc, "燕园职业介绍有限公司", "京人服证字〔2019〕第0106号", SmallAgencyPlacements, 1_000, cancellationToken);
         var claim = new SubsidyClaim { AgencyId = paidAgency.Id, Tier = 50, ConfirmedPersons = 60, Amount = 24_000m, Status = ApplicationStatus.InReview, OpenedAt = decidedAt };
         db.SubsidyClaims.Add(claim);
         await db.SaveChangesAsync(cancellationToken);
