@@ -120,9 +120,9 @@ for (var round = 1; round <= rounds; round++)
     if (!batchOnly)
     {
         var watch = Stopwatch.StartNew();
-        // With the work_mem the registry's headcount read sets for itself, so both sides group in memory alike.
-        await ExecuteAsync(connectionString,
-            $"DROP TABLE IF EXISTS public.bench_sql_refunds; BEGIN; SET LOCAL work_mem = '{Wenjiu.Registry.Features.ContributionHistory.ContributionHistoryReader.HeadcountsWorkMem}'; {SetBasedSql()}; COMMIT;");
+        // With 128 MB of work_mem the statement's hash aggregates stay in memory (with the default 4 MB they spill to
+        // disk and it runs 2.5 times longer): the SQL at its best.
+        await ExecuteAsync(connectionString, $"DROP TABLE IF EXISTS public.bench_sql_refunds; BEGIN; SET LOCAL work_mem = '128MB'; {SetBasedSql()}; COMMIT;");
         sqlSeconds.Add(watch.Elapsed.TotalSeconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: (a) set-based SQL       {sqlSeconds[^1],7:F2} s"));
     }
