@@ -13,6 +13,9 @@ namespace Wenjiu.Reviews.Features.Queue;
 /// </summary>
 internal sealed class ReviewDecisionsForModules(ReviewQueue queue, ReviewsDbContext db, IStringLocalizer<ReviewsText> text) : IReviewDecisions
 {
+    /// <summary>Who was found to review, within this scope (one request, or one seeding run deciding many tasks as the same users).</summary>
+    private readonly Dictionary<string, bool> reviewers = new(StringComparer.Ordinal);
+
     public Task<ReviewDecisionResult> ApproveAsync(string kind, string subjectId, string by, string? note, CancellationToken cancellationToken = default) =>
         DecideAsync(kind, subjectId, by, (id, version) => queue.ApproveAsync(id, version, by, note, cancellationToken), cancellationToken);
 
@@ -28,7 +31,12 @@ internal sealed class ReviewDecisionsForModules(ReviewQueue queue, ReviewsDbCont
         }
 
         // A module names the staff user; the queue's pages let only reviewers decide, and so does this.
-        if (!await queue.IsReviewerAsync(by))
+        if (!reviewers.TryGetValue(by, out var reviews))
+        {
+            reviewers[by] = reviews = await queue.IsReviewerAsync(by);
+        }
+
+        if (!reviews)
         {
             return new ReviewDecisionResult(task.Id, ReviewDecisionState.NotDecided, text["Task.Error.NoSuchReviewer", by]);
         }
