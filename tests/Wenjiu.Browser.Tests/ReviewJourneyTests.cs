@@ -109,6 +109,20 @@ public sealed class ReviewJourneyTests(PlatformUnderTest platform)
         }
     }
 
+    [Fact]
+    public async Task A_team_lead_reaches_the_whole_queue_approval_from_the_tasks_and_is_shown_the_count_to_confirm()
+    {
+        var lead = await platform.SignedInPageAsync("admin");
+        await lead.GotoAsync("/Reviews/Tasks?group=refunds");
+        await lead.ClickAsync("#approve-queue");
+        await lead.WaitForURLAsync(url => url.Contains("/Reviews/Team/ApproveQueue", StringComparison.Ordinal));
+
+        // The demo's open refund list (the demo approves every twentieth) is counted; confirming is left to the slice tests.
+        Assert.True(await lead.Locator("#queue-approve-submit").IsVisibleAsync());
+        Assert.Matches(@"\d", await lead.Locator("#queue-count-text").InnerTextAsync());
+        await AccessibleAsync(lead);
+    }
+
     /// <summary>axe at desktop width, then at phone width (390 px), back to desktop.</summary>
     private static async Task AccessibleAsync(IPage page)
     {
