@@ -28,16 +28,19 @@ internal static class DemoData
 
     public static string EnterpriseUscc => DemoCity.EnterpriseUscc;
 
-    /// <summary>Every module's demo data (in the order the modules were added), then one account per role.</summary>
+    /// <summary>
+    /// One account per role, then every module's demo data (in the order the modules were added): the accounts first,
+    /// because demo data may act as a demo user through another module's rules (the payments demo's reviewer approves
+    /// in the review queue, which lets only reviewers decide).
+    /// </summary>
     public static async Task EnsureSeededAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
+        await EnsureAccountsAsync(scope.ServiceProvider);
         foreach (var data in scope.ServiceProvider.GetServices<IDemoData>())
         {
             await data.SeedAsync(CancellationToken.None);
         }
-
-        await EnsureAccountsAsync(scope.ServiceProvider);
     }
 
     private static async Task EnsureAccountsAsync(IServiceProvider services)

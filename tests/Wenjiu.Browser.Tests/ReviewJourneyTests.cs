@@ -108,4 +108,18 @@ public sealed class ReviewJourneyTests(PlatformUnderTest platform)
             await Task.Delay(1000);
         }
     }
+
+    [Fact]
+    public async Task A_team_lead_reaches_the_whole_queue_approval_from_the_tasks_and_is_shown_the_count_to_confirm()
+    {
+        var lead = await platform.SignedInPageAsync("admin");
+        await lead.GotoAsync("/Reviews/Tasks?group=refunds");
+        await lead.ClickAsync("#approve-queue");
+        await lead.WaitForURLAsync(url => url.Contains("/Reviews/Team/ApproveQueue", StringComparison.Ordinal));
+
+        // The demo's open refund list (the demo approves every twentieth) is counted; confirming is left to the slice tests.
+        Assert.True(await lead.Locator("#queue-approve-submit").IsVisibleAsync());
+        Assert.Matches(@"\d", await lead.Locator("#queue-count-text").InnerTextAsync());
+        await Axe.AssertAccessibleAtBothWidthsAsync(lead);
+    }
 }

@@ -40,7 +40,9 @@ public static class ReviewsModule
         services.AddScoped<DeferralApplications>();
         services.AddScoped<SizeObjections>();
         services.AddScoped<IReviewRequests, ReviewRequestsForModules>();
+        services.AddScoped<IReviewDecisions, ReviewDecisionsForModules>();
         services.AddDemoData<Demo.ReviewsDemoData>();
+        services.AddJob<ApproveQueueJob>(ApproveQueueJob.Kind, JobRetry.UpTo(3, TimeSpan.FromSeconds(30)));
         services.AddScheduledJob<OverdueEscalation>(OverdueEscalation.Kind, TimeSpan.FromHours(1));
 
         services.AddEventHandler<ReviewDecided, RecordApprovedDeferral>();

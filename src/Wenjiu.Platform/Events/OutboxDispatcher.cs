@@ -25,13 +25,19 @@ public sealed class OutboxDispatcher(
     private readonly ILookup<string, EventHandlerRegistration> handlers = registrations.ToLookup(r => r.EventType, StringComparer.Ordinal);
 
     /// <summary>Claims one batch of due messages and delivers them; how many it claimed (0: nothing was due).</summary>
-    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken = default)
+    public Task<int> DispatchDueAsync(CancellationToken cancellationToken = default) => DispatchDueAsync(null, cancellationToken);
+
+    /// <summary>
+    /// The same for messages of one event type only (<c>IDomainEvent.EventType</c>): for seeding that must see its own
+    /// events handled before it goes on (the demo's approvals becoming payments) without delivering everything else first.
+    /// </summary>
+    public async Task<int> DispatchDueAsync(string? type, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
         IReadOnlyList<ClaimedMessage> claimed;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            claimed = await ClaimAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), settings, cancellationToken);
+            claimed = await ClaimAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), settings, type, cancellationToken);
         }
 
         foreach (var message in claimed)
@@ -58,11 +64,14 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>Delivers every batch that is due now, until none is left; how many messages in all.</summary>
-    public async Task<int> DispatchAllDueAsync(CancellationToken cancellationToken = default)
+    public Task<int> DispatchAllDueAsync(CancellationToken cancellationToken = default) => DispatchAllDueAsync(null, cancellationToken);
+
+    /// <summary>Delivers every batch of <paramref name="type"/> (null: any type) that is due now, until none is left; how many messages in all.</summary>
+    public async Task<int> DispatchAllDueAsync(string? type, CancellationToken cancellationToken = default)
     {
         var total = 0;
         int count;
-        while ((count = await DispatchDueAsync(cancellationToken)) > 0)
+        while ((count = await DispatchDueAsync(type, cancellationToken)) > 0)
         {
             total += count;
         }
@@ -100,12 +109,13 @@ public sealed class OutboxDispatcher(
         return firstError;
     }
 
-    private async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(PlatformDbContext db, EventOptions settings, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(PlatformDbContext db, EventOptions settings, string? type, CancellationToken cancellationToken)
     {
         var sqlite = db.Database.IsSqlite();
         var table = Outbox.QualifiedTable(sqlite);
         var now = clock.GetUtcNow();
         var skipLocked = sqlite ? "" : " FOR UPDATE SKIP LOCKED";
+        var ofType = type is null ? "" : " AND type = @type";
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -113,12 +123,16 @@ public sealed class OutboxDispatcher(
             command.CommandText =
                 $"""
                 UPDATE {table} SET attempts = attempts + 1, next_attempt_at = @lease
-                WHERE id IN (SELECT id FROM {table} WHERE delivered_at IS NULL AND next_attempt_at <= @now ORDER BY id LIMIT @batch{skipLocked})
+                WHERE id IN (SELECT id FROM {table} WHERE delivered_at IS NULL AND next_attempt_at <= @now{ofType} ORDER BY id LIMIT @batch{skipLocked})
                 RETURNING id, type, payload, occurred_at, attempts
                 """;
             Add(command, "@lease", Time(now + settings.Lease, sqlite));
             Add(command, "@now", Time(now, sqlite));
             Add(command, "@batch", settings.BatchSize);
+            if (type is not null)
+            {
+                Add(command, "@type", type);
+            }
             var claimed = new List<ClaimedMessage>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

@@ -6,15 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Payments.Data;
 using Wenjiu.Payments.Domain;
 using Wenjiu.Payments.Features.Agencies;
-using Wenjiu.Payments.Features.Refunds;
 using Wenjiu.Platform.Database;
-using Wenjiu.Platform.Events;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.SyntheticCity;
 using Wenjiu.Reviews.Contracts;
+using Wenjiu.Tests.Events;
 using Wenjiu.Tests.Infrastructure;
 using Wenjiu.Tests.Registry;
+using Wenjiu.Tests.Reviews;
 
 namespace Wenjiu.Tests.Payments;
 
@@ -57,7 +57,8 @@ public sealed class AgencySubsidyTests
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task An_agency_that_reaches_fifty_confirmed_placements_gets_a_claim_that_is_paid_once_and_exported(DatabaseProvider provider)
     {
-        await using var factory = await WenjiuFactory.CreateAsync(provider);
+        // The claim is approved in the review queue by one reviewer (no draw) and paid through the outbox, delivered here.
+        await using var factory = await WenjiuFactory.CreateAsync(provider, ReviewData.OneReviewer);
         var key = CityGenerator.MakeUscc("91", "110105", Interlocked.Increment(ref next));
         var agencyUscc = CityGenerator.MakeUscc("91", "110108", Interlocked.Increment(ref next));
         var people = Enumerable.Range(0, 51).Select(_ => RegistryData.NewIdNumber()).ToList();
@@ -93,9 +94,15 @@ public sealed class AgencySubsidyTests
         }
 
         await PaymentData.AccountAsync(factory, agencyUscc);
-        var decided = new ReviewDecided(1, AgencySubsidies.ClaimKind, claim.Id.ToString(CultureInfo.InvariantCulture), agencyUscc, ReviewOutcome.Approved, [], "", "reviewer1", "reviewer2", DateTimeOffset.UtcNow);
-        await HandleAsync(factory, decided, 1);
-        await HandleAsync(factory, decided, 2);
+        using var reviewer = await ReviewData.ReviewerAsync(factory);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var approved = await scope.ServiceProvider.GetRequiredService<IReviewDecisions>().ApproveAsync(AgencySubsidies.ClaimKind, claim.Id.ToString(CultureInfo.InvariantCulture), reviewer.UserName, null);
+            Assert.Equal(ReviewDecisionState.Approved, approved.State);
+        }
+
+        await factory.DispatchAsync();
+        await factory.DispatchAsync();
         var export = await PaymentData.ExportAsync(factory);
 
         var text = Encoding.UTF8.GetString(export.Batch!.Content);
@@ -128,12 +135,6 @@ public sealed class AgencySubsidyTests
         Assert.Equal(1, forFirst.Counted);
         Assert.Equal(0, forSecond.Counted);
         Assert.Equal("counted_for_another_agency", Assert.Single(forSecond.Placements).Reason);
-    }
-
-    private static async Task HandleAsync(WenjiuFactory factory, ReviewDecided decided, long message)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<PayApprovedRequests>().HandleAsync(decided, new EventDelivery(message, DateTimeOffset.UtcNow, 1), CancellationToken.None);
     }
 
     private static async Task<T> QueryAsync<T>(WenjiuFactory factory, Func<PaymentsDbContext, Task<T>> query)

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Payments.Data;
 using Wenjiu.Payments.Features.Refunds;
@@ -6,7 +7,9 @@ using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Events;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Reviews.Contracts;
+using Wenjiu.Tests.Events;
 using Wenjiu.Tests.Infrastructure;
+using static Wenjiu.Tests.Reviews.ReviewData;
 
 namespace Wenjiu.Tests.Payments;
 
@@ -48,7 +51,25 @@ public sealed class RefundBatchTests
     }
 
     [Fact]
-    public async Task An_approved_refund_becomes_one_payment_however_often_the_decision_arrives()
+    public async Task A_refund_approved_in_the_review_queue_becomes_one_payment_through_the_outbox()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(DatabaseProvider.Postgres, OneReviewer);
+        var city = await RefundCity.ImportAsync(factory);
+        await AssessAndExportAsync(factory);
+        using var reviewer = await ReviewerAsync(factory);
+
+        var approved = await DecideAsync(factory, d => d.ApproveAsync(RefundReviews.Kind, RefundReviews.SubjectId(2019, city.Eligible), reviewer.UserName, null));
+        await factory.DispatchAsync();
+        await factory.DispatchAsync();
+
+        Assert.Equal(ReviewDecisionState.Approved, approved.State);
+        var payment = Assert.Single(await PaymentsAsync(factory));
+        Assert.Equal((1200.00m, $"RF2019-{city.Eligible}", reviewer.UserName), (payment.Amount, payment.Reference, payment.ApprovedBy));
+    }
+
+    /// <summary>The handler itself: the same decision delivered again, concurrently or later, or another module's kind, pays once.</summary>
+    [Fact]
+    public async Task The_payment_handler_pays_an_approval_once_however_often_the_decision_is_delivered()
     {
         await using var factory = await WenjiuFactory.CreateAsync(DatabaseProvider.Postgres);
         var city = await RefundCity.ImportAsync(factory);
@@ -59,25 +80,32 @@ public sealed class RefundBatchTests
         await HandleAsync(factory, decided, 9);
         await HandleAsync(factory, decided with { Kind = "reviews.deferral" }, 10);
 
-        await using var scope = factory.Services.CreateAsyncScope();
-        var payments = scope.ServiceProvider.GetRequiredService<PaymentsDbContext>().Payments.ToList();
-        var payment = Assert.Single(payments);
+        var payment = Assert.Single(await PaymentsAsync(factory));
         Assert.Equal(1200.00m, payment.Amount);
         Assert.Equal($"RF2019-{city.Eligible}", payment.Reference);
     }
 
     [Fact]
-    public async Task A_refused_refund_and_one_for_an_ineligible_employer_pay_nothing()
+    public async Task A_refund_refused_in_the_queue_and_one_approved_for_an_employer_no_longer_eligible_pay_nothing()
     {
-        await using var factory = await WenjiuFactory.CreateAsync(DatabaseProvider.Postgres);
+        await using var factory = await WenjiuFactory.CreateAsync(DatabaseProvider.Postgres, OneReviewer);
         var city = await RefundCity.ImportAsync(factory);
         await AssessAndExportAsync(factory);
+        using var reviewer = await ReviewerAsync(factory);
+        // A task an earlier run opened for an employer the latest run finds over the layoff limit.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IReviewRequests>().OpenAsync(
+                new ReviewRequest(RefundReviews.Kind, RefundReviews.SubjectId(2019, city.Layoffs), city.Layoffs, "稳岗返还", "Refund", 1200m, DateTimeOffset.UtcNow.AddDays(30), RefundReviews.Group, 0, RefundReviews.RefusalReasons, null),
+                "earlier-run");
+        }
 
-        await HandleAsync(factory, new ReviewDecided(1, RefundReviews.Kind, RefundReviews.SubjectId(2019, city.Eligible), city.Eligible, ReviewOutcome.Refused, ["headcount_disputed"], "", "r", null, DateTimeOffset.UtcNow), 1);
-        await HandleAsync(factory, new ReviewDecided(2, RefundReviews.Kind, RefundReviews.SubjectId(2019, city.Layoffs), city.Layoffs, ReviewOutcome.Approved, [], "", "r", null, DateTimeOffset.UtcNow), 2);
+        var refused = await DecideAsync(factory, d => d.RefuseAsync(RefundReviews.Kind, RefundReviews.SubjectId(2019, city.Eligible), reviewer.UserName, ["headcount_disputed"], null));
+        var approved = await DecideAsync(factory, d => d.ApproveAsync(RefundReviews.Kind, RefundReviews.SubjectId(2019, city.Layoffs), reviewer.UserName, null));
+        await factory.DispatchAsync();
 
-        await using var scope = factory.Services.CreateAsyncScope();
-        Assert.Empty(scope.ServiceProvider.GetRequiredService<PaymentsDbContext>().Payments);
+        Assert.Equal((ReviewDecisionState.Refused, ReviewDecisionState.Approved), (refused.State, approved.State));
+        Assert.Empty(await PaymentsAsync(factory));
     }
 
     [Theory]
@@ -112,6 +140,18 @@ public sealed class RefundBatchTests
 
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    private static async Task<ReviewDecisionResult> DecideAsync(WenjiuFactory factory, Func<IReviewDecisions, Task<ReviewDecisionResult>> decide)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await decide(scope.ServiceProvider.GetRequiredService<IReviewDecisions>());
+    }
+
+    private static async Task<List<Wenjiu.Payments.Domain.Payment>> PaymentsAsync(WenjiuFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PaymentsDbContext>().Payments.AsNoTracking().ToListAsync();
     }
 
     private static async Task HandleAsync(WenjiuFactory factory, ReviewDecided decided, long message)

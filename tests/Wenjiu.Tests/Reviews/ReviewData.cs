@@ -91,11 +91,11 @@ internal static class ReviewData
     }
 
     /// <summary>Opens a task as another module would (the payments module's refunds), through the contract.</summary>
-    public static async Task<long> OpenAsync(WenjiuFactory factory, string? uscc, decimal? amount, DateTimeOffset? due = null, string subject = "1", IReadOnlyList<ReviewReason>? reasons = null)
+    public static async Task<long> OpenAsync(WenjiuFactory factory, string? uscc, decimal? amount, DateTimeOffset? due = null, string subject = "1", IReadOnlyList<ReviewReason>? reasons = null, string group = "refunds")
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IReviewRequests>().OpenAsync(
-            new ReviewRequest("tests.refund", subject, uscc, $"退款 {subject}", $"Refund {subject}", amount, due ?? DateTimeOffset.UtcNow.AddDays(10), "refunds", 10,
+            new ReviewRequest("tests.refund", subject, uscc, $"退款 {subject}", $"Refund {subject}", amount, due ?? DateTimeOffset.UtcNow.AddDays(10), group, 10,
                 reasons ?? [new ReviewReason("refund.arrears", "存在欠费", "Contributions in arrears")], null),
             "tester");
     }

@@ -139,6 +139,8 @@ public sealed class PermissionTableTests
         ("GET /Reviews/Team", "/Reviews/Team",                                                                     "in  200 no  no  no  no  no  no  no  no"),
         ("POST /Reviews/Team?handler=Reassign", "/Reviews/Team?handler=Reassign",                                  "in  400 no  no  no  no  no  no  no  no"),
         ("POST /Reviews/Team?handler=Distribute", "/Reviews/Team?handler=Distribute",                              "in  400 no  no  no  no  no  no  no  no"),
+        ("GET /Reviews/Team/ApproveQueue", "/Reviews/Team/ApproveQueue",                                           "in  200 no  no  no  no  no  no  no  no"),
+        ("POST /Reviews/Team/ApproveQueue", "/Reviews/Team/ApproveQueue",                                          "in  400 no  no  no  no  no  no  no  no"),
         ("GET /Reviews/Letters/{id:long}", "/Reviews/Letters/1",                                                   "in  404 404 404 404 404 404 404 404 404"),
         ("GET /Reviews/Letters/{id:long}?handler=Pdf", "/Reviews/Letters/1?handler=Pdf",                           "in  404 404 404 404 404 404 404 404 404"),
         ("GET /Reviews/Mine", "/Reviews/Mine",                                                                     "in  no  no  no  no  no  200 no  no  no"),

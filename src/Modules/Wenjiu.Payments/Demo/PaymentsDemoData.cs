@@ -16,21 +16,22 @@ using Wenjiu.Payments.Rules;
 namespace Wenjiu.Payments.Demo;
 
 /// <summary>
-/// Demo mode: the 2019 refund batch run on the demo city and its eligible list sent to review; every tenth eligible
-/// employer approved and paid, the rest left in the reviewers' inbox; two HR agencies (the demo users <c>agency</c> and
-/// <c>agency2</c>), one verified with 60 confirmed placements whose 50-person claim is approved and paid, one five short of
-/// the first tier; then one payout batch. Runs after the registry's demo city (modules seed in the order they were added).
-/// Idempotent: nothing is written once a refund run exists.
+/// Demo mode: the 2019 refund batch run on the demo city and its eligible list sent to review; every twentieth eligible
+/// employer approved in the review queue by the demo reviewer (the administrator confirming where four eyes are needed)
+/// and paid, the rest left in the reviewers' inbox; two HR agencies (the demo users <c>agency</c> and <c>agency2</c>),
+/// one verified with 60 confirmed placements whose 50-person claim is approved the same way and paid, one five short of
+/// the first tier; then one payout batch. Runs after the registry's demo city (modules seed in the order they were added)
+/// and after the demo accounts (the queue lets only reviewers decide). Idempotent: nothing is written once a refund run exists.
 /// </summary>
 /// <remarks>
-/// The review decisions are not taken in the reviews module's queue (its service is the reviews module's own): as the
-/// reviews module's demo data does for deferrals, the decisions are delivered here as the queue's
-/// <see cref="ReviewDecided"/> would deliver them, to the same handler, and the paid requests' tasks withdrawn from the
-/// queue with a note. The placements are written as confirmed: the demo city's identity numbers in clear are the registry's alone.
+/// The decisions are taken through the reviews module's contract (<see cref="IReviewDecisions"/>), so the tasks show
+/// "approved" with their history, and the payments follow from <see cref="ReviewDecided"/> through the outbox as in
+/// production: the demo delivers those messages at once (the host's dispatcher starts only after seeding) so that the
+/// payout batch has them. The placements are written as confirmed: the demo city's identity numbers in clear are the registry's alone.
 /// </remarks>
 internal sealed class PaymentsDemoData(
-    PaymentsDbContext db, RefundBatch batch, RefundReviews reviews, IReviewRequests requests,
-    PaymentOrders orders, IEmployerDirectory employers, PayoutExport export, PersonalDataProtector protector, TimeProvider clock, ILogger<PaymentsDemoData> logger) : IDemoData
+    PaymentsDbContext db, RefundBatch batch, RefundReviews reviews, IReviewRequests requests, IReviewDecisions decisions, OutboxDispatcher outbox,
+    PaymentOrders orders, PayoutExport export, PersonalDataProtector protector, TimeProvider clock, ILogger<PaymentsDemoData> logger) : IDemoData
 {
     public const int Year = 2019;
 
@@ -49,6 +50,9 @@ internal sealed class PaymentsDemoData(
     private const string Policy = "policy";
     private const string Reviewer = "reviewer";
 
+    /// <summary>The second demo staff user, who confirms an approval that needs four eyes (never its first approver).</summary>
+    private const string SecondReviewer = "admin";
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (await db.RefundRuns.AnyAsync(cancellationToken))
@@ -60,25 +64,31 @@ internal sealed class PaymentsDemoData(
         var run = await batch.AssessAsync(Year, Policy, cancellationToken: cancellationToken);
         await reviews.SendAsync(Year, Policy, cancellationToken);
         var eligible = await db.RefundResults.AsNoTracking().Where(r => r.Year == Year && r.Eligible).OrderBy(r => r.Uscc).Select(r => r.Uscc).ToListAsync(cancellationToken);
-        var decidedAt = clock.GetUtcNow();
-        var approved = eligible.Where((_, i) => i % 10 == 0).ToList();
+        var now = clock.GetUtcNow();
+        // Every twentieth: each approval is a queue decision and an outbox delivery to four handlers (about 0.1 s on
+        // SQLite on the shared machine), and the rest of the list stays in the inbox for the whole-queue approval.
+        var approved = eligible.Where((_, i) => i % 20 == 0).ToList();
         foreach (var uscc in approved)
         {
-            await DecideAsync(RefundReviews.Kind, RefundReviews.SubjectId(Year, uscc), uscc, decidedAt, cancellationToken);
+            await ApproveAsync(RefundReviews.Kind, RefundReviews.SubjectId(Year, uscc), cancellationToken);
         }
 
         var paidAgency = await AgencyAsync(PaidAgencyUscc, "京师人力资源服务有限公司", "京人服证字〔2019〕第0105号", 60, 0, cancellationToken);
         await AgencyAsync(SmallAgencyUscc, "燕园职业介绍有限公司", "京人服证字〔2019〕第0106号", SmallAgencyPlacements, 1_000, cancellationToken);
-        var claim = new SubsidyClaim { AgencyId = paidAgency.Id, Tier = 50, ConfirmedPersons = 60, Amount = 24_000m, Status = ApplicationStatus.InReview, OpenedAt = decidedAt };
+        var claim = new SubsidyClaim { AgencyId = paidAgency.Id, Tier = 50, ConfirmedPersons = 60, Amount = 24_000m, Status = ApplicationStatus.InReview, OpenedAt = now };
         db.SubsidyClaims.Add(claim);
         await db.SaveChangesAsync(cancellationToken);
         var claimId = claim.Id.ToString(CultureInfo.InvariantCulture);
         await requests.OpenAsync(
             new ReviewRequest(
                 AgencySubsidies.ClaimKind, claimId, paidAgency.Uscc, $"人力资源服务机构就业服务补贴 {paidAgency.Name}（60人，50人档）",
-                $"HR agency placement subsidy {paidAgency.Name} (60 persons, tier 50)", claim.Amount, decidedAt.AddDays(20), AgencySubsidies.Group, 20, [], "/Payments/Agencies"),
+                $"HR agency placement subsidy {paidAgency.Name} (60 persons, tier 50)", claim.Amount, now.AddDays(20), AgencySubsidies.Group, 20, [], "/Payments/Agencies"),
             "agency", cancellationToken);
-        await DecideAsync(AgencySubsidies.ClaimKind, claimId, paidAgency.Uscc, decidedAt, cancellationToken);
+        await ApproveAsync(AgencySubsidies.ClaimKind, claimId, cancellationToken);
+
+        // The approvals' ReviewDecided are in the outbox; deliver them now, as the host's dispatcher would, so that the
+        // payments exist for the batch below.
+        await outbox.DispatchAllDueAsync(ReviewDecided.EventType, cancellationToken);
 
         // Every payee gets a demo account (the export holds back payments without one).
         foreach (var (uscc, i) in approved.Append(paidAgency.Uscc).Select((u, i) => (u, i)))
@@ -92,13 +102,19 @@ internal sealed class PaymentsDemoData(
             run.Employers, run.Eligible, approved.Count, exported.Batch?.Number, clock.GetElapsedTime(started).TotalSeconds);
     }
 
-    private async Task DecideAsync(string kind, string subject, string uscc, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>The demo reviewer approves in the queue; where four eyes are needed the second demo staff user confirms.</summary>
+    private async Task ApproveAsync(string kind, string subject, CancellationToken cancellationToken)
     {
-        await new PayApprovedRequests(db, orders, employers).HandleAsync(
-            new ReviewDecided(0, kind, subject, uscc, ReviewOutcome.Approved, [], "", Reviewer, null, at), new EventDelivery(0, at, 1), cancellationToken);
+        var result = await decisions.ApproveAsync(kind, subject, Reviewer, null, cancellationToken);
+        if (result.State == ReviewDecisionState.WaitingForSecondReviewer)
+        {
+            result = await decisions.ApproveAsync(kind, subject, SecondReviewer, null, cancellationToken);
+        }
 
-        // Out of the reviewers' inbox, so nobody decides again what the demo already paid (the note says why).
-        await requests.WithdrawAsync(kind, subject, "演示数据：已批准并支付 (demo data: approved and paid)", Reviewer, cancellationToken);
+        if (result.State != ReviewDecisionState.Approved)
+        {
+            throw new InvalidOperationException($"Demo data: {kind} {subject} was not approved: {result.Problem}");
+        }
     }
 
     private async Task<Agency> AgencyAsync(string uscc, string name, string licence, int placements, int offset, CancellationToken cancellationToken)

@@ -38,6 +38,13 @@ internal sealed class ReviewQueries(ReviewsDbContext db, TimeProvider clock)
         return query.OrderBy(t => t.DueAt).ThenByDescending(t => t.Priority).ThenBy(t => t.Id).Take(PageSize).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The candidate groups and kinds that have open tasks: what a whole-queue approval may be narrowed to.</summary>
+    public async Task<(IReadOnlyList<string> Groups, IReadOnlyList<string> Kinds)> OpenGroupsAndKindsAsync(CancellationToken cancellationToken = default)
+    {
+        var pairs = await db.Tasks.AsNoTracking().Where(t => t.Status == ReviewStatus.Open).Select(t => new { t.CandidateGroup, t.Kind }).Distinct().ToListAsync(cancellationToken);
+        return ([.. pairs.Select(p => p.CandidateGroup).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], [.. pairs.Select(p => p.Kind).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+    }
+
     /// <summary>Every undecided task, for the team lead, earliest due first; optionally one reviewer's or the unassigned ones (<c>-</c>).</summary>
     public Task<List<ReviewTask>> UndecidedAsync(string? assignee, CancellationToken cancellationToken = default)
     {

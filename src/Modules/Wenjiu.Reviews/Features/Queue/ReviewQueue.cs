@@ -23,15 +23,27 @@ internal sealed record TaskChange(ReviewTask? Task, FieldErrors Errors, string? 
     public bool Done => Task is not null && Errors.IsEmpty && Stale is null && !NotFound;
 }
 
+/// <summary>What a bulk approval did: decided for good, waiting for a second reviewer, and skipped (held by another, decided, or not open).</summary>
+internal sealed record BulkApproval(int Decided, int WaitingForSecond, int Skipped, FieldErrors Errors);
+
+/// <summary>Which open tasks a whole-queue approval takes: a candidate group and a kind (either empty: any), and whether only those no amount sends to four eyes.</summary>
+internal sealed record QueueSelection(string? Group, string? Kind, bool OrdinaryOnly);
+
+/// <summary>What a whole-queue approval did: decided, waiting for a second reviewer, stale (changed since the count), skipped (the approval's rules said no).</summary>
+internal sealed record QueueApproval(int Decided, int WaitingForSecond, int Stale, int Skipped)
+{
+    public int Done => Decided + WaitingForSecond + Stale + Skipped;
+
+    public QueueApproval Add(QueueApproval other) =>
+        new(Decided + other.Decided, WaitingForSecond + other.WaitingForSecond, Stale + other.Stale, Skipped + other.Skipped);
+}
+
 /// <summary>
 /// The review queue (issue 9 §2): opens tasks for requests, and every action on a task — claim, release, reassign,
 /// approve (with four eyes where needed), refuse with reasons, ask the applicant, the applicant's answer, withdrawal,
 /// escalation. Every change raises the task's version in the same UPDATE that checks it, writes a history line, and a
 /// final decision publishes <see cref="ReviewDecided"/> in that same transaction.
 /// </summary>
-/// <summary>What a bulk approval did: decided for good, waiting for a second reviewer, and skipped (held by another, decided, or not open).</summary>
-internal sealed record BulkApproval(int Decided, int WaitingForSecond, int Skipped, FieldErrors Errors);
-
 internal sealed class ReviewQueue(
     ReviewsDbContext db,
     IInsuredEmploymentSource registry,
@@ -225,41 +237,7 @@ internal sealed class ReviewQueue(
     /// otherwise, and when a second reviewer (never the first) confirms, it is decided and <see cref="ReviewDecided"/> goes out.
     /// </summary>
     public Task<TaskChange> ApproveAsync(long id, int version, string by, string? note, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, by, "approved", (t, now, errors) =>
-        {
-            var written = Cut(note?.Trim() ?? "", MaxNoteLength);
-            if (t.Status == ReviewStatus.AwaitingSecondReview)
-            {
-                if (t.FirstApprover == by)
-                {
-                    errors.Add("Task", text["Task.Error.SameReviewer"]);
-                    return null;
-                }
-
-                t.SecondReviewer = by;
-                Decide(t, ReviewOutcome.Approved, t.FirstApprover!, by, now, [], t.Note.Length > 0 && written.Length > 0 ? $"{t.Note} / {written}" : t.Note + written);
-                return "confirmed";
-            }
-
-            if (!MayDecide(t, by, errors))
-            {
-                return null;
-            }
-
-            if (options.Value.NeedsSecondReview(t.Id, t.Amount))
-            {
-                t.NeedsSecondReview = true;
-                t.Status = ReviewStatus.AwaitingSecondReview;
-                t.FirstApprover = by;
-                t.FirstApprovedAt = now;
-                t.Assignee = null;
-                t.Note = written;
-                return "four_eyes";
-            }
-
-            Decide(t, ReviewOutcome.Approved, by, null, now, [], written);
-            return written;
-        }, cancellationToken);
+        ChangeAsync(id, version, by, "approved", (t, now, errors) => Approve(t, by, note, now, errors), cancellationToken);
 
     /// <summary>
     /// Approves many tasks at once (a batch's ordinary route, such as the refunds' eligible list): each selected task is
@@ -308,6 +286,126 @@ internal sealed class ReviewQueue(
 
     /// <summary>How many tasks one bulk approval may take: each is its own transaction, and a page must answer in time.</summary>
     public const int MaxBulkApprovals = 500;
+
+    /// <summary>How many tasks the whole-queue approval decides in one transaction.</summary>
+    public const int QueueApprovalChunk = 500;
+
+    /// <summary>
+    /// The open tasks a whole-queue approval by <paramref name="by"/> takes: those of the selection opened by
+    /// <paramref name="asOf"/> (the moment the lead saw the count) that nobody else holds.
+    /// </summary>
+    public IQueryable<ReviewTask> QueueToApprove(QueueSelection selection, string by, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        var tasks = db.Tasks.Where(t => t.Status == ReviewStatus.Open && (t.Assignee == null || t.Assignee == by) && t.OpenedAt <= asOf);
+        if (!string.IsNullOrEmpty(selection.Group))
+        {
+            tasks = tasks.Where(t => t.CandidateGroup == selection.Group);
+        }
+
+        if (!string.IsNullOrEmpty(selection.Kind))
+        {
+            tasks = tasks.Where(t => t.Kind == selection.Kind);
+        }
+
+        if (selection.OrdinaryOnly)
+        {
+            var limit = options.Value.FourEyesAbove;
+            tasks = tasks.Where(t => t.Amount == null || t.Amount <= limit);
+        }
+
+        return tasks;
+    }
+
+    /// <summary>
+    /// Approves a whole filtered queue (a year's refund list: hundreds of thousands of tasks), run as a background job
+    /// (<see cref="ApproveQueueJob"/>): chunk by chunk of <see cref="QueueApprovalChunk"/> tasks, each chunk one
+    /// transaction, each task through the same approval rules as on its page (<see cref="Approve"/>: four eyes still
+    /// drawn, a task held by another not forced) with its own history line and version, and its
+    /// <see cref="ReviewDecided"/> in the chunk's transaction. A task changed after <paramref name="asOf"/> (claimed,
+    /// answered, sent back since the lead saw the count) is stale: skipped and counted, left for a person. Audited once
+    /// for the run, with its counts. Running it again takes only what is still open, so a retry or a second run
+    /// decides nothing twice.
+    /// </summary>
+    public async Task<QueueApproval> ApproveQueueAsync(
+        QueueSelection selection, DateTimeOffset asOf, string by, string? note, Func<QueueApproval, CancellationToken, Task>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        var total = new QueueApproval(0, 0, 0, 0);
+        var after = 0L;
+        while (await ApproveQueueChunkAsync(selection, asOf, by, note, after, cancellationToken) is ({ } chunk, { } last))
+        {
+            total = total.Add(chunk);
+            after = last;
+            if (progress is not null)
+            {
+                await progress(total, cancellationToken);
+            }
+        }
+
+        await audit.RecordAsync(
+            by, "reviews.queue.approved", $"group {selection.Group ?? "*"} kind {selection.Kind ?? "*"}",
+            JsonSerializer.Serialize(new { ordinary_only = selection.OrdinaryOnly, as_of = asOf, decided = total.Decided, waiting_for_second = total.WaitingForSecond, stale = total.Stale, skipped = total.Skipped }),
+            cancellationToken);
+        return total;
+    }
+
+    /// <summary>One chunk in one transaction: its counts and the last id it read, or nothing when no task is left.</summary>
+    private async Task<(QueueApproval? Counts, long? Last)> ApproveQueueChunkAsync(QueueSelection selection, DateTimeOffset asOf, string by, string? note, long after, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var tasks = await QueueToApprove(selection, by, asOf).Where(t => t.Id > after).OrderBy(t => t.Id).Take(QueueApprovalChunk).ToListAsync(cancellationToken);
+            if (tasks.Count == 0)
+            {
+                return (null, null);
+            }
+
+            var now = clock.GetUtcNow();
+            int decided = 0, waiting = 0, stale = 0, skipped = 0;
+            foreach (var task in tasks)
+            {
+                if (task.ChangedAt > asOf)
+                {
+                    stale++;
+                    continue;
+                }
+
+                var errors = new FieldErrors();
+                if (Approve(task, by, note, now, errors) is not { } detail || !errors.IsEmpty)
+                {
+                    skipped++;
+                    continue;
+                }
+
+                Record(task, "approved", by, now, detail);
+                if (task.Status == ReviewStatus.AwaitingSecondReview)
+                {
+                    waiting++;
+                }
+                else
+                {
+                    decided++;
+                }
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return (new QueueApproval(decided, waiting, stale, skipped), tasks[^1].Id);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // A reviewer changed a task of the chunk between our read and our UPDATE: nothing of the chunk is
+                // written. Read it again: that task has now changed after asOf, and is counted stale.
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
 
     /// <summary>Refuses with reasons chosen from the request's own (quoted in the letter) and, when it has none, a note.</summary>
     public Task<TaskChange> RefuseAsync(long id, int version, string by, IReadOnlyCollection<string> reasonCodes, string? note, CancellationToken cancellationToken = default) =>
@@ -536,6 +634,49 @@ internal sealed class ReviewQueue(
         ChangedBy = Cut(openedBy, 256),
     };
 
+    /// <summary>
+    /// The approval's rules, the one copy every way of approving goes through (the task page, the API, a bulk
+    /// approval, the whole-queue approval, another module through <see cref="IReviewDecisions"/>): a second reviewer
+    /// confirms a task that waits for four eyes, never its first approver; otherwise a task the reviewer may decide is
+    /// approved, waiting for a second reviewer when four eyes are needed. Returns the history line's detail
+    /// (<c>four_eyes</c>, <c>confirmed</c> or the note), or null with <paramref name="errors"/> filled and the task unchanged.
+    /// </summary>
+    private string? Approve(ReviewTask t, string by, string? note, DateTimeOffset now, FieldErrors errors)
+    {
+        var written = Cut(note?.Trim() ?? "", MaxNoteLength);
+        if (t.Status == ReviewStatus.AwaitingSecondReview)
+        {
+            if (t.FirstApprover == by)
+            {
+                errors.Add("Task", text["Task.Error.SameReviewer"]);
+                return null;
+            }
+
+            t.SecondReviewer = by;
+            Decide(t, ReviewOutcome.Approved, t.FirstApprover!, by, now, [], t.Note.Length > 0 && written.Length > 0 ? $"{t.Note} / {written}" : t.Note + written);
+            return "confirmed";
+        }
+
+        if (!MayDecide(t, by, errors))
+        {
+            return null;
+        }
+
+        if (options.Value.NeedsSecondReview(t.Id, t.Amount))
+        {
+            t.NeedsSecondReview = true;
+            t.Status = ReviewStatus.AwaitingSecondReview;
+            t.FirstApprover = by;
+            t.FirstApprovedAt = now;
+            t.Assignee = null;
+            t.Note = written;
+            return "four_eyes";
+        }
+
+        Decide(t, ReviewOutcome.Approved, by, null, now, [], written);
+        return written;
+    }
+
     /// <summary>A reviewer may decide a task that is theirs or nobody's (deciding takes it); one held by another is theirs to decide.</summary>
     private bool MayDecide(ReviewTask task, string by, FieldErrors errors)
     {
@@ -588,15 +729,7 @@ internal sealed class ReviewQueue(
             return new TaskChange(await db.Tasks.AsNoTracking().FirstAsync(t => t.Id == id, cancellationToken), errors);
         }
 
-        // The approval that waits for four eyes is written as such in the history; the confirmation too.
-        var entryAction = detail switch
-        {
-            "four_eyes" => "approved_first",
-            "confirmed" => "confirmed",
-            _ => action,
-        };
-        Touch(task, by, now);
-        db.TaskEntries.Add(Entry(id, entryAction, by, now, detail is "four_eyes" or "confirmed" ? task.Note : detail));
+        var entryAction = Record(task, action, by, now, detail);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -617,6 +750,20 @@ internal sealed class ReviewQueue(
         return new TaskChange(task, errors);
     }
 
+    /// <summary>Raises the task's version and writes its history line; the action as written (an approval that waits for four eyes is written as such, the confirmation too).</summary>
+    private string Record(ReviewTask task, string action, string by, DateTimeOffset now, string detail)
+    {
+        var entryAction = detail switch
+        {
+            "four_eyes" => "approved_first",
+            "confirmed" => "confirmed",
+            _ => action,
+        };
+        Touch(task, by, now);
+        db.TaskEntries.Add(Entry(task.Id, entryAction, by, now, detail is "four_eyes" or "confirmed" ? task.Note : detail));
+        return entryAction;
+    }
+
     private string StaleMessage(ReviewTask task) => text["Task.Stale", task.ChangedBy, BeijingTime.Format(task.ChangedAt)];
 
     private static void Touch(ReviewTask task, string by, DateTimeOffset now)
@@ -626,7 +773,8 @@ internal sealed class ReviewQueue(
         task.ChangedAt = now;
     }
 
-    private async Task<bool> IsReviewerAsync(string userName)
+    /// <summary>Whether the user exists, is not disabled, and reviews (a reviewer or an administrator).</summary>
+    public async Task<bool> IsReviewerAsync(string userName)
     {
         var user = await users.FindByNameAsync(userName);
         return user is { DisabledAt: null } && (await users.IsInRoleAsync(user, Roles.Reviewer) || await users.IsInRoleAsync(user, Roles.Administrator));
