@@ -47,6 +47,22 @@ public sealed class ReviewQueueTests
         Assert.Equal(1, await PublishedAsync(factory, ReviewDecided.EventType));
     }
 
+    [Fact]
+    public async Task The_task_page_names_its_candidate_group_in_the_reviewers_language_not_by_its_code()
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(DatabaseProvider.Postgres, OneReviewer);
+        var registry = await Relief.SmallRegistry.ArrangeAsync(factory);
+        using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, registry.A);
+        using var reviewer = await ReviewerAsync(factory);
+        var task = await AppliedTaskAsync(enterprise);
+
+        var zh = await reviewer.GetPageAsync($"/Reviews/Tasks/Detail/{task}");
+        var en = await reviewer.GetPageAsync($"/Reviews/Tasks/Detail/{task}?culture=en");
+
+        Assert.Contains("<dd id=\"task-group\">缓缴申请</dd>", zh, StringComparison.Ordinal);
+        Assert.Contains("<dd id=\"task-group\">deferral applications</dd>", en, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task A_refusal_without_a_reason_is_refused_naming_the_field(DatabaseProvider provider)

@@ -33,6 +33,22 @@ internal static class ReviewsDisplay
         return text[$"Status.{status}"];
     }
 
+    /// <summary>A candidate group's name (groups are codes chosen by the owning modules); the code itself when unnamed.</summary>
+    public static string Group(this IStringLocalizer<ReviewsText> text, string group)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var localized = text[$"Group.{group}"];
+        return localized.ResourceNotFound ? group : localized.Value;
+    }
+
+    /// <summary>A request kind's name (kinds are codes chosen by the owning modules); the code itself when unnamed.</summary>
+    public static string Kind(this IStringLocalizer<ReviewsText> text, string kind)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var localized = text[$"Kind.{kind}"];
+        return localized.ResourceNotFound ? kind : localized.Value;
+    }
+
     public static string Action(this IStringLocalizer<ReviewsText> text, string action)
     {
         ArgumentNullException.ThrowIfNull(text);
