@@ -108,7 +108,7 @@ public sealed class PageLayoutTests(PlatformUnderTest platform)
             foreach (var link in links)
             {
                 if (Uri.TryCreate(link, UriKind.Absolute, out var target) && target.GetLeftPart(UriPartial.Authority) == origin && Followable(target)
-                    && !shapes.Contains(Shape(target)) && queued.Add(Shape(target)))
+                    && Shape(target) is var shape && !shapes.Contains(shape) && queued.Add(shape))
                 {
                     queue.Enqueue(target.PathAndQuery);
                 }

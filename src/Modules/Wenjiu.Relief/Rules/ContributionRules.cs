@@ -76,5 +76,5 @@ internal static class ContributionRules
     }
 
     /// <summary>Whole fen back to yuan with two decimals (3613 yuan is written 3613.00).</summary>
-    public static decimal Yuan(long fen) => new(unchecked((int)(fen < 0 ? -fen : fen)), unchecked((int)((fen < 0 ? -fen : fen) >> 32)), 0, fen < 0, 2);
+    public static decimal Yuan(long fen) => Wenjiu.Platform.Money.Fen.ToYuan(fen);
 }

@@ -34,25 +34,17 @@ internal static class ReviewsDisplay
     }
 
     /// <summary>A candidate group's name (groups are codes chosen by the owning modules); the code itself when unnamed.</summary>
-    public static string Group(this IStringLocalizer<ReviewsText> text, string group)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var localized = text[$"Group.{group}"];
-        return localized.ResourceNotFound ? group : localized.Value;
-    }
+    public static string Group(this IStringLocalizer<ReviewsText> text, string group) => Named(text, "Group", group);
 
     /// <summary>A request kind's name (kinds are codes chosen by the owning modules); the code itself when unnamed.</summary>
-    public static string Kind(this IStringLocalizer<ReviewsText> text, string kind)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var localized = text[$"Kind.{kind}"];
-        return localized.ResourceNotFound ? kind : localized.Value;
-    }
+    public static string Kind(this IStringLocalizer<ReviewsText> text, string kind) => Named(text, "Kind", kind);
 
-    public static string Action(this IStringLocalizer<ReviewsText> text, string action)
+    public static string Action(this IStringLocalizer<ReviewsText> text, string action) => Named(text, "Action", action);
+
+    private static string Named(IStringLocalizer<ReviewsText> text, string prefix, string code)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var localized = text[$"Action.{action}"];
-        return localized.ResourceNotFound ? action : localized.Value;
+        var localized = text[$"{prefix}.{code}"];
+        return localized.ResourceNotFound ? code : localized.Value;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Money;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Data;
@@ -145,22 +146,15 @@ internal sealed class ContributionHistoryReader(RegistryDbContext db, DatabaseOp
                 new ContributionMonth(
                     YearMonth.FromNumber(months.Read<int>(NpgsqlDbType.Integer)),
                     months.Read<int>(NpgsqlDbType.Integer),
-                    Yuan(months.Read<long>(NpgsqlDbType.Bigint)),
-                    Yuan(months.Read<long>(NpgsqlDbType.Bigint)),
-                    Yuan(months.Read<long>(NpgsqlDbType.Bigint)),
+                    Fen.ToYuan(months.Read<long>(NpgsqlDbType.Bigint)),
+                    Fen.ToYuan(months.Read<long>(NpgsqlDbType.Bigint)),
+                    Fen.ToYuan(months.Read<long>(NpgsqlDbType.Bigint)),
                     months.IsNull ? Skip(months) : months.Read<DateOnly>(NpgsqlDbType.Date))),
             () => headcounts.StartRow() == -1 ? null : new HeadcountRow(headcounts.Read<string>(), headcounts.Read<int>(NpgsqlDbType.Integer), headcounts.Read<int>(NpgsqlDbType.Integer)));
         while (merge.Next(cancellationToken) is { } employer)
         {
             yield return employer;
         }
-    }
-
-    /// <summary>Fen as yuan, exactly: the same digits with a scale of 2 (no division, 7 million months × 3 amounts).</summary>
-    internal static decimal Yuan(long fen)
-    {
-        var magnitude = fen < 0 ? (ulong)-fen : (ulong)fen;
-        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, fen < 0, 2);
     }
 
     private static DateOnly? Skip(NpgsqlBinaryExporter export)
@@ -198,9 +192,9 @@ internal sealed class ContributionHistoryReader(RegistryDbContext db, DatabaseOp
                     new ContributionMonth(
                         YearMonth.FromNumber(months.GetInt32(1)),
                         months.GetInt32(2),
-                        Yuan(months.GetInt64(3)),
-                        Yuan(months.GetInt64(4)),
-                        Yuan(months.GetInt64(5)),
+                        Fen.ToYuan(months.GetInt64(3)),
+                        Fen.ToYuan(months.GetInt64(4)),
+                        Fen.ToYuan(months.GetInt64(5)),
                         months.IsDBNull(6) ? null : DateOnly.ParseExact(months.GetString(6), "yyyy-MM-dd", CultureInfo.InvariantCulture)))
                 : null,
             () => headcounts.Read() ? new HeadcountRow(headcounts.GetString(0), headcounts.GetInt32(1), headcounts.GetInt32(2)) : null);
