@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Periods;
+using Wenjiu.Relief.Contracts;
 using Wenjiu.Relief.Features.Deferrals;
 using Wenjiu.Reviews.Domain;
 using Wenjiu.Tests.Events;
@@ -39,6 +41,27 @@ public sealed class DeferralApplicationTests
         Assert.Equal(deferral.Id, application.DeferralId);
         Assert.Contains(Wenjiu.Reviews.Features.Notices.TellApplicant.ApprovedKind, await NotificationKindsAsync(factory, enterprise.UserName));
         Assert.Contains("材料齐全", await enterprise.GetPageAsync($"/Reviews/Letters/{task}"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_task_carries_the_deferred_contributions_at_stake_counting_a_month_not_yet_assessed_as_the_last_one_assessed(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider, OneReviewer);
+        var registry = await Relief.SmallRegistry.ArrangeAsync(factory);
+        using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, registry.B);
+        var unassessed = await AppliedTaskAsync(enterprise, "2020-03", "2020-05");
+        await Relief.SmallRegistry.AssessAsync(factory, new YearMonth(2020, 3));
+
+        using var other = await SignedInClient.CreateAsync(factory, Roles.Enterprise, registry.A);
+        var task = await AppliedTaskAsync(other, "2020-03", "2020-05");
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var march = await scope.ServiceProvider.GetRequiredService<IAssessmentResults>().FindAsync(registry.A, new YearMonth(2020, 3));
+        Assert.NotNull(march);
+        Assert.True(march.EmployerPayable > 0);
+        Assert.Equal(3 * march.EmployerPayable, (await TaskAsync(factory, task)).Amount);
+        Assert.Null((await TaskAsync(factory, unassessed)).Amount);
     }
 
     [Theory]

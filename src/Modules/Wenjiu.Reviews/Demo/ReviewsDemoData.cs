@@ -19,7 +19,7 @@ namespace Wenjiu.Reviews.Demo;
 /// the approved ones recorded in relief through its contract. The demo enterprise's own employer is left out, so its
 /// user can apply afresh. Idempotent: nothing is written once an application exists.
 /// </summary>
-internal sealed class ReviewsDemoData(ReviewsDbContext db, IInsuredEmploymentSource registry, IDeferralInput deferrals) : IDemoData
+internal sealed class ReviewsDemoData(ReviewsDbContext db, IInsuredEmploymentSource registry, IDeferralInput deferrals, IAssessmentResults assessments) : IDemoData
 {
     private const string Reviewer = "reviewer";
     private const string Lead = "admin";
@@ -69,7 +69,7 @@ internal sealed class ReviewsDemoData(ReviewsDbContext db, IInsuredEmploymentSou
         db.DeferralApplications.Add(application);
         await db.SaveChangesAsync(cancellationToken);
 
-        var request = DeferralApplications.Request(application);
+        var request = DeferralApplications.Request(application, await DeferralApplications.DeferredAmountAsync(assessments, application, cancellationToken));
         var task = new ReviewTask
         {
             Kind = request.Kind,
@@ -77,6 +77,7 @@ internal sealed class ReviewsDemoData(ReviewsDbContext db, IInsuredEmploymentSou
             Uscc = uscc,
             TitleZh = request.TitleZh,
             TitleEn = request.TitleEn,
+            Amount = request.Amount,
             DueAt = request.DueAt,
             CandidateGroup = request.CandidateGroup,
             Priority = request.Priority,

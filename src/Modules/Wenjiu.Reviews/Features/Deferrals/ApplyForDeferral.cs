@@ -35,7 +35,8 @@ internal sealed record DeferralApplicationResult(DeferralApplication? Applicatio
 /// time). A repeated idempotency key returns the first application instead of a second one.
 /// </summary>
 internal sealed class DeferralApplications(
-    ReviewsDbContext db, ReviewQueue queue, IDeferralInput deferrals, IFileStore files, TimeProvider clock, IStringLocalizer<ReviewsText> text)
+    ReviewsDbContext db, ReviewQueue queue, IDeferralInput deferrals, IAssessmentResults assessments, IFileStore files, TimeProvider clock,
+    IStringLocalizer<ReviewsText> text)
 {
     public const string Kind = "reviews.deferral";
     public const string CandidateGroup = "deferrals";
@@ -168,7 +169,7 @@ internal sealed class DeferralApplications(
                 return new(await FindAsync(uscc, key, cancellationToken), new FieldErrors(), Repeated: true);
             }
 
-            application.TaskId = await queue.OpenAsync(Request(application), by, cancellationToken);
+            application.TaskId = await queue.OpenAsync(Request(application, await DeferredAmountAsync(assessments, application, cancellationToken)), by, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -176,8 +177,34 @@ internal sealed class DeferralApplications(
         return new(application, errors);
     }
 
+    /// <summary>
+    /// The money at stake, for the four-eyes threshold: the employer's payable contributions of the months applied for, as
+    /// the relief engine assessed them; a month not assessed yet counts as the last assessed month before the
+    /// application's first (an estimate, never nothing: an unassessed month must not slip under the threshold). Null when
+    /// the employer has no assessed month at all.
+    /// </summary>
+    public static async Task<decimal?> DeferredAmountAsync(IAssessmentResults assessments, DeferralApplication application, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(assessments);
+        ArgumentNullException.ThrowIfNull(application);
+        var before = await assessments.FindAsync(application.Uscc, application.FirstMonth.AddMonths(-1), cancellationToken);
+        decimal? total = null;
+        for (var month = application.FirstMonth; month <= application.LastMonth; month = month.AddMonths(1))
+        {
+            var assessed = await assessments.FindAsync(application.Uscc, month, cancellationToken) ?? before;
+            if (assessed is not null)
+            {
+                total = (total ?? 0m) + assessed.EmployerPayable;
+                before = assessed;
+            }
+        }
+
+        return total;
+    }
+
     /// <summary>The review request for an application: due on the last day of its first month (Beijing time), when that month's contribution falls due.</summary>
-    public static ReviewRequest Request(DeferralApplication application)
+    /// <param name="amount">The deferred contributions at stake (<see cref="DeferredAmountAsync"/>), for the four-eyes threshold.</param>
+    public static ReviewRequest Request(DeferralApplication application, decimal? amount)
     {
         ArgumentNullException.ThrowIfNull(application);
         var due = BeijingTime.StartOf(application.FirstMonth.AddMonths(1).FirstDay).AddSeconds(-1);
@@ -187,7 +214,7 @@ internal sealed class DeferralApplications(
             application.Uscc,
             $"缓缴申请 {application.FirstMonth}～{application.LastMonth}",
             $"Deferral application {application.FirstMonth} to {application.LastMonth}",
-            null,
+            amount,
             due,
             CandidateGroup,
             50,
