@@ -35,6 +35,9 @@ public interface IReviewRequests
 
     /// <summary>Withdraws an undecided task (the applicant withdrew, or the owner superseded it); a decided task is left as it is.</summary>
     Task WithdrawAsync(string kind, string subjectId, string reason, string by, CancellationToken cancellationToken = default);
+
+    /// <summary>The subjects of <paramref name="kind"/> whose tasks are not decided yet (open, assigned, waiting), those starting with <paramref name="subjectPrefix"/>.</summary>
+    Task<IReadOnlyList<string>> UndecidedSubjectsAsync(string kind, string subjectPrefix, CancellationToken cancellationToken = default);
 }
 
 public enum ReviewOutcome

@@ -7,6 +7,7 @@ using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Events;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Reviews.Contracts;
+using Wenjiu.Reviews.Domain;
 using Wenjiu.Tests.Events;
 using Wenjiu.Tests.Infrastructure;
 using static Wenjiu.Tests.Reviews.ReviewData;
@@ -83,6 +84,30 @@ public sealed class RefundBatchTests
         var payment = Assert.Single(await PaymentsAsync(factory));
         Assert.Equal(1200.00m, payment.Amount);
         Assert.Equal($"RF2019-{city.Eligible}", payment.Reference);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Sending_a_rerun_to_review_withdraws_the_open_task_of_an_employer_no_longer_eligible_and_keeps_the_others(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider, OneReviewer);
+        var city = await RefundCity.ImportAsync(factory);
+        await AssessAndExportAsync(factory);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var requests = scope.ServiceProvider.GetRequiredService<IReviewRequests>();
+        // A task an earlier run opened for an employer the latest run finds over the layoff limit.
+        await requests.OpenAsync(
+            new ReviewRequest(RefundReviews.Kind, RefundReviews.SubjectId(2019, city.Layoffs), city.Layoffs, "稳岗返还", "Refund", 1200m, DateTimeOffset.UtcNow.AddDays(30), RefundReviews.Group, 0, RefundReviews.RefusalReasons, null),
+            "earlier-run");
+
+        var sent = await scope.ServiceProvider.GetRequiredService<RefundReviews>().SendAsync(2019, "tester");
+
+        var undecided = await requests.UndecidedSubjectsAsync(RefundReviews.Kind, "2019:");
+        Assert.True(sent > 0);
+        Assert.Contains(RefundReviews.SubjectId(2019, city.Eligible), undecided);
+        Assert.DoesNotContain(RefundReviews.SubjectId(2019, city.Layoffs), undecided);
+        var withdrawn = await ReviewsAsync(factory, db => db.Tasks.SingleAsync(t => t.SubjectId == RefundReviews.SubjectId(2019, city.Layoffs)));
+        Assert.Equal((ReviewStatus.Withdrawn, RefundReviews.NoLongerEligible), (withdrawn.Status, withdrawn.Note));
     }
 
     [Fact]

@@ -8,7 +8,9 @@ namespace Wenjiu.Payments.Features.Refunds;
 /// <summary>
 /// Sends a year's eligible list to review (candidate group <c>refunds</c>): one request per eligible employer, opened
 /// in chunks with <see cref="IReviewRequests.OpenManyAsync"/>, idempotent per employer and year, so sending again after
-/// a re-run opens only the newly eligible. The reviews module applies bulk approval and four eyes above its threshold.
+/// a re-run opens only the newly eligible, and withdraws the undecided tasks of employers the latest run no longer finds
+/// eligible (the data changed; a task decided already stands on record, and the payment handler pays only a result
+/// eligible now). The reviews module applies bulk approval and four eyes above its threshold.
 /// </summary>
 internal sealed class RefundReviews(PaymentsDbContext db, IReviewRequests reviews, TimeProvider clock)
 {
@@ -33,7 +35,10 @@ internal sealed class RefundReviews(PaymentsDbContext db, IReviewRequests review
         return int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out year) && uscc.Length == 18;
     }
 
-    /// <summary>Opens a review per eligible employer of <paramref name="year"/>; the number of requests sent.</summary>
+    /// <summary>The reason written on a task withdrawn because a later run found the employer not eligible.</summary>
+    public const string NoLongerEligible = "a later refund run found the employer not eligible";
+
+    /// <summary>Opens a review per eligible employer of <paramref name="year"/> and withdraws the undecided ones no longer eligible; the number of requests sent.</summary>
     public async Task<int> SendAsync(int year, string by, CancellationToken cancellationToken = default)
     {
         var due = clock.GetUtcNow().AddDays(30);
@@ -51,6 +56,15 @@ internal sealed class RefundReviews(PaymentsDbContext db, IReviewRequests review
                 r.Refund, due, Group, 0, RefusalReasons, string.Create(CultureInfo.InvariantCulture, $"/Payments/Refunds/{year}/{r.Uscc}"))).ToList();
             await reviews.OpenManyAsync(requests, by, cancellationToken);
             sent += requests.Count;
+        }
+
+        var stillEligible = eligible.Select(r => r.Uscc).ToHashSet(StringComparer.Ordinal);
+        foreach (var subject in await reviews.UndecidedSubjectsAsync(Kind, string.Create(CultureInfo.InvariantCulture, $"{year}:"), cancellationToken))
+        {
+            if (TryParseSubject(subject, out var subjectYear, out var uscc) && subjectYear == year && !stillEligible.Contains(uscc))
+            {
+                await reviews.WithdrawAsync(Kind, subject, NoLongerEligible, by, cancellationToken);
+            }
         }
 
         return sent;

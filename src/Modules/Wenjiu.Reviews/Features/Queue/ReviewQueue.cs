@@ -141,6 +141,11 @@ internal sealed class ReviewQueue(
         }, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<string>> UndecidedSubjectsAsync(string kind, string subjectPrefix, CancellationToken cancellationToken = default) =>
+        await db.Tasks.AsNoTracking()
+            .Where(t => t.Kind == kind && t.SubjectId.StartsWith(subjectPrefix) && t.Status != ReviewStatus.Approved && t.Status != ReviewStatus.Refused && t.Status != ReviewStatus.Withdrawn)
+            .OrderBy(t => t.SubjectId).Select(t => t.SubjectId).ToListAsync(cancellationToken);
+
     /// <summary>A reviewer takes an unassigned task of the queue.</summary>
     public Task<TaskChange> ClaimAsync(long id, int version, string by, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, version, by, "claimed", (t, now, errors) =>

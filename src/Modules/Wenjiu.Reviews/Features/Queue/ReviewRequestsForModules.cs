@@ -13,4 +13,7 @@ internal sealed class ReviewRequestsForModules(ReviewQueue queue) : IReviewReque
 
     public Task WithdrawAsync(string kind, string subjectId, string reason, string by, CancellationToken cancellationToken = default) =>
         queue.WithdrawAsync(kind, subjectId, reason, by, cancellationToken);
+
+    public Task<IReadOnlyList<string>> UndecidedSubjectsAsync(string kind, string subjectPrefix, CancellationToken cancellationToken = default) =>
+        queue.UndecidedSubjectsAsync(kind, subjectPrefix, cancellationToken);
 }
