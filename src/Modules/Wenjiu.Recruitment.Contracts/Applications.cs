@@ -26,3 +26,13 @@ public sealed record FunnelStageReached(
 {
     public static string EventType => "recruitment.funnel_stage_reached";
 }
+
+/// <summary>
+/// The recruitment module's bulk path for the synthetic city's labour market (issue 10 §6): <c>seed</c> generates
+/// <c>postings.csv</c> and <c>seekers.csv</c> beside the registry's files and hands them here. A posting keeps the file's
+/// id (the id the API answers) and status (staleness rules never change a seeded posting at load).
+/// </summary>
+public interface IMarketFiles
+{
+    Task<(long Postings, long Seekers)> LoadAsync(string postingsPath, string seekersPath, CancellationToken cancellationToken = default);
+}

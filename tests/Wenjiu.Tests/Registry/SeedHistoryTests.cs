@@ -21,7 +21,7 @@ public sealed class SeedHistoryTests
         var exit = await SeedCommand.RunAsync(factory.Services, new CityScale("test", 60), 2020, directory, CancellationToken.None);
 
         Assert.Equal(0, exit);
-        Assert.Equal(CityFiles.Files.Order(StringComparer.Ordinal), directory.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(CityFiles.Files.Concat([MarketFiles.PostingsFile, MarketFiles.SeekersFile]).Order(StringComparer.Ordinal), directory.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
         var outcomes = new List<(ImportStatus, long)>();
         foreach (var (kind, file) in new[] { (ImportKind.Employers, CityFiles.EmployersFile), (ImportKind.Employment, CityFiles.EmploymentFile), (ImportKind.Contributions, CityFiles.ContributionsFile) })
         {

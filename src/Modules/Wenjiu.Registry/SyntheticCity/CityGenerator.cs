@@ -13,6 +13,9 @@ internal sealed record SyntheticSpell(string IdNumber, string Name, string Uscc,
 /// <summary>One row of the <c>contributions</c> file: amounts in yuan, the payment date <c>yyyy-MM-dd</c> or null.</summary>
 internal sealed record SyntheticContribution(string Uscc, string Month, int Insured, decimal Due, decimal Paid, decimal UnemploymentPaid, string? PaidOn);
 
+/// <summary>The first draws of an employer's stream: enough to place its postings without generating its history.</summary>
+internal sealed record EmployerOutline(string Uscc, string Prefix, string District, string Industry, bool Large, int Insured);
+
 /// <summary>An employer with its spells (2018-01 … 2021-06 and the stock's earlier starts) and its contribution months.</summary>
 internal sealed record SyntheticHistory(SyntheticEmployer Employer, IReadOnlyList<SyntheticSpell> Spells, IReadOnlyList<SyntheticContribution> Contributions);
 
@@ -78,6 +81,17 @@ internal sealed class CityGenerator(int seed)
     public SyntheticHistory GenerateHistory(int index)
     {
         var random = new Random(StreamSeed(seed, index));
+        return GenerateHistory(random, index, Outline(random, index));
+    }
+
+    /// <summary>
+    /// Employer k's outline (code, district, industry, insured headcount): the first draws of its stream, without its
+    /// history. The labour market's postings are spread over the employers by it (<see cref="MarketFiles"/>).
+    /// </summary>
+    public EmployerOutline Outline(int index) => Outline(new Random(StreamSeed(seed, index)), index);
+
+    private static EmployerOutline Outline(Random random, int index)
+    {
         var district = Pick(random, DistrictMix);
         var industry = Pick(random, IndustryMix);
         var kind = random.NextDouble();
@@ -94,12 +108,23 @@ internal sealed class CityGenerator(int seed)
             _ => "91",
         };
         var uscc = MakeUscc(prefix, district, index);
+        var insured = large
+            ? Math.Min(MaxInsuredPerEmployer, (int)Math.Round(LogNormal(random, 776, 0.6)))
+            : random.NextDouble() switch
+            {
+                < 0.015 => random.Next(100, 300),
+                < 0.215 => random.Next(10, 50),
+                _ => random.Next(1, 8),
+            };
+        return new EmployerOutline(uscc, prefix, district, industry, large, insured);
+    }
 
-        int insured;
+    private static SyntheticHistory GenerateHistory(Random random, int index, EmployerOutline outline)
+    {
+        var (uscc, prefix, district, industry, large, insured) = outline;
         SizeFacts facts;
         if (large)
         {
-            insured = Math.Min(MaxInsuredPerEmployer, (int)Math.Round(LogNormal(random, 776, 0.6)));
             var ceiling = SmeSizeStandard.Default.Bounds(industry, SizeClass.Large);
             facts = new SizeFacts(
                 Math.Max(insured, Scaled(ceiling, SizeMeasure.Employees, random) is var e and > 0 ? (int)e : insured),
@@ -108,13 +133,6 @@ internal sealed class CityGenerator(int seed)
         }
         else
         {
-            var tier = random.NextDouble();
-            insured = tier switch
-            {
-                < 0.015 => random.Next(100, 300),
-                < 0.215 => random.Next(10, 50),
-                _ => random.Next(1, 8),
-            };
             var employees = Math.Max(insured, (int)Math.Round(insured * (1 + (random.NextDouble() * 0.2))));
             var perHead = (decimal)LogNormal(random, 40, 0.8); // 10k yuan revenue per employee
             facts = new SizeFacts(employees, Math.Round(perHead * employees, 2), Math.Round(perHead * employees * (decimal)(0.5 + random.NextDouble()), 2));

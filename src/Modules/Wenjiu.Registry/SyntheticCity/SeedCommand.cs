@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Wenjiu.Recruitment.Contracts;
 using Wenjiu.Registry.Contracts;
 using Wenjiu.Registry.Domain;
 using Wenjiu.Registry.Features.Import;
@@ -25,11 +26,12 @@ internal static class SeedCommand
     {
         var directory = output?.FullName ?? Path.Combine(Path.GetTempPath(), $"wenjiu-seed-{Guid.NewGuid():N}");
         var counts = CityFiles.WriteAll(scale, seed, directory);
+        var market = MarketFiles.Write(scale, seed, directory);
         await Console.Out.WriteLineAsync(
-            $"Generated the {scale.Name} city (seed {seed}): {counts.Employers:N0} employers, {counts.Spells:N0} spells, {counts.Contributions:N0} contribution months.");
+            $"Generated the {scale.Name} city (seed {seed}): {counts.Employers:N0} employers, {counts.Spells:N0} spells, {counts.Contributions:N0} contribution months, {market.Postings:N0} job postings, {market.Seekers:N0} job seekers.");
         if (output is not null)
         {
-            await Console.Out.WriteLineAsync($"Wrote {string.Join(", ", CityFiles.Files.Select(f => Path.Combine(directory, f)))}.");
+            await Console.Out.WriteLineAsync($"Wrote {string.Join(", ", CityFiles.Files.Concat([MarketFiles.PostingsFile, MarketFiles.SeekersFile]).Select(f => Path.Combine(directory, f)))}.");
             return 0;
         }
 
@@ -46,6 +48,13 @@ internal static class SeedCommand
                 {
                     return 1;
                 }
+            }
+
+            // The labour market goes to the recruitment module, when the host has it, by its bulk path.
+            if (scope.ServiceProvider.GetService<IMarketFiles>() is { } recruitment)
+            {
+                var loaded = await recruitment.LoadAsync(Path.Combine(directory, MarketFiles.PostingsFile), Path.Combine(directory, MarketFiles.SeekersFile), cancellationToken);
+                await Console.Out.WriteLineAsync($"{MarketFiles.PostingsFile}, {MarketFiles.SeekersFile}: {loaded.Postings:N0} postings and {loaded.Seekers:N0} seekers loaded.");
             }
 
             return 0;
