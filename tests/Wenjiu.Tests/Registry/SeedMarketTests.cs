@@ -49,6 +49,24 @@ public sealed class SeedMarketTests
     }
 
     [Fact]
+    public void The_employers_file_alone_is_the_one_the_whole_city_writes()
+    {
+        var (whole, alone) = (Directory.CreateTempSubdirectory("wenjiu-market-").FullName, Directory.CreateTempSubdirectory("wenjiu-market-").FullName);
+        try
+        {
+            var scale = new CityScale("test", 150);
+            CityFiles.WriteAll(scale, 2020, whole);
+            CityFiles.WriteEmployers(scale, 2020, alone);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(whole, CityFiles.EmployersFile)), File.ReadAllBytes(Path.Combine(alone, CityFiles.EmployersFile)));
+        }
+        finally
+        {
+            Directory.Delete(whole, recursive: true);
+            Directory.Delete(alone, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_same_seed_writes_the_same_market_byte_for_byte_and_another_seed_another()
     {
         var (a, b, c) = (Directory.CreateTempSubdirectory("wenjiu-market-").FullName, Directory.CreateTempSubdirectory("wenjiu-market-").FullName, Directory.CreateTempSubdirectory("wenjiu-market-").FullName);

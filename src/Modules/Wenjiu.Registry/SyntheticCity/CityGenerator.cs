@@ -119,7 +119,30 @@ internal sealed class CityGenerator(int seed)
         return new EmployerOutline(uscc, prefix, district, industry, large, insured);
     }
 
+    /// <summary>Employer k as the employers file writes it, without generating its history (the labour market's benchmarks need only the employers).</summary>
+    public SyntheticEmployer Employer(int index)
+    {
+        var random = new Random(StreamSeed(seed, index));
+        return Employer(random, Outline(random, index)).Employer;
+    }
+
     private static SyntheticHistory GenerateHistory(Random random, int index, EmployerOutline outline)
+    {
+        var (employer, facts) = Employer(random, outline);
+        var (uscc, prefix, _, industry, large, insured) = outline;
+        var meanWage = large ? 12_100.0 : 7_200.0;
+        var category = prefix switch
+        {
+            "12" => SyntheticReliefCategory.None,
+            "51" or "52" => SyntheticReliefCategory.LargeOrOther,
+            _ when large || (prefix == "91" && SmeSizeStandard.Default.Classify(industry, facts).Class == SizeClass.Large) => SyntheticReliefCategory.LargeOrOther,
+            _ => SyntheticReliefCategory.Sme,
+        };
+        var (spells, contributions) = new EmployerHistory(random, index, uscc, industry, meanWage, insured, category, employer.InjuryRate).Run();
+        return new SyntheticHistory(employer, spells, contributions);
+    }
+
+    private static (SyntheticEmployer Employer, SizeFacts Facts) Employer(Random random, EmployerOutline outline)
     {
         var (uscc, prefix, district, industry, large, insured) = outline;
         SizeFacts facts;
@@ -154,17 +177,7 @@ internal sealed class CityGenerator(int seed)
         var employer = new SyntheticEmployer(
             uscc, EmployerName(random, district, industry, prefix), industry, district, facts.Employees, facts.Revenue, facts.TotalAssets,
             injuryRate, KeyEnterprise: large ? random.NextDouble() < 0.3 : random.NextDouble() < 0.005);
-
-        var meanWage = large ? 12_100.0 : 7_200.0;
-        var category = prefix switch
-        {
-            "12" => SyntheticReliefCategory.None,
-            "51" or "52" => SyntheticReliefCategory.LargeOrOther,
-            _ when large || (prefix == "91" && SmeSizeStandard.Default.Classify(industry, facts).Class == SizeClass.Large) => SyntheticReliefCategory.LargeOrOther,
-            _ => SyntheticReliefCategory.Sme,
-        };
-        var (spells, contributions) = new EmployerHistory(random, index, uscc, industry, meanWage, insured, category, injuryRate).Run();
-        return new SyntheticHistory(employer, spells, contributions);
+        return (employer, facts);
     }
 
     /// <summary>

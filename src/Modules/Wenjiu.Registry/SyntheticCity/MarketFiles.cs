@@ -28,7 +28,7 @@ internal static class MarketFiles
         ["id", "id_number", "name", "kind", "district", "education", "school", "major", "graduation_year", "origin_county", "skills", "wanted_occupations", "pay_min"];
 
     /// <summary>Education levels, lowest first, as the files and the recruitment module write them.</summary>
-    public static readonly IReadOnlyList<string> EducationLevels = ["junior_middle", "senior_high", "secondary_vocational", "college", "bachelor", "master"];
+    public static readonly IReadOnlyList<string> EducationLevels = ["junior_middle", "senior_middle", "vocational", "college", "bachelor", "master"];
 
     /// <summary>Postings and seekers of each scale: the recruitment month's 1 million jobs and half a million seekers; thousands for the demo.</summary>
     public static (int Postings, int Seekers) Size(CityScale scale) =>
