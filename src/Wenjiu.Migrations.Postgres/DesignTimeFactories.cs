@@ -5,6 +5,7 @@ using Wenjiu.Platform.Database;
 using Wenjiu.Registry.Data;
 using Wenjiu.Relief.Data;
 using Wenjiu.Payments.Data;
+using Wenjiu.Recruitment.Data;
 using Wenjiu.Reviews.Data;
 
 namespace Wenjiu.Migrations.Postgres;
@@ -42,4 +43,9 @@ internal static class DesignTime
         (DbContextOptions<T>)new DbContextOptionsBuilder<T>()
             .UseWenjiuDatabase(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = "Host=localhost" }, module)
             .Options;
+}
+
+internal sealed class RecruitmentDesignTimeFactory : IDesignTimeDbContextFactory<RecruitmentDbContext>
+{
+    public RecruitmentDbContext CreateDbContext(string[] args) => new(DesignTime.Options<RecruitmentDbContext>(RecruitmentDbContext.Module));
 }

@@ -2,6 +2,7 @@ using Wenjiu.Platform;
 using Wenjiu.Registry;
 using Wenjiu.Relief;
 using Wenjiu.Payments;
+using Wenjiu.Recruitment;
 using Wenjiu.Reviews;
 using Wenjiu.Web;
 using Wenjiu.Web.CommandLine;
@@ -15,6 +16,7 @@ builder.AddRegistry();
 builder.AddRelief();
 builder.AddPayments();
 builder.AddReviews();
+builder.AddRecruitment();
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.MapRegistry();
 app.MapRelief(WebSetup.PublicRateLimit);
 app.MapPayments();
 app.MapReviews();
+app.MapRecruitment();
 
 return await WenjiuCommands.RunAsync(app, args);
 

@@ -13,6 +13,7 @@ public sealed class ArchitectureTests
         typeof(Wenjiu.Relief.ReliefModule).Assembly,
         typeof(Wenjiu.Payments.PaymentsModule).Assembly,
         typeof(Wenjiu.Reviews.ReviewsModule).Assembly,
+        typeof(Wenjiu.Recruitment.RecruitmentModule).Assembly,
     ];
 
     public static TheoryData<string> Modules() => new(ModuleAssemblies.Select(a => a.GetName().Name!));
@@ -54,6 +55,8 @@ public sealed class ArchitectureTests
         typeof(Wenjiu.Registry.Contracts.IEmployerDirectory).Assembly,
         typeof(Wenjiu.Relief.Contracts.IDeferralInput).Assembly,
         typeof(Wenjiu.Reviews.Contracts.IReviewRequests).Assembly,
+        typeof(Wenjiu.Recruitment.Contracts.OccupationTaxonomy).Assembly,
+        typeof(Wenjiu.Ledger.Contracts.IDemandLedger).Assembly,
         typeof(Wenjiu.Payments.Contracts.IEmployerPayments).Assembly,
     ];
 

@@ -37,6 +37,7 @@ public static class Permissions
     public const string ReviewTasks = "ReviewTasks";
     public const string LeadReviews = "LeadReviews";
     public const string ApplyForReview = "ApplyForReview";
+    public const string SearchJobs = "SearchJobs";
 
     private static readonly string[] Nobody = [];
 
@@ -73,6 +74,8 @@ public static class Permissions
         [ReviewTasks] = new([Roles.Administrator, Roles.Reviewer], Nobody),
         [LeadReviews] = new([Roles.Administrator], Nobody),
         [ApplyForReview] = new(Nobody, [Roles.Enterprise]),
+        // Online recruitment (issue 10): every signed-in user searches the open postings (their data is public by nature).
+        [SearchJobs] = new([Roles.Administrator, Roles.PolicyOfficer, Roles.Reviewer, Roles.ServiceSpecialist, Roles.LabourInspector, Roles.Enterprise, Roles.HrAgency, Roles.JobSeeker, Roles.ProvinceLiaison], Nobody),
     };
 
     /// <summary>Registers one policy per action, named as the action: a user passes when it holds the action at all.</summary>

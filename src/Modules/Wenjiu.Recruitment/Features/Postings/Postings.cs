@@ -1,0 +1,181 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Wenjiu.Ledger.Contracts;
+using Wenjiu.Platform.Time;
+using Wenjiu.Recruitment.Contracts;
+using Wenjiu.Recruitment.Data;
+using Wenjiu.Recruitment.Domain;
+
+namespace Wenjiu.Recruitment.Features.Postings;
+
+/// <summary>What an enterprise user (or staff) writes to publish an ordinary posting.</summary>
+internal sealed record PostingDraft(
+    string TitleZh, string TitleEn, string Occupation, string District, decimal PayMin, decimal PayMax, Education Education,
+    IReadOnlyList<string>? Skills = null, string? DescriptionZh = null, string? DescriptionEn = null);
+
+/// <summary>
+/// Every change to a posting goes through here, and each writes a <see cref="PostingChange"/> in the same SaveChanges:
+/// the change sequence the nodes' indexes tail and the changes feed serves.
+/// </summary>
+internal sealed class Postings(RecruitmentDbContext db, TimeProvider clock, IOptions<PostingOptions> options)
+{
+    /// <summary>The draft's errors by field (empty when it may be published): codes from the taxonomy, pay a sane range.</summary>
+    public static Dictionary<string, string> Validate(PostingDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(draft.TitleZh) && string.IsNullOrWhiteSpace(draft.TitleEn))
+        {
+            errors[nameof(draft.TitleZh)] = "Posting.Error.Title";
+        }
+
+        if (!OccupationTaxonomy.Occupations.Any(o => o.Code == draft.Occupation))
+        {
+            errors[nameof(draft.Occupation)] = "Posting.Error.Occupation";
+        }
+
+        if (!Registry.Contracts.Districts.All.Any(d => d.Code == draft.District))
+        {
+            errors[nameof(draft.District)] = "Posting.Error.District";
+        }
+
+        if (draft.PayMin <= 0 || draft.PayMax < draft.PayMin || draft.PayMax > 1_000_000m)
+        {
+            errors[nameof(draft.PayMin)] = "Posting.Error.Pay";
+        }
+
+        if (draft.Skills?.Any(s => !OccupationTaxonomy.Skills.Any(k => k.Code == s)) == true)
+        {
+            errors[nameof(draft.Skills)] = "Posting.Error.Skills";
+        }
+
+        return errors;
+    }
+
+    public async Task<Posting> PublishAsync(string uscc, string employerName, PostingDraft draft, string by, bool keyEnterprise, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var now = clock.GetUtcNow();
+        var posting = new Posting
+        {
+            Uscc = uscc,
+            EmployerName = employerName,
+            TitleZh = draft.TitleZh.Trim(),
+            TitleEn = draft.TitleEn.Trim(),
+            DescriptionZh = draft.DescriptionZh ?? "",
+            DescriptionEn = draft.DescriptionEn ?? "",
+            Occupation = draft.Occupation,
+            Skills = string.Join(' ', draft.Skills ?? []),
+            District = draft.District,
+            PayMin = draft.PayMin,
+            PayMax = draft.PayMax,
+            Education = draft.Education,
+            PostedOn = BeijingTime.DayOf(clock.GetUtcNow()),
+            RefreshedAt = now,
+            Status = PostingStatus.Open,
+            KeyEnterprise = keyEnterprise,
+            CreatedBy = by,
+            ChangedAt = now,
+        };
+        db.Postings.Add(posting);
+        await db.SaveChangesAsync(cancellationToken);
+        await RecordChangeAsync(posting, now, cancellationToken);
+        return posting;
+    }
+
+    /// <summary>The open/closed switch; opening again counts as a refresh.</summary>
+    public async Task<Posting?> SwitchAsync(long id, bool open, CancellationToken cancellationToken)
+    {
+        var posting = await db.Postings.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (posting is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        posting.Status = open ? PostingStatus.Open : PostingStatus.Closed;
+        posting.ClosedReason = open ? ClosedReason.None : ClosedReason.Switched;
+        if (open)
+        {
+            posting.RefreshedAt = now;
+        }
+
+        posting.ChangedAt = now;
+        await RecordChangeAsync(posting, now, cancellationToken);
+        return posting;
+    }
+
+    /// <summary>
+    /// A ledger line as it now is: an open line is (re)published as its posting, a frozen, filled or closed one closes it.
+    /// Idempotent: the same line delivered twice makes one posting (a unique index on the line).
+    /// </summary>
+    public async Task<Posting?> ApplyLineAsync(DemandLine line, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var now = clock.GetUtcNow();
+        var posting = await db.Postings.SingleOrDefaultAsync(p => p.DemandLineId == line.Id, cancellationToken);
+        var open = line.Status == DemandLineStatus.Open;
+        if (posting is null)
+        {
+            if (!open)
+            {
+                return null;
+            }
+
+            posting = new Posting
+            {
+                Uscc = line.Uscc, EmployerName = line.EmployerName, TitleZh = line.TitleZh, TitleEn = line.TitleEn, Occupation = line.Occupation,
+                District = line.District, DemandLineId = line.Id, PostedOn = BeijingTime.DayOf(clock.GetUtcNow()), CreatedBy = "ledger",
+            };
+            db.Postings.Add(posting);
+        }
+
+        posting.EmployerName = line.EmployerName;
+        posting.TitleZh = line.TitleZh;
+        posting.TitleEn = line.TitleEn;
+        posting.Occupation = line.Occupation;
+        posting.District = line.District;
+        posting.PayMin = line.PayMin;
+        posting.PayMax = line.PayMax;
+        posting.Skills = string.Join(' ', line.MustHaveSkills.Concat(line.NiceToHaveSkills).Distinct(StringComparer.Ordinal));
+        posting.DescriptionZh = line.Site;
+        posting.DescriptionEn = line.Shifts;
+        posting.KeyEnterprise = true;
+        posting.Status = open ? PostingStatus.Open : PostingStatus.Closed;
+        posting.ClosedReason = open ? ClosedReason.None : ClosedReason.LineClosed;
+        posting.RefreshedAt = line.UpdatedAt > posting.RefreshedAt ? line.UpdatedAt : posting.RefreshedAt;
+        if (open && posting.RefreshedAt < now.AddDays(-1))
+        {
+            posting.RefreshedAt = now;
+        }
+
+        posting.ChangedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await RecordChangeAsync(posting, now, cancellationToken);
+        return posting;
+    }
+
+    /// <summary>Unpublishes every open posting not refreshed within the stale period; how many.</summary>
+    public async Task<int> UnpublishStaleAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var before = now.AddDays(-options.Value.StaleAfterDays);
+        var stale = await db.Postings.Where(p => p.Status == PostingStatus.Open && p.RefreshedAt < before).ToListAsync(cancellationToken);
+        foreach (var posting in stale)
+        {
+            posting.Status = PostingStatus.Closed;
+            posting.ClosedReason = ClosedReason.Stale;
+            posting.ChangedAt = now;
+            db.PostingChanges.Add(new PostingChange { PostingId = posting.Id, At = now });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return stale.Count;
+    }
+
+    private async Task RecordChangeAsync(Posting posting, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        db.PostingChanges.Add(new PostingChange { PostingId = posting.Id, At = now });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Wenjiu.Ledger.Contracts;
+using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Events;
+using Wenjiu.Platform.Identity;
+using Wenjiu.Platform.Jobs;
+using Wenjiu.Platform.Modules;
+using Wenjiu.Platform.Web;
+using Wenjiu.Recruitment.Features.Postings;
+using Wenjiu.Recruitment.Features.Search;
+using Wenjiu.Recruitment.Localization;
+
+namespace Wenjiu.Recruitment;
+
+/// <summary>
+/// Online recruitment (issue 10 §2–§4): postings (ordinary, and published from the ledger's demand lines), their
+/// unpublishing when stale, and the job search on each node's own Lucene.NET index kept fresh from the change sequence.
+/// </summary>
+public static class RecruitmentModule
+{
+    public const string Area = "Recruitment";
+
+    public static WebApplicationBuilder AddRecruitment(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddModuleDatabase<Data.RecruitmentDbContext>(Data.RecruitmentDbContext.Module, order: 600);
+        services.AddModulePages(Area, AuthorizePages);
+        services.Configure<PostingOptions>(builder.Configuration.GetSection(PostingOptions.Section));
+        services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
+
+        services.AddScoped<Postings>();
+        services.AddScoped<IndexTail>();
+        services.AddSingleton<JobIndex>();
+        services.AddHostedService<IndexTailService>();
+        services.AddJob<RebuildIndexJob>(RebuildIndexJob.Kind, JobRetry.UpTo(2, TimeSpan.FromMinutes(1)));
+        services.AddScheduledJob<StaleUnpublishing>(StaleUnpublishing.Kind, TimeSpan.FromDays(1));
+        services.AddEventHandler<DemandLineChanged, PublishDemandLine>();
+        services.AddDemoData<Demo.RecruitmentDemoData>();
+
+        services.AddNavigationLinks(
+            NavigationLink.To("nav-recruitment-jobs", typeof(RecruitmentText), "Nav.Jobs", 600, "/Recruitment/Jobs", Permissions.SearchJobs));
+        return builder;
+    }
+
+    /// <summary>Which action each folder needs (docs/permissions.md).</summary>
+    private static void AuthorizePages(PageConventionCollection conventions)
+    {
+        ArgumentNullException.ThrowIfNull(conventions);
+        conventions.AuthorizeAreaFolder(Area, "/Jobs", Permissions.SearchJobs);
+    }
+
+    public static IEndpointRouteBuilder MapRecruitment(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var jobs = endpoints.MapGroup("/api/v1/jobs").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        JobEndpoints.Map(jobs);
+        return endpoints;
+    }
+}
