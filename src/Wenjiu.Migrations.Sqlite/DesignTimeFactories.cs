@@ -4,6 +4,7 @@ using Wenjiu.Platform;
 using Wenjiu.Platform.Database;
 using Wenjiu.Registry.Data;
 using Wenjiu.Relief.Data;
+using Wenjiu.Ledger.Data;
 using Wenjiu.Payments.Data;
 using Wenjiu.Reviews.Data;
 
@@ -42,4 +43,9 @@ internal static class DesignTime
         (DbContextOptions<T>)new DbContextOptionsBuilder<T>()
             .UseWenjiuDatabase(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = "Data Source=design.db" }, module)
             .Options;
+}
+
+internal sealed class LedgerDesignTimeFactory : IDesignTimeDbContextFactory<LedgerDbContext>
+{
+    public LedgerDbContext CreateDbContext(string[] args) => new(DesignTime.Options<LedgerDbContext>(LedgerDbContext.Module));
 }

@@ -1,6 +1,7 @@
 using Wenjiu.Platform;
 using Wenjiu.Registry;
 using Wenjiu.Relief;
+using Wenjiu.Ledger;
 using Wenjiu.Payments;
 using Wenjiu.Reviews;
 using Wenjiu.Web;
@@ -14,6 +15,7 @@ builder.AddWeb();
 builder.AddRegistry();
 builder.AddRelief();
 builder.AddPayments();
+builder.AddLedger();
 builder.AddReviews();
 
 var app = builder.Build();
@@ -23,6 +25,7 @@ app.MapWeb();
 app.MapRegistry();
 app.MapRelief(WebSetup.PublicRateLimit);
 app.MapPayments();
+app.MapLedger();
 app.MapReviews();
 
 return await WenjiuCommands.RunAsync(app, args);

@@ -13,6 +13,7 @@ public sealed class ArchitectureTests
         typeof(Wenjiu.Relief.ReliefModule).Assembly,
         typeof(Wenjiu.Payments.PaymentsModule).Assembly,
         typeof(Wenjiu.Reviews.ReviewsModule).Assembly,
+        typeof(Wenjiu.Ledger.LedgerModule).Assembly,
     ];
 
     public static TheoryData<string> Modules() => new(ModuleAssemblies.Select(a => a.GetName().Name!));
@@ -55,6 +56,8 @@ public sealed class ArchitectureTests
         typeof(Wenjiu.Relief.Contracts.IDeferralInput).Assembly,
         typeof(Wenjiu.Reviews.Contracts.IReviewRequests).Assembly,
         typeof(Wenjiu.Payments.Contracts.IEmployerPayments).Assembly,
+        typeof(Wenjiu.Ledger.Contracts.IDemandLedger).Assembly,
+        typeof(Wenjiu.Recruitment.Contracts.FunnelStageReached).Assembly,
     ];
 
     private static readonly Assembly Host = typeof(Wenjiu.Web.WebSetup).Assembly;
