@@ -4,6 +4,7 @@ using Wenjiu.Platform;
 using Wenjiu.Platform.Database;
 using Wenjiu.Registry.Data;
 using Wenjiu.Relief.Data;
+using Wenjiu.Ledger.Data;
 using Wenjiu.Payments.Data;
 using Wenjiu.Recruitment.Data;
 using Wenjiu.Reviews.Data;
@@ -48,4 +49,9 @@ internal static class DesignTime
 internal sealed class RecruitmentDesignTimeFactory : IDesignTimeDbContextFactory<RecruitmentDbContext>
 {
     public RecruitmentDbContext CreateDbContext(string[] args) => new(DesignTime.Options<RecruitmentDbContext>(RecruitmentDbContext.Module));
+}
+
+internal sealed class LedgerDesignTimeFactory : IDesignTimeDbContextFactory<LedgerDbContext>
+{
+    public LedgerDbContext CreateDbContext(string[] args) => new(DesignTime.Options<LedgerDbContext>(LedgerDbContext.Module));
 }

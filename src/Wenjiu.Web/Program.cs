@@ -1,6 +1,7 @@
 using Wenjiu.Platform;
 using Wenjiu.Registry;
 using Wenjiu.Relief;
+using Wenjiu.Ledger;
 using Wenjiu.Payments;
 using Wenjiu.Recruitment;
 using Wenjiu.Reviews;
@@ -15,6 +16,7 @@ builder.AddWeb();
 builder.AddRegistry();
 builder.AddRelief();
 builder.AddPayments();
+builder.AddLedger();
 builder.AddReviews();
 builder.AddRecruitment();
 
@@ -25,6 +27,7 @@ app.MapWeb();
 app.MapRegistry();
 app.MapRelief(WebSetup.PublicRateLimit);
 app.MapPayments();
+app.MapLedger();
 app.MapReviews();
 app.MapRecruitment();
 

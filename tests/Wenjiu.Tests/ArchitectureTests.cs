@@ -14,6 +14,7 @@ public sealed class ArchitectureTests
         typeof(Wenjiu.Payments.PaymentsModule).Assembly,
         typeof(Wenjiu.Reviews.ReviewsModule).Assembly,
         typeof(Wenjiu.Recruitment.RecruitmentModule).Assembly,
+        typeof(Wenjiu.Ledger.LedgerModule).Assembly,
     ];
 
     public static TheoryData<string> Modules() => new(ModuleAssemblies.Select(a => a.GetName().Name!));

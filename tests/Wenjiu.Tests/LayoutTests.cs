@@ -67,7 +67,7 @@ public sealed class LayoutTests
         Assert.Matches("<form method=\"post\" action=\"/Account/SignOut\"[^>]*>(.|\\n)*?__RequestVerificationToken", html);
     }
 
-    public static TheoryData<Type> TextResources => [typeof(Web.Localization.SiteText), typeof(Wenjiu.Registry.Localization.RegistryText), typeof(Wenjiu.Relief.Localization.ReliefText), typeof(Wenjiu.Reviews.Localization.ReviewsText), typeof(Wenjiu.Payments.Localization.PaymentsText), typeof(Wenjiu.Recruitment.Localization.RecruitmentText)];
+    public static TheoryData<Type> TextResources => [typeof(Web.Localization.SiteText), typeof(Wenjiu.Registry.Localization.RegistryText), typeof(Wenjiu.Relief.Localization.ReliefText), typeof(Wenjiu.Reviews.Localization.ReviewsText), typeof(Wenjiu.Payments.Localization.PaymentsText), typeof(Wenjiu.Recruitment.Localization.RecruitmentText), typeof(Wenjiu.Ledger.Localization.LedgerText)];
 
     [Theory]
     [MemberData(nameof(TextResources))]

@@ -38,6 +38,11 @@ public static class Permissions
     public const string LeadReviews = "LeadReviews";
     public const string ApplyForReview = "ApplyForReview";
     public const string SearchJobs = "SearchJobs";
+    public const string DesignateKeyEnterprises = "DesignateKeyEnterprises";
+    public const string ViewDemandLines = "ViewDemandLines";
+    public const string EditDemandLines = "EditDemandLines";
+    public const string WorkDemandLines = "WorkDemandLines";
+    public const string LeadSpecialists = "LeadSpecialists";
 
     private static readonly string[] Nobody = [];
 
@@ -76,6 +81,13 @@ public static class Permissions
         [ApplyForReview] = new(Nobody, [Roles.Enterprise]),
         // Online recruitment (issue 10): every signed-in user searches the open postings (their data is public by nature).
         [SearchJobs] = new([Roles.Administrator, Roles.PolicyOfficer, Roles.Reviewer, Roles.ServiceSpecialist, Roles.LabourInspector, Roles.Enterprise, Roles.HrAgency, Roles.JobSeeker, Roles.ProvinceLiaison], Nobody),
+        // The demand ledger (issue 10 §1): policy officers and administrators designate key enterprises; an enterprise
+        // keeps its own demand lines, specialists keep every line and work theirs; the administrator leads the specialists.
+        [DesignateKeyEnterprises] = new([Roles.Administrator, Roles.PolicyOfficer], Nobody),
+        [ViewDemandLines] = new([Roles.Administrator, Roles.PolicyOfficer, Roles.ServiceSpecialist], [Roles.Enterprise]),
+        [EditDemandLines] = new([Roles.Administrator, Roles.ServiceSpecialist], [Roles.Enterprise]),
+        [WorkDemandLines] = new([Roles.Administrator, Roles.ServiceSpecialist], Nobody),
+        [LeadSpecialists] = new([Roles.Administrator], Nobody),
     };
 
     /// <summary>Registers one policy per action, named as the action: a user passes when it holds the action at all.</summary>

@@ -30,6 +30,12 @@ public enum ParameterUnit
     /// <summary>A count of persons, a non-negative whole number.</summary>
     Persons,
 
+    /// <summary>A count of days, a non-negative whole number (a target time, a window).</summary>
+    Days,
+
+    /// <summary>A count of hours, a non-negative whole number (a target time).</summary>
+    Hours,
+
     /// <summary>A non-negative multiplier (1 = unchanged, 0.5 = halved, 0 = nothing).</summary>
     Factor,
 
@@ -49,6 +55,8 @@ public static class ParameterUnits
         ["months"] = ParameterUnit.Months,
         ["month"] = ParameterUnit.Month,
         ["persons"] = ParameterUnit.Persons,
+        ["days"] = ParameterUnit.Days,
+        ["hours"] = ParameterUnit.Hours,
         ["factor"] = ParameterUnit.Factor,
         ["boolean"] = ParameterUnit.Boolean,
     };
@@ -69,7 +77,7 @@ public static class ParameterUnits
             ParameterUnit.Yuan or ParameterUnit.YuanPerMonth when value < 0 => "an amount of money is not negative",
             ParameterUnit.Yuan or ParameterUnit.YuanPerMonth when decimal.Round(value, 2) != value => "an amount of money has at most two decimals (fen)",
             ParameterUnit.TenThousandYuan when value < 0 => "an amount of money is not negative",
-            ParameterUnit.Months or ParameterUnit.Persons when value < 0 || decimal.Truncate(value) != value => "a count is a whole number, not negative",
+            ParameterUnit.Months or ParameterUnit.Persons or ParameterUnit.Days or ParameterUnit.Hours when value < 0 || decimal.Truncate(value) != value => "a count is a whole number, not negative",
             ParameterUnit.Factor when value < 0 => "a factor is not negative",
             _ => "",
         };
