@@ -18,6 +18,7 @@ internal static class DemoData
         ("policy", Roles.PolicyOfficer, "政策处 Policy officer"),
         ("reviewer", Roles.Reviewer, "审核员 Reviewer"),
         ("specialist", Roles.ServiceSpecialist, "服务专员 Service specialist"),
+        ("specialist2", Roles.ServiceSpecialist, "服务专员（外城区） Service specialist, outer districts"),
         ("inspector", Roles.LabourInspector, "劳动监察员 Labour inspector"),
         ("enterprise", Roles.Enterprise, "企业用户 Enterprise user"),
         ("agency", Roles.HrAgency, "人力资源服务机构 HR agency"),
