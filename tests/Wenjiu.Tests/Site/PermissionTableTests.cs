@@ -155,7 +155,7 @@ public sealed class PermissionTableTests
         ("POST /api/v1/reviews/deferrals", "/api/v1/reviews/deferrals",                                            "in  no  no  no  no  no  400 no  no  no "),
         ("GET /api/v1/reviews/requests", "/api/v1/reviews/requests",                                               "in  no  no  no  no  no  200 no  no  no "),
         ("GET /Recruitment/Jobs", "/Recruitment/Jobs",                                                             "in  200 200 200 200 200 200 200 200 200"),
-        ("GET /api/v1/jobs", "/api/v1/jobs",                                                                       "in  200 200 200 200 200 200 200 200 200"),
+        ("GET /api/v1/jobs/", "/api/v1/jobs",                                                                      "in  200 200 200 200 200 200 200 200 200"),
         ("GET /api/v1/jobs/typeahead", "/api/v1/jobs/typeahead?q=护",                                              "in  200 200 200 200 200 200 200 200 200"),
         ("GET /api/v1/jobs/changes", "/api/v1/jobs/changes",                                                       "in  200 200 200 200 200 200 200 200 200"),
 

@@ -168,7 +168,7 @@ internal sealed class JobIndex : IDisposable
                 ? TopFieldCollector.Create(new Sort(new SortField("posted", SortFieldType.INT64, true), SortField.FIELD_DOC), wanted, false, false, false, false)
                 : TopScoreDocCollector.Create(wanted, true);
             var facets = new FacetCollector(BeijingDay(clock.GetUtcNow()));
-            Query run = text ?? new MatchAllDocsQuery();
+            Query run = text is null ? new MatchAllDocsQuery() : text;
             searcher.Search(run, filters.Clauses.Count > 0 ? new QueryWrapperFilter(filters) : null, MultiCollector.Wrap(top, facets));
             var docs = top.GetTopDocs((page - 1) * pageSize, pageSize);
             var items = docs.ScoreDocs.Select(d => Hit(searcher.Doc(d.Doc))).ToList();
@@ -195,7 +195,7 @@ internal sealed class JobIndex : IDisposable
         searchers.MaybeRefreshBlocking();
     }
 
-    private Query? TextQuery(string? text)
+    private BooleanQuery? TextQuery(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -203,14 +203,23 @@ internal sealed class JobIndex : IDisposable
         }
 
         var parser = new MultiFieldQueryParser(Version, TextFields, analyzer, Boosts) { DefaultOperator = Operator.AND };
+        Query parsed;
         try
         {
-            return parser.Parse(text.Trim());
+            parsed = parser.Parse(text.Trim());
         }
         catch (ParseException)
         {
-            return parser.Parse(QueryParserBase.Escape(text.Trim()));
+            parsed = parser.Parse(QueryParserBase.Escape(text.Trim()));
         }
+
+        // A query that is exactly a name or synonym of an occupation finds its postings whatever the word segmenter makes
+        // of the word out of context.
+        return new BooleanQuery
+        {
+            { parsed, Occur.SHOULD },
+            { new TermQuery(new Term("occupation_name", text.Trim().ToLowerInvariant())) { Boost = 2f }, Occur.SHOULD },
+        };
     }
 
     private BooleanQuery FilterClauses(JobQuery query)
@@ -286,6 +295,14 @@ internal sealed class JobIndex : IDisposable
             new StoredField("pay_min", p.PayMin.ToString(CultureInfo.InvariantCulture)),
             new StoredField("pay_max", p.PayMax.ToString(CultureInfo.InvariantCulture)),
         };
+        if (occupation is not null)
+        {
+            foreach (var name in (string[])[occupation.NameZh, occupation.NameEn, .. occupation.SynonymsZh, .. occupation.SynonymsEn])
+            {
+                doc.Add(new StringField("occupation_name", name.ToLowerInvariant(), Field.Store.NO));
+            }
+        }
+
         return doc;
     }
 
