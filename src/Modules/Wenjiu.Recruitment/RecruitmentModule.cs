@@ -8,6 +8,7 @@ using Wenjiu.Platform.Database;
 using Wenjiu.Platform.Events;
 using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Jobs;
+using Wenjiu.Recruitment.Contracts;
 using Wenjiu.Platform.Modules;
 using Wenjiu.Platform.Web;
 using Wenjiu.Recruitment.Features.Postings;
@@ -35,6 +36,7 @@ public static class RecruitmentModule
 
         services.AddScoped<Postings>();
         services.AddScoped<IndexTail>();
+        services.AddScoped<IMarketFiles, Features.Postings.MarketFileLoader>();
         services.AddSingleton<JobIndex>();
         services.AddHostedService<IndexTailService>();
         services.AddJob<RebuildIndexJob>(RebuildIndexJob.Kind, JobRetry.UpTo(2, TimeSpan.FromMinutes(1)));

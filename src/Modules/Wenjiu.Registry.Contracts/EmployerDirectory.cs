@@ -11,7 +11,13 @@ public interface IEmployerDirectory
 
     /// <summary>Whether the registry holds no employer yet (a fresh installation).</summary>
     Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every registered employer's code, name and key-enterprise flag, in code order, streamed (a bulk load's lookup).</summary>
+    IAsyncEnumerable<DirectoryEntry> ListAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>One employer as the directory lists it.</summary>
+public sealed record DirectoryEntry(string Uscc, string Name, bool KeyEnterprise);
 
 /// <summary>The synthetic city the demo mode loads (seed 2020, demo scale), as other modules' demo data refer to it.</summary>
 public static class DemoCity

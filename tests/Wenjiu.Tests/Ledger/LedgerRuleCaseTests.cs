@@ -28,8 +28,8 @@ public sealed class LedgerRuleCaseTests
     {
         var day = new DateOnly(2020, 2, 10);
         Assert.Equal(TimeSpan.FromHours(24), LedgerRules.FirstContactTarget(day));
-        Assert.Equal(TimeSpan.FromDays(5), LedgerRules.StageTarget(Recruitment.Contracts.FunnelStage.Applied, day));
-        Assert.Null(LedgerRules.StageTarget(Recruitment.Contracts.FunnelStage.Hired, day));
+        Assert.Equal(TimeSpan.FromDays(5), LedgerRules.StageTarget(global::Wenjiu.Recruitment.Contracts.FunnelStage.Applied, day));
+        Assert.Null(LedgerRules.StageTarget(global::Wenjiu.Recruitment.Contracts.FunnelStage.Hired, day));
         Assert.Equal(TimeSpan.FromDays(7), LedgerRules.ConfirmationWindow(day));
     }
 

@@ -13,4 +13,7 @@ internal sealed class EmployerDirectory(RegistryDbContext db) : IEmployerDirecto
 
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>
         !await db.Employers.AnyAsync(cancellationToken);
+
+    public IAsyncEnumerable<DirectoryEntry> ListAsync(CancellationToken cancellationToken = default) =>
+        db.Employers.AsNoTracking().OrderBy(e => e.Uscc).Select(e => new DirectoryEntry(e.Uscc, e.Name, e.KeyEnterprise)).AsAsyncEnumerable();
 }

@@ -1,0 +1,163 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using nietras.SeparatedValues;
+using Npgsql;
+using NpgsqlTypes;
+using Wenjiu.Recruitment.Contracts;
+using Wenjiu.Recruitment.Data;
+using Wenjiu.Recruitment.Domain;
+using Wenjiu.Registry.Contracts;
+
+namespace Wenjiu.Recruitment.Features.Postings;
+
+/// <summary>
+/// <see cref="IMarketFiles"/>: the synthetic city's postings loaded by the bulk path (binary COPY on PostgreSQL, batches on
+/// SQLite), each with the file's id and status, its employer's name and key-enterprise flag from the registry's directory,
+/// skills and bilingual descriptions from the taxonomy, refreshed at load (so the stale rule counts from the load, and no
+/// seeded posting changes status at load), and one change each in the sequence every node's index tails.
+/// </summary>
+internal sealed class MarketFileLoader(RecruitmentDbContext db, IEmployerDirectory directory, TimeProvider clock) : IMarketFiles
+{
+    private const int Batch = 5_000;
+
+    public async Task<(long Postings, long Seekers)> LoadAsync(string postingsPath, string seekersPath, CancellationToken cancellationToken = default)
+    {
+        var employers = new Dictionary<string, DirectoryEntry>(StringComparer.Ordinal);
+        await foreach (var entry in directory.ListAsync(cancellationToken))
+        {
+            employers[entry.Uscc] = entry;
+        }
+
+        var now = clock.GetUtcNow();
+        var postings = db.Database.IsNpgsql()
+            ? await CopyAsync(Read(postingsPath, employers, now), now, cancellationToken)
+            : await AddAsync(Read(postingsPath, employers, now), now, cancellationToken);
+        return (postings, 0);
+    }
+
+    /// <summary>The file's rows as postings; a row naming an employer the registry does not hold fails the load, naming the line.</summary>
+    private static IEnumerable<Posting> Read(string path, Dictionary<string, DirectoryEntry> employers, DateTimeOffset now)
+    {
+        using var reader = Sep.Reader().FromFile(path);
+        var line = 1;
+        foreach (var row in reader)
+        {
+            line++;
+            var uscc = row["employer_uscc"].ToString();
+            if (!employers.TryGetValue(uscc, out var employer))
+            {
+                throw new InvalidDataException($"{Path.GetFileName(path)} line {line}: employer_uscc {uscc} is not a registered employer.");
+            }
+
+            var occupation = OccupationTaxonomy.FindOccupation(row["occupation"].ToString())
+                ?? throw new InvalidDataException($"{Path.GetFileName(path)} line {line}: occupation {row["occupation"].ToString()} is not in the taxonomy {OccupationTaxonomy.Version}.");
+            var skills = occupation.TypicalSkills.Select(OccupationTaxonomy.FindSkill).OfType<Skill>().ToList();
+            yield return new Posting
+            {
+                Id = long.Parse(row["id"].ToString(), CultureInfo.InvariantCulture),
+                Uscc = uscc,
+                EmployerName = employer.Name,
+                TitleZh = row["title_zh"].ToString(),
+                TitleEn = row["title_en"].ToString(),
+                DescriptionZh = $"{employer.Name}招聘{occupation.NameZh}。" + (skills.Count > 0 ? $"要求：{string.Join("、", skills.Select(s => s.NameZh))}。" : ""),
+                DescriptionEn = $"{occupation.NameEn} wanted." + (skills.Count > 0 ? $" Requirements: {string.Join(", ", skills.Select(s => s.NameEn))}." : ""),
+                Occupation = occupation.Code,
+                Skills = string.Join(' ', occupation.TypicalSkills),
+                District = row["district"].ToString(),
+                PayMin = decimal.Parse(row["pay_min"].ToString(), CultureInfo.InvariantCulture),
+                PayMax = decimal.Parse(row["pay_max"].ToString(), CultureInfo.InvariantCulture),
+                Education = EducationOf(row["education"].ToString()),
+                PostedOn = DateOnly.ParseExact(row["posted_on"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                RefreshedAt = now,
+                Status = row["status"].ToString() == "closed" ? PostingStatus.Closed : PostingStatus.Open,
+                ClosedReason = row["status"].ToString() == "closed" ? ClosedReason.Switched : ClosedReason.None,
+                KeyEnterprise = employer.KeyEnterprise,
+                CreatedBy = "seed",
+                ChangedAt = now,
+            };
+        }
+    }
+
+    /// <summary>The file's education codes are the enum's names in snake case (junior_middle → JuniorMiddle).</summary>
+    internal static Education EducationOf(string code) =>
+        Enum.Parse<Education>(string.Concat(code.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..])));
+
+    private async Task<long> CopyAsync(IEnumerable<Posting> postings, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            long count = 0;
+            await using (var importer = await connection.BeginBinaryImportAsync(
+                "COPY recruitment.postings (id, uscc, employer_name, title_zh, title_en, description_zh, description_en, occupation, skills, district, pay_min, pay_max, education, posted_on, refreshed_at, status, closed_reason, key_enterprise, taxonomy_version, created_by, changed_at) FROM STDIN (FORMAT BINARY)",
+                cancellationToken))
+            {
+                foreach (var p in postings)
+                {
+                    importer.StartRow();
+                    importer.Write(p.Id, NpgsqlDbType.Bigint);
+                    importer.Write(p.Uscc, NpgsqlDbType.Varchar);
+                    importer.Write(p.EmployerName, NpgsqlDbType.Varchar);
+                    importer.Write(p.TitleZh, NpgsqlDbType.Varchar);
+                    importer.Write(p.TitleEn, NpgsqlDbType.Varchar);
+                    importer.Write(p.DescriptionZh, NpgsqlDbType.Varchar);
+                    importer.Write(p.DescriptionEn, NpgsqlDbType.Varchar);
+                    importer.Write(p.Occupation, NpgsqlDbType.Varchar);
+                    importer.Write(p.Skills, NpgsqlDbType.Varchar);
+                    importer.Write(p.District, NpgsqlDbType.Varchar);
+                    importer.Write(p.PayMin, NpgsqlDbType.Numeric);
+                    importer.Write(p.PayMax, NpgsqlDbType.Numeric);
+                    importer.Write(p.Education.ToString(), NpgsqlDbType.Varchar);
+                    importer.Write(p.PostedOn, NpgsqlDbType.Date);
+                    importer.Write(p.RefreshedAt, NpgsqlDbType.TimestampTz);
+                    importer.Write(p.Status.ToString(), NpgsqlDbType.Varchar);
+                    importer.Write(p.ClosedReason.ToString(), NpgsqlDbType.Varchar);
+                    importer.Write(p.KeyEnterprise, NpgsqlDbType.Boolean);
+                    importer.Write(p.TaxonomyVersion, NpgsqlDbType.Varchar);
+                    importer.Write(p.CreatedBy, NpgsqlDbType.Varchar);
+                    importer.Write(p.ChangedAt, NpgsqlDbType.TimestampTz);
+                    count++;
+                }
+
+                await importer.CompleteAsync(cancellationToken);
+            }
+
+            // One change per loaded posting, and the identity moved past the file's ids.
+            await using (var command = new NpgsqlCommand(
+                """
+                INSERT INTO recruitment.posting_changes (posting_id, at) SELECT id, @now FROM recruitment.postings WHERE created_by = 'seed' AND changed_at = @now ORDER BY id;
+                SELECT setval(pg_get_serial_sequence('recruitment.postings', 'id'), (SELECT coalesce(max(id), 1) FROM recruitment.postings));
+                """, connection, transaction))
+            {
+                command.Parameters.AddWithValue("now", now);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return count;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<long> AddAsync(IEnumerable<Posting> postings, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        long count = 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var batch in postings.Chunk(Batch))
+        {
+            db.Postings.AddRange(batch);
+            db.PostingChanges.AddRange(batch.Select(p => new PostingChange { PostingId = p.Id, At = now }));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            count += batch.Length;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return count;
+    }
+}
