@@ -57,6 +57,7 @@ internal sealed class JobIndex : IDisposable
 
     private readonly System.Threading.Lock gate = new();
     private readonly LuceneDirectory directory;
+    private readonly string? privatePath;
     private readonly Analyzer analyzer;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
@@ -70,14 +71,28 @@ internal sealed class JobIndex : IDisposable
         this.clock = clock;
         pageSize = Math.Clamp(options.Value.PageSize, 1, 100);
         var path = options.Value.Directory is { Length: > 0 } configured ? configured : Path.Combine(wenjiu.Value.DataDirectory, "search-index");
-        directory = FSDirectory.Open(new DirectoryInfo(Path.GetFullPath(path)));
+        path = Path.GetFullPath(path);
+        directory = FSDirectory.Open(new DirectoryInfo(path));
         var chinese = new SmartChineseAnalyzer(Version);
         var english = new EnglishAnalyzer(Version);
         analyzer = new PerFieldAnalyzerWrapper(chinese, new Dictionary<string, Analyzer>(StringComparer.Ordinal)
         {
             ["title_en"] = english, ["occupation_en"] = english, ["skills_en"] = english, ["description_en"] = english,
         });
-        writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, Similarity = new BM25Similarity() });
+        try
+        {
+            writer = new IndexWriter(directory, Config(analyzer));
+        }
+        catch (LockObtainFailedException)
+        {
+            // Another index of this machine holds the folder (a second host over the same data folder): this one keeps
+            // a private folder beside it, rebuilt from the database like a new node's, and deleted when it is disposed.
+            directory.Dispose();
+            privatePath = $"{path}-{Guid.NewGuid():N}";
+            directory = FSDirectory.Open(new DirectoryInfo(privatePath));
+            writer = new IndexWriter(directory, Config(analyzer));
+        }
+
         searchers = new SearcherManager(writer, true, new BM25SearcherFactory());
         IsNew = !DirectoryReader.IndexExists(directory);
         if (IsNew)
@@ -186,7 +201,14 @@ internal sealed class JobIndex : IDisposable
         writer.Dispose();
         analyzer.Dispose();
         directory.Dispose();
+        if (privatePath is not null && System.IO.Directory.Exists(privatePath))
+        {
+            System.IO.Directory.Delete(privatePath, recursive: true);
+        }
     }
+
+    private static IndexWriterConfig Config(Analyzer analyzer) =>
+        new(Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, Similarity = new BM25Similarity() };
 
     private void CommitLocked(long cursor)
     {
