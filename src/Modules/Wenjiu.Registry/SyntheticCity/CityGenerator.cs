@@ -184,9 +184,11 @@ internal sealed class CityGenerator(int seed)
     /// A stable seed for employer k's own stream (SplitMix64 finaliser). Not HashCode.Combine: that is randomised per
     /// process, and the city must be the same in every process.
     /// </summary>
-    private static int StreamSeed(int seed, int index)
+    private static int StreamSeed(int seed, int index) => Mix(unchecked(((ulong)(uint)seed << 32) + (ulong)(uint)index + 0x9E3779B97F4A7C15UL));
+
+    /// <summary>The SplitMix64 finaliser, to a non-negative <see cref="Random"/> seed: a stable stream from any 64-bit key.</summary>
+    internal static int Mix(ulong z)
     {
-        var z = unchecked(((ulong)(uint)seed << 32) + (ulong)(uint)index + 0x9E3779B97F4A7C15UL);
         z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
         z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
         return (int)((z ^ (z >> 31)) & 0x7FFFFFFF);
@@ -219,7 +221,7 @@ internal sealed class CityGenerator(int seed)
 
     private static string Pick((string Code, double Weight)[] mix, Random random) => Pick(random, mix);
 
-    private static string Pick(Random random, (string Code, double Weight)[] mix)
+    internal static string Pick(Random random, (string Code, double Weight)[] mix)
     {
         var total = 0.0;
         foreach (var (_, w) in mix)

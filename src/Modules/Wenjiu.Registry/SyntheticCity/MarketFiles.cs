@@ -139,7 +139,7 @@ internal static class MarketFiles
         for (var i = 0; i < count; i++)
         {
             var random = new Random(Stream(seed, 2, i));
-            var kind = Pick(random, SeekerKinds);
+            var kind = CityGenerator.Pick(random, SeekerKinds);
             var graduate = kind == "graduate";
             var migrant = kind == "migrant_worker";
             var wanted = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => occupations[random.Next(occupations.Count)]).DistinctBy(o => o.Code).ToList();
@@ -175,26 +175,7 @@ internal static class MarketFiles
 
     private static decimal RoundToHundred(decimal value) => Math.Round(value / 100m, MidpointRounding.AwayFromZero) * 100m;
 
-    private static string Pick(Random random, (string Code, double Weight)[] mix)
-    {
-        var x = random.NextDouble() * mix.Sum(m => m.Weight);
-        foreach (var (code, weight) in mix)
-        {
-            if ((x -= weight) < 0)
-            {
-                return code;
-            }
-        }
-
-        return mix[^1].Code;
-    }
-
     /// <summary>A stable stream per (seed, file, row): the same row whatever the scale or the order rows are written in.</summary>
-    private static int Stream(int seed, int file, long row)
-    {
-        var z = unchecked(((ulong)(uint)seed << 32) ^ ((ulong)(uint)file << 56) ^ (ulong)row ^ 0xD1B54A32D192ED03UL);
-        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
-        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
-        return (int)((z ^ (z >> 31)) & 0x7FFFFFFF);
-    }
+    private static int Stream(int seed, int file, long row) =>
+        CityGenerator.Mix(unchecked(((ulong)(uint)seed << 32) ^ ((ulong)(uint)file << 56) ^ (ulong)row ^ 0xD1B54A32D192ED03UL));
 }
