@@ -13,6 +13,12 @@ internal sealed class RecruitmentDbContext(DbContextOptions<RecruitmentDbContext
 
     public DbSet<PostingChange> PostingChanges => Set<PostingChange>();
 
+    public DbSet<Seeker> Seekers => Set<Seeker>();
+
+    public DbSet<ResumeEntry> ResumeEntries => Set<ResumeEntry>();
+
+    public DbSet<SeekerConsent> SeekerConsents => Set<SeekerConsent>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.AddYearMonthNumbers();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -45,6 +51,40 @@ internal sealed class RecruitmentDbContext(DbContextOptions<RecruitmentDbContext
         {
             c.ToTable("posting_changes");
             c.HasIndex(x => x.PostingId);
+        });
+        modelBuilder.Entity<Seeker>(s =>
+        {
+            s.ToTable("seekers");
+            s.HasIndex(x => x.PersonId).IsUnique();
+            s.HasIndex(x => x.UserName).IsUnique();
+            s.Property(x => x.UserName).HasMaxLength(256);
+            s.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
+            s.Property(x => x.Name).HasMaxLength(100);
+            s.Property(x => x.District).HasMaxLength(6);
+            s.Property(x => x.Education).HasConversion<string>().HasMaxLength(24);
+            s.Property(x => x.School).HasMaxLength(200);
+            s.Property(x => x.Major).HasMaxLength(200);
+            s.Property(x => x.OriginCounty).HasMaxLength(6);
+            s.Property(x => x.Skills).HasMaxLength(1000);
+            s.Property(x => x.WantedOccupations).HasMaxLength(400);
+            s.Property(x => x.PayMin).HasPrecision(12, 2);
+            s.Property(x => x.TaxonomyVersion).HasMaxLength(16);
+        });
+        modelBuilder.Entity<ResumeEntry>(r =>
+        {
+            r.ToTable("resume_entries");
+            r.HasIndex(x => x.SeekerId);
+            r.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            r.Property(x => x.Organisation).HasMaxLength(200);
+            r.Property(x => x.Title).HasMaxLength(200);
+            r.Property(x => x.Occupation).HasMaxLength(64);
+            r.Property(x => x.Description).HasMaxLength(2000);
+        });
+        modelBuilder.Entity<SeekerConsent>(c =>
+        {
+            c.ToTable("seeker_consents");
+            c.HasIndex(x => new { x.SeekerId, x.Uscc });
+            c.Property(x => x.Uscc).HasMaxLength(18);
         });
         modelBuilder.PlaceTablesInModule(Module, Database.IsSqlite());
         modelBuilder.StoreTimesAsSortableTextOnSqlite(Database.IsSqlite());
