@@ -36,6 +36,9 @@ public static class RecruitmentModule
 
         services.AddScoped<Postings>();
         services.AddScoped<IndexTail>();
+        services.Configure<Features.Recommendations.RecommendationOptions>(builder.Configuration.GetSection(Features.Recommendations.RecommendationOptions.Section));
+        services.AddScoped<Features.Recommendations.Recommender>();
+        services.AddScoped<Features.Recommendations.SeekerMatchIndex>();
         services.AddScoped<IMarketFiles, Features.Postings.MarketFileLoader>();
         services.AddSingleton<JobIndex>();
         services.AddHostedService<IndexTailService>();
@@ -62,6 +65,7 @@ public static class RecruitmentModule
         var jobs = endpoints.MapGroup("/api/v1/jobs").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         JobEndpoints.Map(jobs);
+        Features.Recommendations.RecommendationEndpoints.Map(endpoints);
         return endpoints;
     }
 }

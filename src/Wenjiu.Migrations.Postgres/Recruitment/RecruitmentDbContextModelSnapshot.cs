@@ -398,6 +398,35 @@ namespace Wenjiu.Migrations.Postgres.Recruitment
 
                     b.ToTable("seeker_consents", "recruitment");
                 });
+
+            modelBuilder.Entity("Wenjiu.Recruitment.Domain.SeekerOccupation", b =>
+                {
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("occupation");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("district");
+
+                    b.Property<long>("SeekerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seeker_id");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.HasKey("Occupation", "District", "SeekerId")
+                        .HasName("pk_seeker_occupations");
+
+                    b.HasIndex("SeekerId")
+                        .HasDatabaseName("ix_seeker_occupations_seeker_id");
+
+                    b.ToTable("seeker_occupations", "recruitment");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -389,6 +389,35 @@ namespace Wenjiu.Migrations.Sqlite.Recruitment
 
                     b.ToTable("recruitment_seeker_consents", (string)null);
                 });
+
+            modelBuilder.Entity("Wenjiu.Recruitment.Domain.SeekerOccupation", b =>
+                {
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occupation");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district");
+
+                    b.Property<long>("SeekerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seeker_id");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rank");
+
+                    b.HasKey("Occupation", "District", "SeekerId")
+                        .HasName("pk_recruitment_seeker_occupations");
+
+                    b.HasIndex("SeekerId")
+                        .HasDatabaseName("ix_recruitment_seeker_occupations_seeker_id");
+
+                    b.ToTable("recruitment_seeker_occupations", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -43,6 +43,8 @@ public static class Permissions
     public const string EditDemandLines = "EditDemandLines";
     public const string WorkDemandLines = "WorkDemandLines";
     public const string LeadSpecialists = "LeadSpecialists";
+    public const string ViewRecommendations = "ViewRecommendations";
+    public const string ViewCandidates = "ViewCandidates";
 
     private static readonly string[] Nobody = [];
 
@@ -88,6 +90,8 @@ public static class Permissions
         [EditDemandLines] = new([Roles.Administrator, Roles.ServiceSpecialist], [Roles.Enterprise]),
         [WorkDemandLines] = new([Roles.Administrator, Roles.ServiceSpecialist], Nobody),
         [LeadSpecialists] = new([Roles.Administrator], Nobody),
+        [ViewRecommendations] = new([Roles.Administrator, Roles.ServiceSpecialist], Nobody),
+        [ViewCandidates] = new([Roles.Administrator, Roles.ServiceSpecialist], Nobody),
     };
 
     /// <summary>Registers one policy per action, named as the action: a user passes when it holds the action at all.</summary>

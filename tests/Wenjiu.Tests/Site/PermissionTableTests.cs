@@ -158,6 +158,8 @@ public sealed class PermissionTableTests
         ("GET /api/v1/jobs/", "/api/v1/jobs",                                                                      "in  200 200 200 200 200 200 200 200 200"),
         ("GET /api/v1/jobs/typeahead", "/api/v1/jobs/typeahead?q=护",                                              "in  200 200 200 200 200 200 200 200 200"),
         ("GET /api/v1/jobs/changes", "/api/v1/jobs/changes",                                                       "in  200 200 200 200 200 200 200 200 200"),
+        ("GET /api/v1/seekers/{id:long}/recommendations", "/api/v1/seekers/999999/recommendations",              "in  404 404 404 404 404 404 404 404 404"),
+        ("GET /api/v1/demand-lines/{id:long}/candidates", "/api/v1/demand-lines/999999/candidates",               "in  404 no  no  404 no  no  no  no  no "),
 
         ("GET /Payments/Payouts", "/Payments/Payouts",                                                             "in  200 200 200 no  no  no  no  no  no"),
         ("POST /Payments/Payouts", "/Payments/Payouts",                                                            "in  400 no  no  no  no  no  no  no  no"),

@@ -19,6 +19,8 @@ internal sealed class RecruitmentDbContext(DbContextOptions<RecruitmentDbContext
 
     public DbSet<SeekerConsent> SeekerConsents => Set<SeekerConsent>();
 
+    public DbSet<SeekerOccupation> SeekerOccupations => Set<SeekerOccupation>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.AddYearMonthNumbers();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -85,6 +87,14 @@ internal sealed class RecruitmentDbContext(DbContextOptions<RecruitmentDbContext
             c.ToTable("seeker_consents");
             c.HasIndex(x => new { x.SeekerId, x.Uscc });
             c.Property(x => x.Uscc).HasMaxLength(18);
+        });
+        modelBuilder.Entity<SeekerOccupation>(o =>
+        {
+            o.ToTable("seeker_occupations");
+            o.HasKey(x => new { x.Occupation, x.District, x.SeekerId });
+            o.HasIndex(x => x.SeekerId);
+            o.Property(x => x.Occupation).HasMaxLength(64);
+            o.Property(x => x.District).HasMaxLength(6);
         });
         modelBuilder.PlaceTablesInModule(Module, Database.IsSqlite());
         modelBuilder.StoreTimesAsSortableTextOnSqlite(Database.IsSqlite());

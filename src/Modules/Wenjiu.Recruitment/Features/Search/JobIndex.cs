@@ -48,6 +48,13 @@ internal sealed class JobIndex : IDisposable
 
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const string CursorKey = "change_sequence";
+
+    /// <summary>
+    /// The documents' format, in the commit's user data: an index of another format is rebuilt at start (format 2 added
+    /// the skill codes and the pay ceiling that recommendations query).
+    /// </summary>
+    private const string FormatKey = "format";
+    private const string Format = "2";
     private static readonly string[] TextFields = ["title_zh", "title_en", "occupation_zh", "occupation_en", "skills_zh", "skills_en", "description_zh", "description_en", "employer"];
     private static readonly Dictionary<string, float> Boosts = new(StringComparer.Ordinal)
     {
@@ -94,8 +101,8 @@ internal sealed class JobIndex : IDisposable
         }
 
         searchers = new SearcherManager(writer, true, new BM25SearcherFactory());
-        IsNew = !DirectoryReader.IndexExists(directory);
-        if (IsNew)
+        IsNew = !DirectoryReader.IndexExists(directory) || !writer.CommitData.TryGetValue(FormatKey, out var format) || format != Format;
+        if (!DirectoryReader.IndexExists(directory))
         {
             writer.Commit();
         }
@@ -195,6 +202,53 @@ internal sealed class JobIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// The recommender's candidate pool for a seeker: open postings of the wanted occupations (weighted by rank) or of
+    /// their major groups, scored by constant parts (occupation, district, each shared skill, pay at least the asked
+    /// minimum), the best <paramref name="pool"/> by that score; the recommender scores them fully and explains them.
+    /// </summary>
+    public IReadOnlyList<long> RecommendationPool(IReadOnlyList<(string Occupation, float Weight)> occupations, string? district, IReadOnlyCollection<string> skills, decimal payMin, int pool)
+    {
+        ArgumentNullException.ThrowIfNull(occupations);
+        ArgumentNullException.ThrowIfNull(skills);
+        if (occupations.Count == 0)
+        {
+            return [];
+        }
+
+        var wanted = new BooleanQuery();
+        foreach (var (occupation, weight) in occupations)
+        {
+            wanted.Add(new ConstantScoreQuery(new TermQuery(new Term("occupation", occupation))) { Boost = weight }, Occur.SHOULD);
+        }
+
+        var query = new BooleanQuery { { wanted, Occur.MUST } };
+        if (district is { Length: > 0 })
+        {
+            query.Add(new ConstantScoreQuery(new TermQuery(new Term("district", district))) { Boost = 1.5f }, Occur.SHOULD);
+        }
+
+        foreach (var skill in skills)
+        {
+            query.Add(new ConstantScoreQuery(new TermQuery(new Term("skill", skill))) { Boost = 0.5f }, Occur.SHOULD);
+        }
+
+        query.Add(new ConstantScoreQuery(NumericRangeQuery.NewInt64Range("pay_top", (long)decimal.Ceiling(payMin), null, true, true)) { Boost = 1f }, Occur.SHOULD);
+        searchers.MaybeRefresh();
+        var searcher = searchers.Acquire();
+        try
+        {
+            var top = searcher.Search(query, Math.Max(1, pool));
+            return [.. top.ScoreDocs.Select(d => long.Parse(searcher.Doc(d.Doc, IdOnly).Get("id", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture))];
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    private static readonly ISet<string> IdOnly = new HashSet<string>(StringComparer.Ordinal) { "id" };
+
     public void Dispose()
     {
         searchers.Dispose();
@@ -212,7 +266,7 @@ internal sealed class JobIndex : IDisposable
 
     private void CommitLocked(long cursor)
     {
-        writer.SetCommitData(new Dictionary<string, string>(StringComparer.Ordinal) { [CursorKey] = cursor.ToString(CultureInfo.InvariantCulture) });
+        writer.SetCommitData(new Dictionary<string, string>(StringComparer.Ordinal) { [CursorKey] = cursor.ToString(CultureInfo.InvariantCulture), [FormatKey] = Format });
         writer.Commit();
         searchers.MaybeRefreshBlocking();
     }
@@ -316,7 +370,13 @@ internal sealed class JobIndex : IDisposable
             new NumericDocValuesField("posted", posted),
             new StoredField("pay_min", p.PayMin.ToString(CultureInfo.InvariantCulture)),
             new StoredField("pay_max", p.PayMax.ToString(CultureInfo.InvariantCulture)),
+            new Int64Field("pay_top", (long)decimal.Floor(p.PayMax), Field.Store.NO),
         };
+        foreach (var code in p.Skills.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            doc.Add(new StringField("skill", code, Field.Store.NO));
+        }
+
         if (occupation is not null)
         {
             foreach (var name in (string[])[occupation.NameZh, occupation.NameEn, .. occupation.SynonymsZh, .. occupation.SynonymsEn])
