@@ -35,6 +35,8 @@ public static class RecruitmentModule
         services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
 
         services.AddScoped<Postings>();
+        services.AddScoped<Features.Seekers.Seekers>();
+        services.AddScoped<Features.Applications.Applications>();
         services.AddScoped<IndexTail>();
         services.AddScoped<IMarketFiles, Features.Postings.MarketFileLoader>();
         services.AddSingleton<JobIndex>();
@@ -62,6 +64,13 @@ public static class RecruitmentModule
         var jobs = endpoints.MapGroup("/api/v1/jobs").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         JobEndpoints.Map(jobs);
+        Features.Applications.ApplicationEndpoints.MapOnJobs(jobs);
+        var seekers = endpoints.MapGroup("/api/v1/seekers").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        Features.Seekers.SeekerEndpoints.Map(seekers);
+        var applications = endpoints.MapGroup("/api/v1/applications").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        Features.Applications.ApplicationEndpoints.MapOnApplications(applications);
         return endpoints;
     }
 }

@@ -43,6 +43,10 @@ public static class Permissions
     public const string EditDemandLines = "EditDemandLines";
     public const string WorkDemandLines = "WorkDemandLines";
     public const string LeadSpecialists = "LeadSpecialists";
+    public const string SeekWork = "SeekWork";
+    public const string RegisterSeekers = "RegisterSeekers";
+    public const string ViewSeekers = "ViewSeekers";
+    public const string WorkApplications = "WorkApplications";
 
     private static readonly string[] Nobody = [];
 
@@ -88,6 +92,10 @@ public static class Permissions
         [EditDemandLines] = new([Roles.Administrator, Roles.ServiceSpecialist], [Roles.Enterprise]),
         [WorkDemandLines] = new([Roles.Administrator, Roles.ServiceSpecialist], Nobody),
         [LeadSpecialists] = new([Roles.Administrator], Nobody),
+        [SeekWork] = new([Roles.JobSeeker], Nobody),
+        [RegisterSeekers] = new([Roles.Administrator, Roles.ServiceSpecialist], [Roles.HrAgency]),
+        [ViewSeekers] = new([Roles.Administrator, Roles.ServiceSpecialist], [Roles.Enterprise, Roles.HrAgency]),
+        [WorkApplications] = new([Roles.Administrator], [Roles.Enterprise]),
     };
 
     /// <summary>Registers one policy per action, named as the action: a user passes when it holds the action at all.</summary>
