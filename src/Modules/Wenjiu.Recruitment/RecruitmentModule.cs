@@ -35,6 +35,8 @@ public static class RecruitmentModule
         services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
 
         services.AddScoped<Postings>();
+        services.AddScoped<Features.Seekers.Seekers>();
+        services.AddScoped<Features.Applications.Applications>();
         services.AddScoped<IndexTail>();
         services.Configure<Features.Recommendations.RecommendationOptions>(builder.Configuration.GetSection(Features.Recommendations.RecommendationOptions.Section));
         services.AddScoped<Features.Recommendations.Recommender>();
@@ -66,6 +68,13 @@ public static class RecruitmentModule
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         JobEndpoints.Map(jobs);
         Features.Recommendations.RecommendationEndpoints.Map(endpoints);
+        Features.Applications.ApplicationEndpoints.MapOnJobs(jobs);
+        var seekers = endpoints.MapGroup("/api/v1/seekers").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        Features.Seekers.SeekerEndpoints.Map(seekers);
+        var applications = endpoints.MapGroup("/api/v1/applications").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        Features.Applications.ApplicationEndpoints.MapOnApplications(applications);
         return endpoints;
     }
 }

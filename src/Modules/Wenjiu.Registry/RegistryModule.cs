@@ -62,6 +62,9 @@ public static class RegistryModule
         services.AddScoped<IPlacementEvidence, Features.Placements.PlacementEvidenceLookup>();
         services.AddScoped<IPolicySizeClasses, Features.SizeClassPolicy.PolicySizeClasses>();
 
+        // Issue 10 §2: one person record per identity number, whichever module registers the person.
+        services.AddScoped<IPersonRecords, Features.PersonRecords.PersonRecords>();
+
         // The employer page shows the links other modules offer on an employer (the relief statements, …).
         services.AddRecordLinks();
         services.AddNavigationLinks(

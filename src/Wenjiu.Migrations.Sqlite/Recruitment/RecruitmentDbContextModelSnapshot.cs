@@ -17,6 +17,190 @@ namespace Wenjiu.Migrations.Sqlite.Recruitment
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Wenjiu.Platform.Events.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("DeliveredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("NextAttemptAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("OccurredAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_outbox_messages");
+
+                    b.ToTable("platform_outbox_messages", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
+            modelBuilder.Entity("Wenjiu.Recruitment.Domain.Application", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgencyUscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_uscc");
+
+                    b.Property<string>("AppliedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_at");
+
+                    b.Property<long?>("DemandLineId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("demand_line_id");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<int>("NoShows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("no_shows");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<long>("PostingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("posting_id");
+
+                    b.Property<string>("RefusalReason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<int>("Routes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("routes");
+
+                    b.Property<long>("SeekerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seeker_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("StageChangedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_changed_at");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uscc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recruitment_applications");
+
+                    b.HasIndex("PostingId", "SeekerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recruitment_applications_posting_id_seeker_id");
+
+                    b.HasIndex("SeekerId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recruitment_applications_seeker_id_idempotency_key");
+
+                    b.HasIndex("Uscc", "SeekerId")
+                        .HasDatabaseName("ix_recruitment_applications_uscc_seeker_id");
+
+                    b.ToTable("recruitment_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Wenjiu.Recruitment.Domain.ApplicationStageChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("RefusalReason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recruitment_application_stage_changes");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_recruitment_application_stage_changes_application_id");
+
+                    b.ToTable("recruitment_application_stage_changes", (string)null);
+                });
+
             modelBuilder.Entity("Wenjiu.Recruitment.Domain.Posting", b =>
                 {
                     b.Property<long>("Id")

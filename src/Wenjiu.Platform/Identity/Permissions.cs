@@ -45,6 +45,10 @@ public static class Permissions
     public const string LeadSpecialists = "LeadSpecialists";
     public const string ViewRecommendations = "ViewRecommendations";
     public const string ViewCandidates = "ViewCandidates";
+    public const string SeekWork = "SeekWork";
+    public const string RegisterSeekers = "RegisterSeekers";
+    public const string ViewSeekers = "ViewSeekers";
+    public const string WorkApplications = "WorkApplications";
 
     private static readonly string[] Nobody = [];
 
@@ -92,6 +96,10 @@ public static class Permissions
         [LeadSpecialists] = new([Roles.Administrator], Nobody),
         [ViewRecommendations] = new([Roles.Administrator, Roles.ServiceSpecialist], Nobody),
         [ViewCandidates] = new([Roles.Administrator, Roles.ServiceSpecialist], Nobody),
+        [SeekWork] = new([Roles.JobSeeker], Nobody),
+        [RegisterSeekers] = new([Roles.Administrator, Roles.ServiceSpecialist], [Roles.HrAgency]),
+        [ViewSeekers] = new([Roles.Administrator, Roles.ServiceSpecialist], [Roles.Enterprise, Roles.HrAgency]),
+        [WorkApplications] = new([Roles.Administrator], [Roles.Enterprise]),
     };
 
     /// <summary>Registers one policy per action, named as the action: a user passes when it holds the action at all.</summary>

@@ -270,7 +270,20 @@ public sealed class WenjiuFactory : WebApplicationFactory<Program>
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             }
 
-            Directory.Delete(DataDirectory, recursive: true);
+            // A file may still appear while the folder is deleted (a SQLite journal closed by the pool, an index segment
+            // the host's last background step wrote): seen as "Directory not empty" after concurrent writers; try again.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    Directory.Delete(DataDirectory, recursive: true);
+                    return;
+                }
+                catch (IOException) when (attempt < 5)
+                {
+                    Thread.Sleep(100 * attempt);
+                }
+            }
         }
     }
 }

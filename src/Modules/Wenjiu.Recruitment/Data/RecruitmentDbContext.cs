@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wenjiu.Platform.Database;
+using Wenjiu.Platform.Events;
 using Wenjiu.Platform.Periods;
 using Wenjiu.Recruitment.Domain;
 
@@ -20,6 +21,10 @@ internal sealed class RecruitmentDbContext(DbContextOptions<RecruitmentDbContext
     public DbSet<SeekerConsent> SeekerConsents => Set<SeekerConsent>();
 
     public DbSet<SeekerOccupation> SeekerOccupations => Set<SeekerOccupation>();
+
+    public DbSet<Application> Applications => Set<Application>();
+
+    public DbSet<ApplicationStageChange> ApplicationStageChanges => Set<ApplicationStageChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.AddYearMonthNumbers();
 
@@ -96,7 +101,35 @@ internal sealed class RecruitmentDbContext(DbContextOptions<RecruitmentDbContext
             o.Property(x => x.Occupation).HasMaxLength(64);
             o.Property(x => x.District).HasMaxLength(6);
         });
+        modelBuilder.Entity<Application>(a =>
+        {
+            a.ToTable("applications");
+            // One application per person and posting: a double click, a concurrent retry or an agency's
+            // recommendation of someone who already applied all meet here.
+            a.HasIndex(x => new { x.PostingId, x.SeekerId }).IsUnique();
+            a.HasIndex(x => new { x.SeekerId, x.IdempotencyKey }).IsUnique();
+            a.HasIndex(x => new { x.Uscc, x.SeekerId });
+            a.Property(x => x.Uscc).HasMaxLength(18);
+            a.Property(x => x.AgencyUscc).HasMaxLength(18);
+            a.Property(x => x.IdempotencyKey).HasMaxLength(100);
+            a.Property(x => x.Stage).HasConversion<string>().HasMaxLength(16);
+            a.Property(x => x.RefusalReason).HasConversion<string>().HasMaxLength(32);
+            a.Property(x => x.Routes).HasConversion<int>();
+        });
+        modelBuilder.Entity<ApplicationStageChange>(c =>
+        {
+            c.ToTable("application_stage_changes");
+            c.HasIndex(x => x.ApplicationId);
+            c.Property(x => x.From).HasConversion<string>().HasMaxLength(16);
+            c.Property(x => x.To).HasConversion<string>().HasMaxLength(16);
+            c.Property(x => x.RefusalReason).HasConversion<string>().HasMaxLength(32);
+            c.Property(x => x.By).HasMaxLength(256);
+        });
         modelBuilder.PlaceTablesInModule(Module, Database.IsSqlite());
+
+        // An application's stage changes publish FunnelStageReached in their own transaction (ADR 0009); after the
+        // module's placement, which would otherwise move the platform's table into recruitment's schema.
+        modelBuilder.MapOutbox(Database.IsSqlite());
         modelBuilder.StoreTimesAsSortableTextOnSqlite(Database.IsSqlite());
     }
 }
