@@ -41,6 +41,7 @@ public static class RecruitmentModule
         services.Configure<Features.Recommendations.RecommendationOptions>(builder.Configuration.GetSection(Features.Recommendations.RecommendationOptions.Section));
         services.AddScoped<Features.Recommendations.Recommender>();
         services.AddScoped<Features.Recommendations.SeekerMatchIndex>();
+        services.AddScoped<Features.Fairs.Fairs>();
         services.AddScoped<IMarketFiles, Features.Postings.MarketFileLoader>();
         services.AddSingleton<JobIndex>();
         services.AddHostedService<IndexTailService>();
@@ -50,7 +51,8 @@ public static class RecruitmentModule
         services.AddDemoData<Demo.RecruitmentDemoData>();
 
         services.AddNavigationLinks(
-            NavigationLink.To("nav-recruitment-jobs", typeof(RecruitmentText), "Nav.Jobs", 600, "/Recruitment/Jobs", Permissions.SearchJobs));
+            NavigationLink.To("nav-recruitment-jobs", typeof(RecruitmentText), "Nav.Jobs", 600, "/Recruitment/Jobs", Permissions.SearchJobs),
+            NavigationLink.To("nav-recruitment-fairs", typeof(RecruitmentText), "Nav.Fairs", 650, "/Recruitment/Fairs", Permissions.SearchJobs));
         return builder;
     }
 
@@ -59,6 +61,7 @@ public static class RecruitmentModule
     {
         ArgumentNullException.ThrowIfNull(conventions);
         conventions.AuthorizeAreaFolder(Area, "/Jobs", Permissions.SearchJobs);
+        conventions.AuthorizeAreaFolder(Area, "/Fairs", Permissions.SearchJobs);
     }
 
     public static IEndpointRouteBuilder MapRecruitment(this IEndpointRouteBuilder endpoints)
@@ -68,6 +71,9 @@ public static class RecruitmentModule
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         JobEndpoints.Map(jobs);
         Features.Recommendations.RecommendationEndpoints.Map(endpoints);
+        var fairs = endpoints.MapGroup("/api/v1/fairs").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        Features.Fairs.FairEndpoints.Map(fairs);
         Features.Applications.ApplicationEndpoints.MapOnJobs(jobs);
         var seekers = endpoints.MapGroup("/api/v1/seekers").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);

@@ -201,6 +201,176 @@ namespace Wenjiu.Migrations.Sqlite.Recruitment
                     b.ToTable("recruitment_application_stage_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Wenjiu.Recruitment.Domain.Booth", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EmployerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_name");
+
+                    b.Property<long>("FairId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fair_id");
+
+                    b.Property<bool>("KeyEnterprise")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key_enterprise");
+
+                    b.Property<string>("PostingIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("posting_ids");
+
+                    b.Property<string>("RegisteredAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_by");
+
+                    b.Property<decimal>("Urgency")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("urgency");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uscc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recruitment_booths");
+
+                    b.HasIndex("FairId", "Uscc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recruitment_booths_fair_id_uscc");
+
+                    b.ToTable("recruitment_booths", (string)null);
+                });
+
+            modelBuilder.Entity("Wenjiu.Recruitment.Domain.Campaign", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_zh");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recruitment_campaigns");
+
+                    b.ToTable("recruitment_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Wenjiu.Recruitment.Domain.Fair", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("EndsAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_zh");
+
+                    b.Property<string>("RegistrationClosesAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registration_closes_at");
+
+                    b.Property<string>("StartsAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recruitment_fairs");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_recruitment_fairs_campaign_id");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_recruitment_fairs_starts_at");
+
+                    b.ToTable("recruitment_fairs", (string)null);
+                });
+
             modelBuilder.Entity("Wenjiu.Recruitment.Domain.Posting", b =>
                 {
                     b.Property<long>("Id")
@@ -363,6 +533,58 @@ namespace Wenjiu.Migrations.Sqlite.Recruitment
                         .HasDatabaseName("ix_recruitment_posting_changes_posting_id");
 
                     b.ToTable("recruitment_posting_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Wenjiu.Recruitment.Domain.QueueEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BoothId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("booth_id");
+
+                    b.Property<string>("CalledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("called_at");
+
+                    b.Property<string>("DoneAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("JoinedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("joined_at");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<long>("SeekerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seeker_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recruitment_queue_entries");
+
+                    b.HasIndex("BoothId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recruitment_queue_entries_booth_id_number");
+
+                    b.HasIndex("BoothId", "SeekerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recruitment_queue_entries_booth_id_seeker_id");
+
+                    b.ToTable("recruitment_queue_entries", (string)null);
                 });
 
             modelBuilder.Entity("Wenjiu.Recruitment.Domain.ResumeEntry", b =>

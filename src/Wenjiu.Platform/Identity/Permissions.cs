@@ -45,6 +45,8 @@ public static class Permissions
     public const string LeadSpecialists = "LeadSpecialists";
     public const string ViewRecommendations = "ViewRecommendations";
     public const string ViewCandidates = "ViewCandidates";
+    public const string ManageFairs = "ManageFairs";
+    public const string ExhibitAtFairs = "ExhibitAtFairs";
     public const string SeekWork = "SeekWork";
     public const string RegisterSeekers = "RegisterSeekers";
     public const string ViewSeekers = "ViewSeekers";
@@ -96,6 +98,8 @@ public static class Permissions
         [LeadSpecialists] = new([Roles.Administrator], Nobody),
         [ViewRecommendations] = new([Roles.Administrator, Roles.ServiceSpecialist], Nobody),
         [ViewCandidates] = new([Roles.Administrator, Roles.ServiceSpecialist], Nobody),
+        [ManageFairs] = new([Roles.Administrator, Roles.PolicyOfficer, Roles.ServiceSpecialist], Nobody),
+        [ExhibitAtFairs] = new([Roles.Administrator], [Roles.Enterprise]),
         [SeekWork] = new([Roles.JobSeeker], Nobody),
         [RegisterSeekers] = new([Roles.Administrator, Roles.ServiceSpecialist], [Roles.HrAgency]),
         [ViewSeekers] = new([Roles.Administrator, Roles.ServiceSpecialist], [Roles.Enterprise, Roles.HrAgency]),

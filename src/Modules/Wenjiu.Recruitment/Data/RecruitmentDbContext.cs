@@ -22,6 +22,14 @@ internal sealed class RecruitmentDbContext(DbContextOptions<RecruitmentDbContext
 
     public DbSet<SeekerOccupation> SeekerOccupations => Set<SeekerOccupation>();
 
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<Fair> Fairs => Set<Fair>();
+
+    public DbSet<Booth> Booths => Set<Booth>();
+
+    public DbSet<QueueEntry> QueueEntries => Set<QueueEntry>();
+
     public DbSet<Application> Applications => Set<Application>();
 
     public DbSet<ApplicationStageChange> ApplicationStageChanges => Set<ApplicationStageChange>();
@@ -124,6 +132,42 @@ internal sealed class RecruitmentDbContext(DbContextOptions<RecruitmentDbContext
             c.Property(x => x.To).HasConversion<string>().HasMaxLength(16);
             c.Property(x => x.RefusalReason).HasConversion<string>().HasMaxLength(32);
             c.Property(x => x.By).HasMaxLength(256);
+        });
+        modelBuilder.Entity<Campaign>(c =>
+        {
+            c.ToTable("campaigns");
+            c.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            c.Property(x => x.NameZh).HasMaxLength(200);
+            c.Property(x => x.NameEn).HasMaxLength(200);
+            c.Property(x => x.CreatedBy).HasMaxLength(256);
+        });
+        modelBuilder.Entity<Fair>(f =>
+        {
+            f.ToTable("fairs");
+            f.HasIndex(x => x.CampaignId);
+            f.HasIndex(x => x.StartsAt);
+            f.Property(x => x.NameZh).HasMaxLength(200);
+            f.Property(x => x.NameEn).HasMaxLength(200);
+            f.Property(x => x.CreatedBy).HasMaxLength(256);
+        });
+        modelBuilder.Entity<Booth>(b =>
+        {
+            b.ToTable("booths");
+            // One booth per employer and fair: a second registration changes the first.
+            b.HasIndex(x => new { x.FairId, x.Uscc }).IsUnique();
+            b.Property(x => x.Uscc).HasMaxLength(18);
+            b.Property(x => x.EmployerName).HasMaxLength(200);
+            b.Property(x => x.Urgency).HasPrecision(12, 2);
+            b.Property(x => x.PostingIds).HasMaxLength(2000);
+            b.Property(x => x.RegisteredBy).HasMaxLength(256);
+        });
+        modelBuilder.Entity<QueueEntry>(q =>
+        {
+            q.ToTable("queue_entries");
+            // One ticket per seeker and booth (a double click joins once); numbers unique within the booth.
+            q.HasIndex(x => new { x.BoothId, x.SeekerId }).IsUnique();
+            q.HasIndex(x => new { x.BoothId, x.Number }).IsUnique();
+            q.Property(x => x.Status).HasConversion<string>().HasMaxLength(8);
         });
         modelBuilder.PlaceTablesInModule(Module, Database.IsSqlite());
 
