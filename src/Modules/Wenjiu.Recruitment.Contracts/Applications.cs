@@ -36,3 +36,15 @@ public interface IMarketFiles
 {
     Task<(long Postings, long Seekers)> LoadAsync(string postingsPath, string seekersPath, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A seeker recommended for a demand line, as the ledger's page shows it: the name masked, the reasons in brief.</summary>
+/// <param name="Kind">The seeker's kind, snake case (<c>graduate</c>, <c>migrant_worker</c>, …).</param>
+/// <param name="Score">0–1.1: the recommender's score (its parts are in <c>GET /api/v1/demand-lines/{id}/candidates</c>).</param>
+public sealed record LineCandidate(long SeekerId, string MaskedName, string Kind, string District, decimal Score, IReadOnlyList<string> MustHaveMet, IReadOnlyList<string> MustHaveMissing, decimal? DistanceKm, bool PayMet);
+
+/// <summary>Recruitment's candidates for a key enterprise's demand line (issue 10 §3), for the ledger's line page.</summary>
+public interface ILineCandidates
+{
+    /// <summary>The best <paramref name="top"/> seekers for the line, or null when the line is unknown. Every list is audited.</summary>
+    Task<IReadOnlyList<LineCandidate>?> ForLineAsync(long lineId, int top, CancellationToken cancellationToken = default);
+}

@@ -41,6 +41,7 @@ public static class RecruitmentModule
         services.Configure<Features.Recommendations.RecommendationOptions>(builder.Configuration.GetSection(Features.Recommendations.RecommendationOptions.Section));
         services.AddScoped<Features.Recommendations.Recommender>();
         services.AddScoped<Features.Recommendations.SeekerMatchIndex>();
+        services.AddScoped<ILineCandidates, Features.Recommendations.LineCandidates>();
         services.AddScoped<Features.Fairs.Fairs>();
         services.AddScoped<IMarketFiles, Features.Postings.MarketFileLoader>();
         services.AddSingleton<JobIndex>();
@@ -49,6 +50,7 @@ public static class RecruitmentModule
         services.AddScheduledJob<StaleUnpublishing>(StaleUnpublishing.Kind, TimeSpan.FromDays(1));
         services.AddEventHandler<DemandLineChanged, PublishDemandLine>();
         services.AddDemoData<Demo.RecruitmentDemoData>();
+        services.AddDemoData<Demo.FairDemoData>();
 
         services.AddNavigationLinks(
             NavigationLink.To("nav-recruitment-jobs", typeof(RecruitmentText), "Nav.Jobs", 600, "/Recruitment/Jobs", Permissions.SearchJobs),

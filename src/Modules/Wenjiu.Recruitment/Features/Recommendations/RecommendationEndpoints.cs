@@ -72,10 +72,7 @@ internal static class RecommendationEndpoints
             return TypedResults.NotFound();
         }
 
-        await audit.RecordAsync(
-            "recruitment.candidates", $"demand_line:{id}",
-            string.Create(CultureInfo.InvariantCulture, $"{list.Count} candidates listed, names masked: seekers {string.Join(' ', list.Select(c => c.SeekerId))}"),
-            cancellationToken);
+        await LineCandidates.RecordAsync(audit, id, list, cancellationToken);
         return TypedResults.Ok(new LineCandidatesResponse(id, [.. list.Select(c => new CandidateItem(
             c.SeekerId, c.MaskedName, Snake(c.Kind.ToString()), c.District, Snake(c.Education.ToString()), c.Score, Why(c.Why)))]));
     }
@@ -85,7 +82,7 @@ internal static class RecommendationEndpoints
         new PayFitItem(e.AskedPayMin, e.OfferedPayMin, e.OfferedPayMax, e.PayMet), e.EducationMet, e.Factor, e.KeyBoost,
         [.. e.Parts.Select(p => new ScorePartItem(p.Name, p.Value, p.Weight))]);
 
-    private static string Snake(string pascal) => string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    internal static string Snake(string pascal) => string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }
 
 internal sealed record PayFitItem(decimal AskedMin, decimal OfferedMin, decimal OfferedMax, bool Met);

@@ -11,7 +11,9 @@ using Wenjiu.Platform.Identity;
 namespace Wenjiu.Ledger.Areas.Ledger.Pages.Lines;
 
 /// <summary>One line: its fields, funnel, first contact and history; the enterprise confirms or closes it, the specialist records first contact, the lead reassigns it.</summary>
-internal sealed class DetailModel(LineQueries queries, DemandLines lines, WeeklyConfirmations confirmations, Specialists specialists, IAuthorizationService authorization, IStringLocalizer<LedgerText> text) : PageModel
+internal sealed class DetailModel(
+    LineQueries queries, DemandLines lines, WeeklyConfirmations confirmations, Specialists specialists, IAuthorizationService authorization, IStringLocalizer<LedgerText> text,
+    Wenjiu.Recruitment.Contracts.ILineCandidates candidates) : PageModel
 {
     internal LineView View { get; private set; } = null!;
 
@@ -19,8 +21,23 @@ internal sealed class DetailModel(LineQueries queries, DemandLines lines, Weekly
 
     internal IReadOnlyList<string> SpecialistNames { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, Permissions.ViewDemandLines, cancellationToken) ? Page() : NotFound();
+    /// <summary>Recruitment's best candidates for an open line, names masked (staff who may see candidates only).</summary>
+    internal IReadOnlyList<Wenjiu.Recruitment.Contracts.LineCandidate>? Candidates { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, Permissions.ViewDemandLines, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (User.MayEverywhere(Permissions.ViewCandidates) && View.Line.Status == Wenjiu.Ledger.Contracts.DemandLineStatus.Open)
+        {
+            Candidates = await candidates.ForLineAsync(id, 10, cancellationToken) ?? [];
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostConfirmAsync(long id, CancellationToken cancellationToken)
     {
