@@ -293,7 +293,7 @@ Console.WriteLine();
 double Ratio(int round, string a, string b) =>
     results.Single(r => r.Round == round && r.Variant.Name == a).Result.RequestsPerSecond / results.Single(r => r.Round == round && r.Variant.Name == b).Result.RequestsPerSecond;
 string Ratios(string a, string b) => mean.ContainsKey(a) && mean.ContainsKey(b)
-    ? string.Join(", ", Enumerable.Range(1, rounds).Select(r => Ratio(r, a, b).ToString("F2", CultureInfo.InvariantCulture))) + " (rounds)"
+    ? string.Join(", ", Enumerable.Range(1, rounds).Select(r => Ratio(r, a, b).ToString("F3", CultureInfo.InvariantCulture))) + " (rounds)"
     : "not measured";
 Console.WriteLine("Goals (issue 10, Proof):");
 if (mean.TryGetValue("ours", out var o))

@@ -378,7 +378,8 @@ internal sealed class JobIndex : IDisposable
     /// <summary>
     /// The tokens of the fields whose texts repeat from posting to posting (titles, and the occupation's and skills'
     /// names and synonyms from the taxonomy), analysed once per text and replayed: the Chinese word segmenter is most of
-    /// a rebuild's time (bench/search). At most <see cref="Capacity"/> texts a field are kept; others are analysed as usual.
+    /// a rebuild's time (bench/search). At most <see cref="Capacity"/> texts are kept, all fields together; others are
+    /// analysed as usual.
     /// </summary>
     private sealed class TokenCache(Analyzer analyzer)
     {
