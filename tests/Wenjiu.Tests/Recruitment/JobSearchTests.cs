@@ -93,6 +93,40 @@ public sealed class JobSearchTests
 
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_rebuild_from_the_database_holds_every_open_posting_once_found_by_title_synonym_and_phrase_and_no_closed_one(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
+        var software = await PostAsync(factory, "高级软件工程师", "Senior software engineer", "software_engineer", Haidian);
+        var nurse = await PostAsync(factory, "夜班护士", "Night nurse", "nurse", Haidian);
+        var closed = await PostAsync(factory, "仓库管理员", "Warehouse keeper", "warehouse_keeper");
+        using var seeker = await SignedInClient.CreateAsync(factory, Roles.JobSeeker);
+        await SearchUntilAsync(seeker, "", r => r.GetProperty("total").GetInt32() == 3);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Postings>().SwitchAsync(closed, open: false, CancellationToken.None);
+        }
+
+        await SearchUntilAsync(seeker, "", r => r.GetProperty("total").GetInt32() == 2);
+
+        int rebuilt;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            rebuilt = await scope.ServiceProvider.GetRequiredService<Wenjiu.Recruitment.Features.Search.IndexTail>().RebuildAsync(null, CancellationToken.None);
+        }
+
+        Assert.Equal(2, rebuilt);
+        var all = await SearchAsync(seeker, "");
+        Assert.Equal([software, nurse], Ids(all).Order());
+        Assert.Equal(new Dictionary<string, int> { [Haidian] = 2 }, Facet(all, "district"));
+        Assert.Equal([software], Ids(await SearchAsync(seeker, "q=" + Uri.EscapeDataString("\"软件工程师\""))));
+        Assert.Equal([software], Ids(await SearchAsync(seeker, "q=" + Uri.EscapeDataString("\"software engineer\""))));
+        Assert.Equal([software], Ids(await SearchAsync(seeker, "q=" + Uri.EscapeDataString("程序员"))));
+        Assert.Equal([nurse], Ids(await SearchAsync(seeker, "q=" + Uri.EscapeDataString("护士"))));
+        Assert.Empty(Ids(await SearchAsync(seeker, "q=" + Uri.EscapeDataString("仓库管理员"))));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task A_posting_not_refreshed_within_the_stale_period_is_unpublished(DatabaseProvider provider)
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);

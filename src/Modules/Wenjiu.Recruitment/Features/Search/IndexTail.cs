@@ -19,6 +19,7 @@ namespace Wenjiu.Recruitment.Features.Search;
 internal sealed class IndexTail(RecruitmentDbContext db, JobIndex index, TimeProvider clock, IOptions<SearchOptions> options)
 {
     private const int Batch = 2000;
+    private const int RebuildBatch = 5000;
 
     /// <summary>Applies the changes after the index's cursor; how many changes it read.</summary>
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
@@ -57,28 +58,32 @@ internal sealed class IndexTail(RecruitmentDbContext db, JobIndex index, TimePro
         var cursor = await db.PostingChanges.Where(c => c.At < settledBefore).MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
         index.Clear();
         var loaded = 0;
-        long after = 0;
+        // The next batch is read from the database while this one is analysed (bench/search: the rebuild of a million
+        // postings within 5 minutes).
+        var next = ReadOpenAsync(0, cancellationToken);
         while (true)
         {
-            var batch = await db.Postings.AsNoTracking().Where(p => p.Status == PostingStatus.Open && p.Id > after).OrderBy(p => p.Id).Take(Batch)
-                .ToListAsync(cancellationToken);
+            var batch = await next;
             if (batch.Count == 0)
             {
                 break;
             }
 
-            index.Apply(batch, [], 0);
+            next = ReadOpenAsync(batch[^1].Id, cancellationToken);
+            index.Load(batch);
             loaded += batch.Count;
-            after = batch[^1].Id;
             if (progress is not null)
             {
                 await progress(loaded);
             }
         }
 
-        index.Apply([], [], cursor);
+        index.FinishRebuild(cursor);
         return loaded;
     }
+
+    private Task<List<Posting>> ReadOpenAsync(long after, CancellationToken cancellationToken) =>
+        db.Postings.AsNoTracking().Where(p => p.Status == PostingStatus.Open && p.Id > after).OrderBy(p => p.Id).Take(RebuildBatch).ToListAsync(cancellationToken);
 }
 
 /// <summary>The per-node tail: rebuilds a new (empty) index first, then reads the change sequence every poll interval.</summary>

@@ -32,7 +32,7 @@ internal static class JobEndpoints
             .WithDescription("`since` the last `sequence` read (0 for everything). Each change names the posting and whether it is `open` or `closed` now; read again with the last sequence. At most 500 at a time, oldest first.");
     }
 
-    private static Ok<JobSearchResponse> Search(
+    internal static Ok<JobSearchResponse> Search(
         string? q, string? district, string? occupation, bool? key_enterprise, string? pay, string? education, int? posted_within, int? page, JobIndex index)
     {
         var results = index.Search(new JobQuery(q, district, occupation, key_enterprise, pay, education, posted_within, page ?? 1));
