@@ -47,7 +47,8 @@ public static class RecruitmentModule
         services.AddDemoData<Demo.RecruitmentDemoData>();
 
         services.AddNavigationLinks(
-            NavigationLink.To("nav-recruitment-jobs", typeof(RecruitmentText), "Nav.Jobs", 600, "/Recruitment/Jobs", Permissions.SearchJobs));
+            NavigationLink.To("nav-recruitment-jobs", typeof(RecruitmentText), "Nav.Jobs", 600, "/Recruitment/Jobs", Permissions.SearchJobs),
+            NavigationLink.To("nav-recruitment-applications", typeof(RecruitmentText), "Nav.Applications", 610, "/Recruitment/Applications", Permissions.SeekWork));
         return builder;
     }
 
@@ -56,6 +57,8 @@ public static class RecruitmentModule
     {
         ArgumentNullException.ThrowIfNull(conventions);
         conventions.AuthorizeAreaFolder(Area, "/Jobs", Permissions.SearchJobs);
+        conventions.AuthorizeAreaFolder(Area, "/Applications", Permissions.SeekWork);
+        conventions.AuthorizeAreaFolder(Area, "/Pipeline", Permissions.WorkApplications);
     }
 
     public static IEndpointRouteBuilder MapRecruitment(this IEndpointRouteBuilder endpoints)
