@@ -67,6 +67,7 @@ public static class RecruitmentModule
         var jobs = endpoints.MapGroup("/api/v1/jobs").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         JobEndpoints.Map(jobs);
+        EmployerPostingEndpoints.Map(jobs);
         Features.Applications.ApplicationEndpoints.MapOnJobs(jobs);
         var seekers = endpoints.MapGroup("/api/v1/seekers").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
