@@ -48,7 +48,8 @@ public static class RecruitmentModule
 
         services.AddNavigationLinks(
             NavigationLink.To("nav-recruitment-jobs", typeof(RecruitmentText), "Nav.Jobs", 600, "/Recruitment/Jobs", Permissions.SearchJobs),
-            NavigationLink.To("nav-recruitment-applications", typeof(RecruitmentText), "Nav.Applications", 610, "/Recruitment/Applications", Permissions.SeekWork));
+            NavigationLink.To("nav-recruitment-applications", typeof(RecruitmentText), "Nav.Applications", 610, "/Recruitment/Applications", Permissions.SeekWork),
+            NavigationLink.To("nav-recruitment-postings", typeof(RecruitmentText), "Nav.Postings", 620, "/Recruitment/Postings", Permissions.ManagePostings));
         return builder;
     }
 
@@ -59,6 +60,7 @@ public static class RecruitmentModule
         conventions.AuthorizeAreaFolder(Area, "/Jobs", Permissions.SearchJobs);
         conventions.AuthorizeAreaFolder(Area, "/Applications", Permissions.SeekWork);
         conventions.AuthorizeAreaFolder(Area, "/Pipeline", Permissions.WorkApplications);
+        conventions.AuthorizeAreaFolder(Area, "/Postings", Permissions.ManagePostings);
     }
 
     public static IEndpointRouteBuilder MapRecruitment(this IEndpointRouteBuilder endpoints)

@@ -73,4 +73,32 @@ public sealed class EmployerPostingTests
         Assert.True(errors.TryGetProperty("education", out _));
         Assert.Equal(HttpStatusCode.NotFound, lineEdit.StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_enterprise_lists_its_postings_with_applicant_counts_and_closes_one_with_a_plain_form(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider, RecruitmentData.NoDispatch);
+        var employer = await RegistryData.AddEmployerAsync(factory, "北京明德软件有限公司");
+        var mine = await RecruitmentData.PostAsync(factory, "软件开发工程师", "Software developer", "software_engineer", uscc: employer.Uscc);
+        var theirs = await RecruitmentData.PostAsync(factory, "别家的岗位", "Someone else's", "software_engineer", uscc: RegistryData.NewUscc());
+        var (client, _) = await RegisteredSeekerAsync(factory);
+        using var enterprise = await SignedInClient.CreateAsync(factory, Roles.Enterprise, employer.Uscc);
+        using (client)
+        {
+            (await SendAsync(client, HttpMethod.Post, $"/api/v1/jobs/{mine}/applications", key: "a")).Dispose();
+
+            var list = await enterprise.GetPageAsync("/Recruitment/Postings");
+            using var close = await enterprise.PostFormAsync("/Recruitment/Postings", $"/Recruitment/Postings?handler=Switch&id={mine}&open=false", []);
+            using var closeTheirs = await enterprise.PostFormAsync("/Recruitment/Postings", $"/Recruitment/Postings?handler=Switch&id={theirs}&open=false", []);
+
+            Assert.Contains($"href=\"/Recruitment/Pipeline/{mine}\"", list, StringComparison.Ordinal);
+            Assert.Contains("应聘者 1 人", list, StringComparison.Ordinal);
+            Assert.DoesNotContain("别家的岗位", list, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Redirect, close.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, closeTheirs.StatusCode);
+            Assert.Equal(PostingStatus.Closed, await RecruitmentData.RecruitmentAsync(factory, db => db.Postings.Where(p => p.Id == mine).Select(p => p.Status).SingleAsync()));
+            Assert.Equal(PostingStatus.Open, await RecruitmentData.RecruitmentAsync(factory, db => db.Postings.Where(p => p.Id == theirs).Select(p => p.Status).SingleAsync()));
+        }
+    }
 }
