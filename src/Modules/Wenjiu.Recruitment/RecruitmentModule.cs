@@ -54,7 +54,9 @@ public static class RecruitmentModule
 
         services.AddNavigationLinks(
             NavigationLink.To("nav-recruitment-jobs", typeof(RecruitmentText), "Nav.Jobs", 600, "/Recruitment/Jobs", Permissions.SearchJobs),
-            NavigationLink.To("nav-recruitment-fairs", typeof(RecruitmentText), "Nav.Fairs", 650, "/Recruitment/Fairs", Permissions.SearchJobs));
+            NavigationLink.To("nav-recruitment-fairs", typeof(RecruitmentText), "Nav.Fairs", 650, "/Recruitment/Fairs", Permissions.SearchJobs),
+            NavigationLink.To("nav-recruitment-applications", typeof(RecruitmentText), "Nav.Applications", 610, "/Recruitment/Applications", Permissions.SeekWork),
+            NavigationLink.To("nav-recruitment-postings", typeof(RecruitmentText), "Nav.Postings", 620, "/Recruitment/Postings", Permissions.ManagePostings));
         return builder;
     }
 
@@ -64,6 +66,9 @@ public static class RecruitmentModule
         ArgumentNullException.ThrowIfNull(conventions);
         conventions.AuthorizeAreaFolder(Area, "/Jobs", Permissions.SearchJobs);
         conventions.AuthorizeAreaFolder(Area, "/Fairs", Permissions.SearchJobs);
+        conventions.AuthorizeAreaFolder(Area, "/Applications", Permissions.SeekWork);
+        conventions.AuthorizeAreaFolder(Area, "/Pipeline", Permissions.WorkApplications);
+        conventions.AuthorizeAreaFolder(Area, "/Postings", Permissions.ManagePostings);
     }
 
     public static IEndpointRouteBuilder MapRecruitment(this IEndpointRouteBuilder endpoints)
@@ -76,6 +81,7 @@ public static class RecruitmentModule
         var fairs = endpoints.MapGroup("/api/v1/fairs").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         Features.Fairs.FairEndpoints.Map(fairs);
+        EmployerPostingEndpoints.Map(jobs);
         Features.Applications.ApplicationEndpoints.MapOnJobs(jobs);
         var seekers = endpoints.MapGroup("/api/v1/seekers").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);

@@ -436,6 +436,11 @@ namespace Wenjiu.Migrations.Postgres.Recruitment
                         .HasColumnType("character varying(200)")
                         .HasColumnName("employer_name");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<bool>("KeyEnterprise")
                         .HasColumnType("boolean")
                         .HasColumnName("key_enterprise");
@@ -512,6 +517,10 @@ namespace Wenjiu.Migrations.Postgres.Recruitment
 
                     b.HasIndex("Status", "RefreshedAt")
                         .HasDatabaseName("ix_postings_status_refreshed_at");
+
+                    b.HasIndex("Uscc", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_postings_uscc_idempotency_key");
 
                     b.ToTable("postings", "recruitment");
                 });

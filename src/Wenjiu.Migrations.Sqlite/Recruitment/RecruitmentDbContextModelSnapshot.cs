@@ -429,6 +429,11 @@ namespace Wenjiu.Migrations.Sqlite.Recruitment
                         .HasColumnType("TEXT")
                         .HasColumnName("employer_name");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<bool>("KeyEnterprise")
                         .HasColumnType("INTEGER")
                         .HasColumnName("key_enterprise");
@@ -506,6 +511,10 @@ namespace Wenjiu.Migrations.Sqlite.Recruitment
 
                     b.HasIndex("Status", "RefreshedAt")
                         .HasDatabaseName("ix_recruitment_postings_status_refreshed_at");
+
+                    b.HasIndex("Uscc", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recruitment_postings_uscc_idempotency_key");
 
                     b.ToTable("recruitment_postings", (string)null);
                 });

@@ -51,6 +51,7 @@ public static class Permissions
     public const string RegisterSeekers = "RegisterSeekers";
     public const string ViewSeekers = "ViewSeekers";
     public const string WorkApplications = "WorkApplications";
+    public const string ManagePostings = "ManagePostings";
 
     private static readonly string[] Nobody = [];
 
@@ -104,6 +105,7 @@ public static class Permissions
         [RegisterSeekers] = new([Roles.Administrator, Roles.ServiceSpecialist], [Roles.HrAgency]),
         [ViewSeekers] = new([Roles.Administrator, Roles.ServiceSpecialist], [Roles.Enterprise, Roles.HrAgency]),
         [WorkApplications] = new([Roles.Administrator], [Roles.Enterprise]),
+        [ManagePostings] = new([Roles.Administrator], [Roles.Enterprise]),
     };
 
     /// <summary>Registers one policy per action, named as the action: a user passes when it holds the action at all.</summary>

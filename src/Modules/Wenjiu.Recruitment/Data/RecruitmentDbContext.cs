@@ -61,6 +61,8 @@ internal sealed class RecruitmentDbContext(DbContextOptions<RecruitmentDbContext
             p.HasIndex(x => x.DemandLineId).IsUnique();
             p.HasIndex(x => new { x.Status, x.RefreshedAt });
             p.HasIndex(x => x.Uscc);
+            p.Property(x => x.IdempotencyKey).HasMaxLength(100);
+            p.HasIndex(x => new { x.Uscc, x.IdempotencyKey }).IsUnique();
         });
         modelBuilder.Entity<PostingChange>(c =>
         {

@@ -86,6 +86,9 @@ internal sealed class Posting
 
     public string CreatedBy { get; set; } = "";
 
+    /// <summary>The enterprise's <c>Idempotency-Key</c> of the request that created it (unique per employer): a retry answers this posting.</summary>
+    public string? IdempotencyKey { get; set; }
+
     public DateTimeOffset ChangedAt { get; set; }
 }
 

@@ -111,13 +111,14 @@ internal static class ApplicationEndpoints
         ClaimsPrincipal user, RecruitmentDbContext db, SeekerService seekers, Applications applications, IStringLocalizer<RecruitmentText> text, CancellationToken cancellationToken)
     {
         var seeker = request?.SeekerId is { } seekerId ? await db.Seekers.AsNoTracking().FirstOrDefaultAsync(s => s.Id == seekerId, cancellationToken) : null;
-        var agency = user.MayEverywhere(Permissions.RegisterSeekers) ? null : user.EmployerUscc();
-        if (seeker is null || (agency is not null && !await seekers.MaySeeInFullAsync(seeker.Id, agency, cancellationToken)))
+        var staff = user.MayEverywhere(Permissions.RegisterSeekers);
+        var agency = staff ? null : user.EmployerUscc();
+        if (seeker is null || (!staff && (agency is not { Length: > 0 } || !await seekers.MaySeeInFullAsync(seeker.Id, agency, cancellationToken))))
         {
             return SeekerEndpoints.Problem(new Dictionary<string, string>(StringComparer.Ordinal) { ["SeekerId"] = "Application.Error.Seeker" }, text);
         }
 
-        return Answer(await applications.ApplyAsync(seeker, id, idempotencyKey, agency is null ? ApplicationRoutes.Staff : ApplicationRoutes.Agency, agency, user.Identity!.Name!, cancellationToken), text);
+        return Answer(await applications.ApplyAsync(seeker, id, idempotencyKey, staff ? ApplicationRoutes.Staff : ApplicationRoutes.Agency, agency, user.Identity!.Name!, cancellationToken), text);
     }
 
     private static Results<Created<ApplicationResponse>, Ok<ApplicationResponse>, ValidationProblem, NotFound> Answer(ApplicationResult result, IStringLocalizer<RecruitmentText> text)

@@ -222,8 +222,8 @@ internal sealed class Applications(RecruitmentDbContext db, IAuditLog audit, Tim
     {
         ArgumentNullException.ThrowIfNull(seeker);
         return await db.Applications.AsNoTracking().Where(a => a.SeekerId == seeker.Id)
-            .Join(db.Postings, a => a.PostingId, p => p.Id, (a, p) => new MyApplication(a.Id, p.Id, p.TitleZh, p.TitleEn, p.EmployerName, a.Stage, a.RefusalReason, a.AppliedAt, a.StageChangedAt))
             .OrderByDescending(a => a.AppliedAt).ThenByDescending(a => a.Id)
+            .Join(db.Postings, a => a.PostingId, p => p.Id, (a, p) => new MyApplication(a.Id, p.Id, p.TitleZh, p.TitleEn, p.EmployerName, a.Stage, a.RefusalReason, a.AppliedAt, a.StageChangedAt))
             .ToListAsync(cancellationToken);
     }
 

@@ -14,11 +14,16 @@ namespace Wenjiu.Recruitment.Features.Postings;
 /// <see cref="IMarketFiles"/>: the synthetic city's postings loaded by the bulk path (binary COPY on PostgreSQL, batches on
 /// SQLite), each with the file's id and status, its employer's name and key-enterprise flag from the registry's directory,
 /// skills and bilingual descriptions from the taxonomy, refreshed at load (so the stale rule counts from the load, and no
-/// seeded posting changes status at load), and one change each in the sequence every node's index tails.
+/// seeded posting changes status at load), and one change each in the sequence every node's index tails. The seekers
+/// follow in chunks: their identity numbers go to the registry's person records (<see cref="IPersonRecords.EnsureManyAsync"/>,
+/// set-based, one audit entry a chunk), the seekers keep the file's ids and the person numbers, by COPY or in batches.
 /// </summary>
-internal sealed class MarketFileLoader(RecruitmentDbContext db, IEmployerDirectory directory, TimeProvider clock) : IMarketFiles
+internal sealed class MarketFileLoader(RecruitmentDbContext db, IEmployerDirectory directory, IPersonRecords persons, TimeProvider clock) : IMarketFiles
 {
     private const int Batch = 5_000;
+
+    /// <summary>Seekers per chunk: the person records' round trip is per chunk, so larger chunks load faster up to memory.</summary>
+    internal const int SeekerChunk = 20_000;
 
     public async Task<(long Postings, long Seekers)> LoadAsync(string postingsPath, string seekersPath, CancellationToken cancellationToken = default)
     {
@@ -32,7 +37,125 @@ internal sealed class MarketFileLoader(RecruitmentDbContext db, IEmployerDirecto
         var postings = db.Database.IsNpgsql()
             ? await CopyAsync(Read(postingsPath, employers, now), now, cancellationToken)
             : await AddAsync(Read(postingsPath, employers, now), now, cancellationToken);
-        return (postings, 0);
+        var seekers = File.Exists(seekersPath) ? await LoadSeekersAsync(seekersPath, now, cancellationToken) : 0;
+        return (postings, seekers);
+    }
+
+    private sealed record SeekerRow(long Id, string IdNumber, Seeker Seeker);
+
+    private async Task<long> LoadSeekersAsync(string path, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        long count = 0;
+        foreach (var chunk in ReadSeekers(path, now).Chunk(SeekerChunk))
+        {
+            var ids = await persons.EnsureManyAsync([.. chunk.Select(r => (r.IdNumber, r.Seeker.Name))], $"recruitment: {Path.GetFileName(path)}", cancellationToken);
+            var seekers = new List<Seeker>(chunk.Length);
+            foreach (var row in chunk)
+            {
+                row.Seeker.PersonId = ids.TryGetValue(row.IdNumber, out var personId)
+                    ? personId
+                    : throw new InvalidDataException($"{Path.GetFileName(path)}: seeker {row.Id} has an invalid id_number.");
+                seekers.Add(row.Seeker);
+            }
+
+            count += db.Database.IsNpgsql() ? await CopySeekersAsync(seekers, cancellationToken) : await AddSeekersAsync(seekers, cancellationToken);
+        }
+
+        if (db.Database.IsNpgsql() && count > 0)
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT setval(pg_get_serial_sequence('recruitment.seekers', 'id'), (SELECT coalesce(max(id), 1) FROM recruitment.seekers))", cancellationToken);
+        }
+
+        return count;
+    }
+
+    /// <summary>The file's seekers (<c>seekers.csv</c>: codes in snake case, lists separated by semicolons).</summary>
+    private static IEnumerable<SeekerRow> ReadSeekers(string path, DateTimeOffset now)
+    {
+        using var reader = Sep.Reader().FromFile(path);
+        foreach (var row in reader)
+        {
+            var id = long.Parse(row["id"].ToString(), CultureInfo.InvariantCulture);
+            var year = row["graduation_year"].ToString();
+            yield return new SeekerRow(id, row["id_number"].ToString(), new Seeker
+            {
+                Id = id,
+                Name = row["name"].ToString(),
+                Kind = Seekers.Seekers.KindOf(row["kind"].ToString()) ?? SeekerKind.Other,
+                District = row["district"].ToString(),
+                Education = EducationOf(row["education"].ToString()),
+                School = row["school"].ToString(),
+                Major = row["major"].ToString(),
+                GraduationYear = year.Length == 0 ? null : int.Parse(year, CultureInfo.InvariantCulture),
+                OriginCounty = row["origin_county"].ToString(),
+                Skills = row["skills"].ToString().Replace(';', ' '),
+                WantedOccupations = row["wanted_occupations"].ToString().Replace(';', ' '),
+                PayMin = decimal.Parse(row["pay_min"].ToString(), CultureInfo.InvariantCulture),
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+        }
+    }
+
+    private async Task<long> CopySeekersAsync(List<Seeker> seekers, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var importer = await connection.BeginBinaryImportAsync(
+                "COPY recruitment.seekers (id, person_id, kind, name, district, education, school, major, graduation_year, origin_county, skills, wanted_occupations, pay_min, open_to_recommendations, taxonomy_version, created_at, updated_at) FROM STDIN (FORMAT BINARY)",
+                cancellationToken);
+            foreach (var s in seekers)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                await importer.WriteAsync(s.Id, NpgsqlDbType.Bigint, cancellationToken);
+                await importer.WriteAsync(s.PersonId, NpgsqlDbType.Bigint, cancellationToken);
+                await importer.WriteAsync(s.Kind.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync(s.Name, NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync(s.District, NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync(s.Education.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync(s.School, NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync(s.Major, NpgsqlDbType.Varchar, cancellationToken);
+                if (s.GraduationYear is { } year)
+                {
+                    await importer.WriteAsync(year, NpgsqlDbType.Integer, cancellationToken);
+                }
+                else
+                {
+                    await importer.WriteNullAsync(cancellationToken);
+                }
+
+                await importer.WriteAsync(s.OriginCounty, NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync(s.Skills, NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync(s.WantedOccupations, NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync(s.PayMin, NpgsqlDbType.Numeric, cancellationToken);
+                await importer.WriteAsync(s.OpenToRecommendations, NpgsqlDbType.Boolean, cancellationToken);
+                await importer.WriteAsync(s.TaxonomyVersion, NpgsqlDbType.Varchar, cancellationToken);
+                await importer.WriteAsync(s.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                await importer.WriteAsync(s.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            }
+
+            return (long)await importer.CompleteAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<long> AddSeekersAsync(List<Seeker> seekers, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var batch in seekers.Chunk(Batch))
+        {
+            db.Seekers.AddRange(batch);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return seekers.Count;
     }
 
     /// <summary>The file's rows as postings; a row naming an employer the registry does not hold fails the load, naming the line.</summary>

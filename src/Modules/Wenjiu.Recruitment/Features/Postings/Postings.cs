@@ -52,7 +52,7 @@ internal sealed class Postings(RecruitmentDbContext db, TimeProvider clock, IOpt
         return errors;
     }
 
-    public async Task<Posting> PublishAsync(string uscc, string employerName, PostingDraft draft, string by, bool keyEnterprise, CancellationToken cancellationToken)
+    public async Task<Posting> PublishAsync(string uscc, string employerName, PostingDraft draft, string by, bool keyEnterprise, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = clock.GetUtcNow();
@@ -76,10 +76,42 @@ internal sealed class Postings(RecruitmentDbContext db, TimeProvider clock, IOpt
             KeyEnterprise = keyEnterprise,
             CreatedBy = by,
             ChangedAt = now,
+            IdempotencyKey = idempotencyKey,
         };
         db.Postings.Add(posting);
         await db.SaveChangesAsync(cancellationToken);
         await RecordChangeAsync(posting, now, cancellationToken);
+        return posting;
+    }
+
+    /// <summary>An enterprise's changes to its posting: the draft's fields replace the posting's; one change in the sequence.</summary>
+    public async Task<Posting> EditAsync(Posting posting, PostingDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(posting);
+        ArgumentNullException.ThrowIfNull(draft);
+        var now = clock.GetUtcNow();
+        posting.TitleZh = draft.TitleZh.Trim();
+        posting.TitleEn = draft.TitleEn.Trim();
+        posting.DescriptionZh = draft.DescriptionZh ?? "";
+        posting.DescriptionEn = draft.DescriptionEn ?? "";
+        posting.Occupation = draft.Occupation;
+        posting.Skills = string.Join(' ', draft.Skills ?? []);
+        posting.District = draft.District;
+        posting.PayMin = draft.PayMin;
+        posting.PayMax = draft.PayMax;
+        posting.Education = draft.Education;
+        posting.TaxonomyVersion = OccupationTaxonomy.Version;
+        posting.ChangedAt = now;
+        await RecordChangeAsync(posting, now, cancellationToken);
+        return posting;
+    }
+
+    /// <summary>The enterprise confirms an open posting is still wanted: the stale rule counts from now.</summary>
+    public async Task<Posting> RefreshAsync(Posting posting, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(posting);
+        posting.RefreshedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
         return posting;
     }
 

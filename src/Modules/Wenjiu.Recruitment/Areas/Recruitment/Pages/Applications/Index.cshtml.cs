@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wenjiu.Recruitment.Features.Applications;
+using Wenjiu.Recruitment.Features.Seekers;
+
+namespace Wenjiu.Recruitment.Areas.Recruitment.Pages.Applications;
+
+/// <summary>The seeker's own applications, newest first, with the stage, a refusal's reason told politely, and a withdraw form per open one.</summary>
+internal sealed class IndexModel(Seekers seekers, Features.Applications.Applications applications) : PageModel
+{
+    public IReadOnlyList<MyApplication> Mine { get; private set; } = [];
+
+    public bool HasProfile { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "applied")]
+    public long? Applied { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await seekers.OfUserAsync(User.Identity!.Name!, cancellationToken) is { } seeker)
+        {
+            HasProfile = true;
+            Mine = await applications.MineAsync(seeker, cancellationToken);
+        }
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await seekers.OfUserAsync(User.Identity!.Name!, cancellationToken) is not { } seeker
+            || (await applications.WithdrawAsync(seeker, id, cancellationToken)).NotFound)
+        {
+            return NotFound();
+        }
+
+        return RedirectToPage();
+    }
+}
