@@ -18,7 +18,7 @@ namespace Wenjiu.Recruitment.Features.Postings;
 /// follow in chunks: their identity numbers go to the registry's person records (<see cref="IPersonRecords.EnsureManyAsync"/>,
 /// set-based, one audit entry a chunk), the seekers keep the file's ids and the person numbers, by COPY or in batches.
 /// </summary>
-internal sealed class MarketFileLoader(RecruitmentDbContext db, IEmployerDirectory directory, IPersonRecords persons, TimeProvider clock) : IMarketFiles
+internal sealed class MarketFileLoader(RecruitmentDbContext db, IEmployerDirectory directory, IPersonRecords persons, TimeProvider clock, Recommendations.SeekerMatchIndex matchIndex) : IMarketFiles
 {
     private const int Batch = 5_000;
 
@@ -38,6 +38,12 @@ internal sealed class MarketFileLoader(RecruitmentDbContext db, IEmployerDirecto
             ? await CopyAsync(Read(postingsPath, employers, now), now, cancellationToken)
             : await AddAsync(Read(postingsPath, employers, now), now, cancellationToken);
         var seekers = File.Exists(seekersPath) ? await LoadSeekersAsync(seekersPath, now, cancellationToken) : 0;
+        if (seekers > 0)
+        {
+            // The recommender's candidates table, in one statement for the whole file.
+            await matchIndex.RebuildAsync(cancellationToken);
+        }
+
         return (postings, seekers);
     }
 

@@ -26,7 +26,12 @@ internal sealed class SeekerMatchIndex(RecruitmentDbContext db)
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+
+            // Only these rows leave the change tracker: the caller's seeker stays tracked in the shared context.
+            foreach (var entry in db.ChangeTracker.Entries<SeekerOccupation>().ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
         }
     }
 

@@ -41,7 +41,8 @@ internal sealed record SeekerResult<T>(IReadOnlyDictionary<string, string> Error
 /// number goes only to the registry's <see cref="IPersonRecords"/>; the seeker keeps the person number), the profile,
 /// the structured resume, consents to employers and the recommendations switch; and what a viewer may see of a seeker.
 /// </summary>
-internal sealed class Seekers(RecruitmentDbContext db, IPersonRecords persons, PersonalDataProtector protector, IAuditLog audit, TimeProvider clock)
+internal sealed class Seekers(
+    RecruitmentDbContext db, IPersonRecords persons, PersonalDataProtector protector, IAuditLog audit, TimeProvider clock, Recommendations.SeekerMatchIndex matchIndex)
 {
     public const string UnmaskedAction = "seeker.unmasked";
 
@@ -167,6 +168,7 @@ internal sealed class Seekers(RecruitmentDbContext db, IPersonRecords persons, P
             return new SeekerResult<Seeker>(errors, winner, Repeated: true);
         }
 
+        await matchIndex.SyncAsync([seeker.Id], cancellationToken);
         return new SeekerResult<Seeker>(errors, seeker);
     }
 
@@ -192,6 +194,7 @@ internal sealed class Seekers(RecruitmentDbContext db, IPersonRecords persons, P
 
         Apply(seeker, input, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await matchIndex.SyncAsync([seeker.Id], cancellationToken);
         return new SeekerResult<Seeker>(errors, seeker);
     }
 
@@ -219,6 +222,7 @@ internal sealed class Seekers(RecruitmentDbContext db, IPersonRecords persons, P
         seeker.OpenToRecommendations = open;
         seeker.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await matchIndex.SyncAsync([seeker.Id], cancellationToken);
     }
 
     public static Dictionary<string, string> Validate(ResumeEntryInput input)
