@@ -1,0 +1,113 @@
+using Microsoft.Playwright;
+
+namespace Wenjiu.Browser.Tests;
+
+/// <summary>
+/// Recruitment on the demo city in a real browser (issue 10 §3–§4): the demo <c>seeker</c> (a 2020 graduate) searches
+/// in Chinese, applies and follows the application; the demo <c>enterprise</c> moves an applicant of its own posting
+/// through the pipeline board and the seeker sees the stage. Each test picks the postings it applies to by what it finds
+/// open to it, never by position, so other journeys applying on the shared platform do not disturb it. Every page
+/// visited passes axe-core's WCAG 2.1 A/AA rules at desktop and phone width.
+/// </summary>
+[Collection(SharedPlatform.Name)]
+public sealed class RecruitmentJourneyTests(PlatformUnderTest platform)
+{
+    private const string Occupation = "软件工程师";
+
+    [Fact]
+    public async Task A_graduate_searches_in_Chinese_applies_and_follows_the_application()
+    {
+        var seeker = await platform.SignedInPageAsync("seeker");
+        await seeker.GotoAsync("/Recruitment/Jobs");
+        await Axe.AssertAccessibleAtBothWidthsAsync(seeker);
+        await seeker.FillAsync("#q", Occupation);
+        await seeker.ClickAsync("#job-search-submit");
+        await seeker.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
+        await Axe.AssertAccessibleAtBothWidthsAsync(seeker);
+        var titles = await seeker.Locator("#job-results li strong a").AllInnerTextsAsync();
+        Assert.Contains(titles, title => title.Contains(Occupation, StringComparison.Ordinal));
+
+        var links = await seeker.Locator("#job-results li strong a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        var (posting, title) = await ApplyToFirstOpenAsync(seeker, links.Select(PostingIdOf), requireTitle: Occupation);
+        var application = ApplicationIdOf(seeker.Url);
+        Assert.True(await seeker.Locator("#applications-applied").IsVisibleAsync());
+        await Axe.AssertAccessibleAtBothWidthsAsync(seeker);
+        var mine = seeker.Locator($"#application-{application}");
+        Assert.Equal(title, (await mine.Locator("strong a").InnerTextAsync()).Trim());
+        Assert.Equal("已申请", (await mine.Locator(".application-stage").InnerTextAsync()).Trim());
+
+        // The posting's page now says the seeker has applied, instead of offering the form again.
+        await seeker.GotoAsync($"/Recruitment/Jobs/Detail/{posting}");
+        Assert.True(await seeker.Locator("#job-applied").IsVisibleAsync());
+        Assert.Equal(0, await seeker.Locator("#job-apply-submit").CountAsync());
+        await Axe.AssertAccessibleAtBothWidthsAsync(seeker);
+    }
+
+    [Fact]
+    public async Task An_employer_moves_an_applicant_through_the_pipeline()
+    {
+        var enterprise = await platform.SignedInPageAsync("enterprise");
+        await enterprise.GotoAsync("/Recruitment/Postings");
+        await Axe.AssertAccessibleAtBothWidthsAsync(enterprise);
+        var own = (await enterprise.Locator("#postings > li").EvaluateAllAsync<string[]>("items => items.map(li => li.id)"))
+            .Select(id => long.Parse(id["posting-".Length..], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.NotEmpty(own);
+
+        var seeker = await platform.SignedInPageAsync("seeker");
+        var (posting, _) = await ApplyToFirstOpenAsync(seeker, own, requireTitle: null);
+        var application = ApplicationIdOf(seeker.Url);
+
+        await enterprise.GotoAsync($"/Recruitment/Pipeline/{posting}");
+        await Axe.AssertAccessibleAtBothWidthsAsync(enterprise);
+        Assert.Equal(1, await enterprise.Locator($"section[aria-labelledby='stage-Applied'] #applicant-{application}").CountAsync());
+        foreach (var (stage, label) in new[] { ("Screening", "筛选中"), ("Interview", "面试"), ("Offer", "录用意向"), ("Hired", "已录用") })
+        {
+            await enterprise.SelectOptionAsync($"#stage-{application}", new SelectOptionValue { Label = label });
+            await enterprise.ClickAsync($"#move-submit-{application}");
+            await enterprise.WaitForSelectorAsync($"section[aria-labelledby='stage-{stage}'] #applicant-{application}");
+            Assert.Equal(0, await enterprise.Locator("#pipeline-error").CountAsync());
+            await Axe.AssertAccessibleAtBothWidthsAsync(enterprise);
+        }
+
+        // Hired closes the application: no form to move it on.
+        Assert.Equal(0, await enterprise.Locator($"#move-{application}").CountAsync());
+
+        await seeker.GotoAsync("/Recruitment/Applications");
+        Assert.Equal("已录用", (await seeker.Locator($"#application-{application} .application-stage").InnerTextAsync()).Trim());
+        Assert.Equal(0, await seeker.Locator($"#withdraw-{application}").CountAsync());
+        await Axe.AssertAccessibleAtBothWidthsAsync(seeker);
+    }
+
+    /// <summary>
+    /// Opens each posting in turn and applies to the first the seeker may still apply to (open, not yet applied to), so
+    /// the test stands whatever other journeys applied to before; ends on the seeker's applications page.
+    /// </summary>
+    private static async Task<(long Posting, string Title)> ApplyToFirstOpenAsync(IPage seeker, IEnumerable<long> postings, string? requireTitle)
+    {
+        foreach (var posting in postings)
+        {
+            await seeker.GotoAsync($"/Recruitment/Jobs/Detail/{posting}");
+            var title = (await seeker.InnerTextAsync("#job-title")).Trim();
+            if (await seeker.Locator("#job-apply-submit").CountAsync() == 0
+                || (requireTitle is not null && !title.Contains(requireTitle, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            await Axe.AssertAccessibleAtBothWidthsAsync(seeker);
+            await seeker.ClickAsync("#job-apply-submit");
+            await seeker.WaitForURLAsync(url => url.Contains("/Recruitment/Applications", StringComparison.Ordinal) && url.Contains("applied=", StringComparison.Ordinal));
+            return (posting, title);
+        }
+
+        Assert.Fail("No posting was open to the seeker to apply to.");
+        throw new InvalidOperationException();
+    }
+
+    private static long PostingIdOf(string href) =>
+        long.Parse(href[(href.LastIndexOf('/') + 1)..].Split('?')[0], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static long ApplicationIdOf(string url) =>
+        long.Parse(url[(url.IndexOf("applied=", StringComparison.Ordinal) + "applied=".Length)..].Split('&')[0], System.Globalization.CultureInfo.InvariantCulture);
+}
