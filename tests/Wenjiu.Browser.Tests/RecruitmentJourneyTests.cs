@@ -44,7 +44,7 @@ public sealed class RecruitmentJourneyTests(PlatformUnderTest platform)
     }
 
     [Fact]
-    public async Task An_employer_moves_an_applicant_through_the_pipeline()
+    public async Task An_employer_moves_an_applicant_through_the_pipeline_and_invites_them_to_an_interview_the_graduate_finds_with_its_calendar_file()
     {
         var enterprise = await platform.SignedInPageAsync("enterprise");
         await enterprise.GotoAsync("/Recruitment/Postings");
@@ -68,6 +68,10 @@ public sealed class RecruitmentJourneyTests(PlatformUnderTest platform)
             await enterprise.WaitForSelectorAsync($"section[aria-labelledby='stage-{stage}'] #applicant-{application}");
             Assert.Equal(0, await enterprise.Locator("#pipeline-error").CountAsync());
             await Axe.AssertAccessibleAtBothWidthsAsync(enterprise);
+            if (stage == "Interview")
+            {
+                await InviteAsync(enterprise, seeker, application);
+            }
         }
 
         // Hired closes the application: no form to move it on.
@@ -77,6 +81,32 @@ public sealed class RecruitmentJourneyTests(PlatformUnderTest platform)
         Assert.Equal("已录用", (await seeker.Locator($"#application-{application} .application-stage").InnerTextAsync()).Trim());
         Assert.Equal(0, await seeker.Locator($"#withdraw-{application}").CountAsync());
         await Axe.AssertAccessibleAtBothWidthsAsync(seeker);
+    }
+
+    /// <summary>
+    /// At the interview stage the employer sends an invitation with an online room; the seeker finds it on their
+    /// applications page with the calendar file, which is an iCalendar event at the slot chosen.
+    /// </summary>
+    private static async Task InviteAsync(IPage enterprise, IPage seeker, long application)
+    {
+        var beijing = DateTime.UtcNow.AddHours(8).Date.AddDays(2).AddHours(10);
+        await enterprise.FillAsync($"#starts-{application}", beijing.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await enterprise.FillAsync($"#minutes-{application}", "45");
+        await enterprise.FillAsync($"#link-{application}", "https://meet.example.cn/room/7");
+        await enterprise.ClickAsync($"#invite-submit-{application}");
+        await enterprise.WaitForSelectorAsync($"#applicant-{application} .interview");
+        Assert.Equal(0, await enterprise.Locator("#pipeline-error").CountAsync());
+
+        await seeker.GotoAsync("/Recruitment/Applications");
+        var invitation = seeker.Locator($"#application-{application} .interview");
+        Assert.Contains("10:00", await invitation.InnerTextAsync(), StringComparison.Ordinal);
+        await Axe.AssertAccessibleAtBothWidthsAsync(seeker);
+        var ics = await seeker.Locator($"#application-{application} [id^='interview-ics-']").GetAttributeAsync("href");
+        var response = await seeker.APIRequest.GetAsync(ics!);
+        Assert.Equal(200, response.Status);
+        var text = await response.TextAsync();
+        Assert.StartsWith("BEGIN:VCALENDAR", text, StringComparison.Ordinal);
+        Assert.Contains($"DTSTART:{beijing.AddHours(-8):yyyyMMdd'T'HHmmss}Z", text, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Jobs;
 using Wenjiu.Recruitment.Contracts;
 using Wenjiu.Platform.Modules;
+using Wenjiu.Platform.Notifications;
 using Wenjiu.Platform.Web;
 using Wenjiu.Recruitment.Features.Postings;
 using Wenjiu.Recruitment.Features.Search;
@@ -43,6 +44,11 @@ public static class RecruitmentModule
         services.AddScoped<Features.Recommendations.SeekerMatchIndex>();
         services.AddScoped<ILineCandidates, Features.Recommendations.LineCandidates>();
         services.AddScoped<Features.Fairs.Fairs>();
+        services.AddScoped<Features.Interviews.Interviews>();
+        services.AddScheduledJob<Features.Interviews.InterviewReminders>(Features.Interviews.InterviewReminders.Kind, TimeSpan.FromMinutes(5));
+        services.AddNotificationKinds(
+            new NotificationKind(Features.Interviews.Interviews.InvitationKind, typeof(RecruitmentText), "Notification.Interview", 600),
+            new NotificationKind(Features.Interviews.Interviews.ReminderKind, typeof(RecruitmentText), "Notification.InterviewReminder", 610));
         services.AddScoped<IMarketFiles, Features.Postings.MarketFileLoader>();
         services.AddSingleton<JobIndex>();
         services.AddHostedService<IndexTailService>();
@@ -89,6 +95,9 @@ public static class RecruitmentModule
         var applications = endpoints.MapGroup("/api/v1/applications").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         Features.Applications.ApplicationEndpoints.MapOnApplications(applications);
+        var interviews = endpoints.MapGroup("/api/v1/interviews").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        Features.Interviews.InterviewEndpoints.Map(applications, interviews);
         return endpoints;
     }
 }

@@ -371,6 +371,88 @@ namespace Wenjiu.Migrations.Sqlite.Recruitment
                     b.ToTable("recruitment_fairs", (string)null);
                 });
 
+            modelBuilder.Entity("Wenjiu.Recruitment.Domain.Interview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DayReminderAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day_reminder_at");
+
+                    b.Property<string>("EndsAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("HourReminderAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hour_reminder_at");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("round");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("StartsAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uid");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recruitment_interviews");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_recruitment_interviews_application_id");
+
+                    b.HasIndex("Uid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recruitment_interviews_uid");
+
+                    b.HasIndex("Status", "StartsAt")
+                        .HasDatabaseName("ix_recruitment_interviews_status_starts_at");
+
+                    b.ToTable("recruitment_interviews", (string)null);
+                });
+
             modelBuilder.Entity("Wenjiu.Recruitment.Domain.Posting", b =>
                 {
                     b.Property<long>("Id")

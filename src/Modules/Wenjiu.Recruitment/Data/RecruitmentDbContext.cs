@@ -22,6 +22,8 @@ internal sealed class RecruitmentDbContext(DbContextOptions<RecruitmentDbContext
 
     public DbSet<SeekerOccupation> SeekerOccupations => Set<SeekerOccupation>();
 
+    public DbSet<Interview> Interviews => Set<Interview>();
+
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 
     public DbSet<Fair> Fairs => Set<Fair>();
@@ -134,6 +136,17 @@ internal sealed class RecruitmentDbContext(DbContextOptions<RecruitmentDbContext
             c.Property(x => x.To).HasConversion<string>().HasMaxLength(16);
             c.Property(x => x.RefusalReason).HasConversion<string>().HasMaxLength(32);
             c.Property(x => x.By).HasMaxLength(256);
+        });
+        modelBuilder.Entity<Interview>(i =>
+        {
+            i.ToTable("interviews");
+            i.HasIndex(x => x.ApplicationId);
+            i.HasIndex(x => new { x.Status, x.StartsAt });
+            i.HasIndex(x => x.Uid).IsUnique();
+            i.Property(x => x.Link).HasMaxLength(500);
+            i.Property(x => x.Uid).HasMaxLength(80);
+            i.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
+            i.Property(x => x.CreatedBy).HasMaxLength(256);
         });
         modelBuilder.Entity<Campaign>(c =>
         {

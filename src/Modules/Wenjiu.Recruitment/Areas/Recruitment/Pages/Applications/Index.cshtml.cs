@@ -6,11 +6,14 @@ using Wenjiu.Recruitment.Features.Seekers;
 namespace Wenjiu.Recruitment.Areas.Recruitment.Pages.Applications;
 
 /// <summary>The seeker's own applications, newest first, with the stage, a refusal's reason told politely, and a withdraw form per open one.</summary>
-internal sealed class IndexModel(Seekers seekers, Features.Applications.Applications applications) : PageModel
+internal sealed class IndexModel(Seekers seekers, Features.Applications.Applications applications, Features.Interviews.Interviews interviews) : PageModel
 {
     public IReadOnlyList<MyApplication> Mine { get; private set; } = [];
 
     public bool HasProfile { get; private set; }
+
+    /// <summary>The interviews of the seeker's applications, by application.</summary>
+    internal ILookup<long, Domain.Interview> Interviews { get; private set; } = Array.Empty<Domain.Interview>().ToLookup(i => i.ApplicationId);
 
     [BindProperty(SupportsGet = true, Name = "applied")]
     public long? Applied { get; set; }
@@ -21,6 +24,7 @@ internal sealed class IndexModel(Seekers seekers, Features.Applications.Applicat
         {
             HasProfile = true;
             Mine = await applications.MineAsync(seeker, cancellationToken);
+            Interviews = (await interviews.OfApplicationsAsync([.. Mine.Select(a => a.Id)], cancellationToken)).ToLookup(i => i.ApplicationId);
         }
     }
 

@@ -12,13 +12,47 @@ namespace Wenjiu.Recruitment.Areas.Recruitment.Pages.Pipeline;
 /// A posting's pipeline board for its employer: applicants by stage, each with a plain form to move them (or refuse
 /// with a reason of the fixed list), so the board works without JavaScript. Another employer's posting is 404.
 /// </summary>
-internal sealed class IndexModel(RecruitmentDbContext db, Features.Applications.Applications applications) : PageModel
+internal sealed class IndexModel(RecruitmentDbContext db, Features.Applications.Applications applications, Features.Interviews.Interviews interviews) : PageModel
 {
     public Posting Posting { get; private set; } = null!;
 
     public IReadOnlyList<Applicant> Applicants { get; private set; } = [];
 
     public string? Error { get; private set; }
+
+    internal ILookup<long, Interview> Interviews { get; private set; } = Array.Empty<Interview>().ToLookup(i => i.ApplicationId);
+
+    /// <summary>
+    /// Invites an applicant to an interview round: the start in Beijing time (the form's datetime-local), the length and
+    /// the online room; the seeker is notified and can download the invitation's .ics.
+    /// </summary>
+    public async Task<IActionResult> OnPostInviteAsync(
+        long id, [FromForm] long application, [FromForm(Name = "starts_at")] DateTime? startsAt, [FromForm] int? minutes, [FromForm] string? link, CancellationToken cancellationToken)
+    {
+        if (await db.Postings.AsNoTracking().Where(p => p.Id == id).Select(p => p.Uscc).FirstOrDefaultAsync(cancellationToken) is not { } uscc
+            || !User.MayFor(Permissions.WorkApplications, uscc))
+        {
+            return NotFound();
+        }
+
+        DateTimeOffset? starts = startsAt is { } local
+            ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Platform.Time.BeijingTime.Zone.GetUtcOffset(local))
+            : null;
+        var result = await interviews.InviteAsync(application, uscc, new Features.Interviews.InterviewInput(starts, minutes, link), User.Identity!.Name!, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Interview is null)
+        {
+            Error = result.Errors.Values.First();
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+
+        return RedirectToPage(new { id });
+    }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -62,6 +96,7 @@ internal sealed class IndexModel(RecruitmentDbContext db, Features.Applications.
 
         Posting = posting;
         Applicants = applicants;
+        Interviews = (await interviews.OfApplicationsAsync([.. applicants.Select(a => a.Id)], cancellationToken)).ToLookup(i => i.ApplicationId);
         return true;
     }
 }
