@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -112,6 +113,22 @@ if (!await IsLoadedAsync())
     await ExecuteAsync(connectionString, "VACUUM ANALYZE recruitment.postings");
     await ExecuteAsync(connectionString, "CREATE TABLE public.bench_loaded (at timestamptz DEFAULT now())");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PostgreSQL's search indexes built in {indexing.Elapsed.TotalSeconds:F0} s"));
+}
+
+// The recommendations need the seekers: a database kept from before seekers were loaded gets the schema's new tables
+// and the seekers file (persons through the registry, seekers by COPY, the candidates table in one statement).
+if (recommend)
+{
+    await using var host = Host(connectionString, indexDirectory, port: 0);
+    await DatabaseMigrator.MigrateAsync(host.Services);
+    await using var scope = host.Services.CreateAsyncScope();
+    if (!await scope.ServiceProvider.GetRequiredService<Wenjiu.Recruitment.Data.RecruitmentDbContext>().Seekers.AnyAsync())
+    {
+        var watch = Stopwatch.StartNew();
+        var loader = (Wenjiu.Recruitment.Features.Postings.MarketFileLoader)scope.ServiceProvider.GetRequiredService<IMarketFiles>();
+        var loaded = await loader.LoadSeekersOnlyAsync(Path.Combine(output, $"market-{seed}", MarketFiles.SeekersFile));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Loaded {loaded:N0} seekers (IMarketFiles, persons through IPersonRecords, binary COPY) in {watch.Elapsed.TotalSeconds:F0} s"));
+    }
 }
 
 var port = FreePort();
@@ -408,6 +425,17 @@ static async Task<string> TokenAsync(IServiceProvider services)
         }
 
         await users.AddToRoleAsync(user, Roles.JobSeeker);
+    }
+
+    // Recommendations for any seeker are a specialist's view (a seeker sees only their own): the bench's caller holds both.
+    if (!await roles.RoleExistsAsync(Roles.ServiceSpecialist))
+    {
+        await roles.CreateAsync(new IdentityRole(Roles.ServiceSpecialist));
+    }
+
+    if (!await users.IsInRoleAsync(user, Roles.ServiceSpecialist))
+    {
+        await users.AddToRoleAsync(user, Roles.ServiceSpecialist);
     }
 
     var made = await scope.ServiceProvider.GetRequiredService<ApiTokenService>()

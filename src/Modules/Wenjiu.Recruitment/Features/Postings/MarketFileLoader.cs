@@ -49,6 +49,14 @@ internal sealed class MarketFileLoader(RecruitmentDbContext db, IEmployerDirecto
 
     private sealed record SeekerRow(long Id, string IdNumber, Seeker Seeker);
 
+    /// <summary>Loads only the seekers file into a database whose postings are loaded already (a kept benchmark database), then the candidates table.</summary>
+    internal async Task<long> LoadSeekersOnlyAsync(string seekersPath, CancellationToken cancellationToken = default)
+    {
+        var seekers = await LoadSeekersAsync(seekersPath, clock.GetUtcNow(), cancellationToken);
+        await matchIndex.RebuildAsync(cancellationToken);
+        return seekers;
+    }
+
     private async Task<long> LoadSeekersAsync(string path, DateTimeOffset now, CancellationToken cancellationToken)
     {
         long count = 0;
