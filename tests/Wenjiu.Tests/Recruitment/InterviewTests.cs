@@ -174,7 +174,7 @@ public sealed class InterviewTests
     }
 
     private static Task<string> StageAsync(WenjiuFactory factory, long applicationId) =>
-        RecruitmentAsync(factory, async db => Wenjiu.Recruitment.Features.Fairs.FairEndpoints.Snake((await db.Applications.SingleAsync(a => a.Id == applicationId)).Stage.ToString()));
+        RecruitmentAsync(factory, async db => Wenjiu.Recruitment.Features.Seekers.Seekers.Code((await db.Applications.SingleAsync(a => a.Id == applicationId)).Stage));
 
     private static Task<int> MoveStartAsync(WenjiuFactory factory, long interviewId, DateTimeOffset starts) =>
         RecruitmentAsync(factory, db => db.Interviews.Where(i => i.Id == interviewId).ExecuteUpdateAsync(u => u.SetProperty(i => i.StartsAt, starts).SetProperty(i => i.EndsAt, starts.AddMinutes(30))));

@@ -44,7 +44,7 @@ internal static class FairEndpoints
 
     private static async Task<Ok<List<CampaignItem>>> ListAsync(Fairs fairs, CancellationToken cancellationToken) =>
         TypedResults.Ok((await fairs.ListAsync(cancellationToken)).Select(g => new CampaignItem(
-            g.Campaign?.Id, g.Campaign is null ? null : Snake(g.Campaign.Kind.ToString()), g.Campaign?.NameZh, g.Campaign?.NameEn, g.Campaign?.StartsOn, g.Campaign?.EndsOn,
+            g.Campaign?.Id, g.Campaign is null ? null : Wenjiu.Recruitment.Features.Seekers.Seekers.Code(g.Campaign.Kind), g.Campaign?.NameZh, g.Campaign?.NameEn, g.Campaign?.StartsOn, g.Campaign?.EndsOn,
             [.. g.Fairs.Select(FairItem.From)])).ToList());
 
     private static async Task<Results<Created<CampaignItem>, ValidationProblem>> CreateCampaignAsync(
@@ -56,7 +56,7 @@ internal static class FairEndpoints
             return SeekerEndpoints.Problem(result.Errors, text);
         }
 
-        return TypedResults.Created($"/api/v1/fairs/campaigns/{c.Id}/stats", new CampaignItem(c.Id, Snake(c.Kind.ToString()), c.NameZh, c.NameEn, c.StartsOn, c.EndsOn, []));
+        return TypedResults.Created($"/api/v1/fairs/campaigns/{c.Id}/stats", new CampaignItem(c.Id, Wenjiu.Recruitment.Features.Seekers.Seekers.Code(c.Kind), c.NameZh, c.NameEn, c.StartsOn, c.EndsOn, []));
     }
 
     private static async Task<Results<Created<FairItem>, ValidationProblem>> CreateFairAsync(
@@ -153,7 +153,7 @@ internal static class FairEndpoints
         // Taking a number at a booth is agreeing that this employer sees who is coming.
         await seekers.ConsentAsync(seeker, booth.Uscc, cancellationToken);
         var ahead = (await fairs.QueueAsync(boothId, cancellationToken)).Count(q => q.Status == QueueStatus.Waiting && q.Number < entry.Number);
-        var ticket = new TicketItem(boothId, entry.Number, Snake(entry.Status.ToString()), ahead);
+        var ticket = new TicketItem(boothId, entry.Number, Wenjiu.Recruitment.Features.Seekers.Seekers.Code(entry.Status), ahead);
         return result.Repeated ? TypedResults.Ok(ticket) : TypedResults.Created($"/api/v1/fairs/{booth.FairId}", ticket);
     }
 
@@ -166,10 +166,9 @@ internal static class FairEndpoints
     private static async Task<QueueItem> ItemAsync(QueueEntry entry, ClaimsPrincipal user, Seekers.Seekers seekers, CancellationToken cancellationToken)
     {
         var view = await seekers.ViewAsync(entry.SeekerId, user, cancellationToken);
-        return new QueueItem(entry.Number, Snake(entry.Status.ToString()), entry.SeekerId, view?.Name, entry.JoinedAt, entry.CalledAt);
+        return new QueueItem(entry.Number, Wenjiu.Recruitment.Features.Seekers.Seekers.Code(entry.Status), entry.SeekerId, view?.Name, entry.JoinedAt, entry.CalledAt);
     }
 
-    internal static string Snake(string pascal) => string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }
 
 internal sealed record BoothRequest([property: Description("Ids of the employer's own open postings shown at the booth.")] IReadOnlyList<long>? PostingIds, [property: Description("Staff only: the employer.")] string? Uscc);
@@ -188,7 +187,7 @@ internal sealed record BoothItem(long Id, string Uscc, string Employer, bool Key
     public static BoothItem From(BoothView v) => new(
         v.Booth.Id, v.Booth.Uscc, v.Booth.EmployerName, v.Booth.KeyEnterprise, v.Booth.Urgency,
         [.. v.Postings.Select(p => new BoothPosting(p.Id, p.TitleZh, p.TitleEn, new Search.JobPay(p.PayMin, p.PayMax)))], v.Waiting, v.MyNumber,
-        v.MyStatus is { } s ? FairEndpoints.Snake(s.ToString()) : null, v.AheadOfMe);
+        v.MyStatus is { } s ? Wenjiu.Recruitment.Features.Seekers.Seekers.Code(s) : null, v.AheadOfMe);
 }
 
 internal sealed record FairDetail(FairItem Fair, IReadOnlyList<BoothItem> UrgentHiring, IReadOnlyList<BoothItem> Booths, FairStats Stats);

@@ -103,5 +103,5 @@ internal static class InterviewEndpoints
 internal sealed record InterviewItem(long Id, long ApplicationId, int Round, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Link, string Status, string Ics)
 {
     public static InterviewItem From(Interview i) => new(
-        i.Id, i.ApplicationId, i.Round, i.StartsAt, i.EndsAt, i.Link, Fairs.FairEndpoints.Snake(i.Status.ToString()), $"/api/v1/interviews/{i.Id}/invitation.ics");
+        i.Id, i.ApplicationId, i.Round, i.StartsAt, i.EndsAt, i.Link, Wenjiu.Recruitment.Features.Seekers.Seekers.Code(i.Status), $"/api/v1/interviews/{i.Id}/invitation.ics");
 }

@@ -19,7 +19,7 @@ internal sealed class LineCandidates(Recommender recommender, IAuditLog audit) :
 
         await RecordAsync(audit, lineId, list, cancellationToken);
         return [.. list.Select(c => new LineCandidate(
-            c.SeekerId, c.MaskedName, RecommendationEndpoints.Snake(c.Kind.ToString()), c.District, c.Score, c.Why.MustHaveMet, c.Why.MustHaveMissing, c.Why.DistanceKm, c.Why.PayMet))];
+            c.SeekerId, c.MaskedName, Wenjiu.Recruitment.Features.Seekers.Seekers.Code(c.Kind), c.District, c.Score, c.Why.MustHaveMet, c.Why.MustHaveMissing, c.Why.DistanceKm, c.Why.PayMet))];
     }
 
     internal static Task RecordAsync(IAuditLog audit, long lineId, IReadOnlyList<CandidateRecommendation> list, CancellationToken cancellationToken) =>

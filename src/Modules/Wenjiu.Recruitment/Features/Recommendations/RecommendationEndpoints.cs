@@ -74,15 +74,14 @@ internal static class RecommendationEndpoints
 
         await LineCandidates.RecordAsync(audit, id, list, cancellationToken);
         return TypedResults.Ok(new LineCandidatesResponse(id, [.. list.Select(c => new CandidateItem(
-            c.SeekerId, c.MaskedName, Snake(c.Kind.ToString()), c.District, Snake(c.Education.ToString()), c.Score, Why(c.Why)))]));
+            c.SeekerId, c.MaskedName, Wenjiu.Recruitment.Features.Seekers.Seekers.Code(c.Kind), c.District, Wenjiu.Recruitment.Features.Seekers.Seekers.Code(c.Education), c.Score, Why(c.Why)))]));
     }
 
     private static WhyItem Why(Explanation e) => new(
-        e.Occupation, Snake(e.OccupationMatch.ToString()), e.MustHaveMet, e.MustHaveMissing, e.NiceToHaveMet, e.DistanceKm,
+        e.Occupation, Wenjiu.Recruitment.Features.Seekers.Seekers.Code(e.OccupationMatch), e.MustHaveMet, e.MustHaveMissing, e.NiceToHaveMet, e.DistanceKm,
         new PayFitItem(e.AskedPayMin, e.OfferedPayMin, e.OfferedPayMax, e.PayMet), e.EducationMet, e.Factor, e.KeyBoost,
         [.. e.Parts.Select(p => new ScorePartItem(p.Name, p.Value, p.Weight))]);
 
-    internal static string Snake(string pascal) => string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }
 
 internal sealed record PayFitItem(decimal AskedMin, decimal OfferedMin, decimal OfferedMax, bool Met);
