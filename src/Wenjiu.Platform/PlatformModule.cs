@@ -46,6 +46,7 @@ public static class PlatformModule
         services.AddSingleton<PersonalDataProtector>();
         services.Configure<AuditOptions>(builder.Configuration.GetSection(AuditOptions.Section));
         services.AddSingleton<AuditChainKey>();
+        services.AddSingleton<AuditBatch>();
 
         services.AddModuleDatabase<PlatformDbContext>(PlatformDbContext.Module, order: 0);
         services.AddScoped<IAuditLog, AuditLog>();

@@ -21,6 +21,7 @@ public static class ApiTokensSetup
     {
         services.Configure<ApiTokenOptions>(configuration.GetSection(ApiTokenOptions.Section));
         services.AddScoped<ApiTokenService>();
+        services.AddSingleton<ApiTokenClaimsCache>();
         services.AddAuthentication(options =>
             {
                 options.DefaultAuthenticateScheme = ApiTokenScheme.CookieOrToken;

@@ -59,6 +59,30 @@ public sealed class ApiTokenTests
 
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_change_of_roles_takes_effect_at_the_tokens_next_request(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
+        var user = await SignIn.CreateUserAsync(factory, Roles.Reviewer);
+        var token = await CreateTokenAsync(factory, user, "client");
+        using var client = BearerClient(factory, token);
+        using var before = await client.GetAsync(new Uri("/api/v1/employers", UriKind.Relative));
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<WenjiuUser>>();
+            var administration = scope.ServiceProvider.GetRequiredService<Wenjiu.Web.Security.AccountAdministration>();
+            var stored = await users.FindByIdAsync(user.Id);
+            Assert.Equal(Wenjiu.Web.Security.AccountChangeRefusal.None, await administration.ChangeRolesAsync(stored!, [Roles.JobSeeker], actingUserId: null, CancellationToken.None));
+        }
+
+        using var after = await client.GetAsync(new Uri("/api/v1/employers", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task A_revoked_token_gets_401(DatabaseProvider provider)
     {
         await using var factory = await WenjiuFactory.CreateAsync(provider);

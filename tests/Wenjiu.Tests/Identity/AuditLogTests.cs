@@ -136,6 +136,31 @@ public sealed class AuditLogTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Entries_recorded_at_once_by_many_requests_are_each_written_once_and_chain_intact(DatabaseProvider provider)
+    {
+        await using var factory = await WenjiuFactory.CreateAsync(provider);
+
+        // 40 requests, each with its own scope (as 40 API calls): they share transactions (group commit), not entries.
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IAuditLog>().RecordAsync("test.concurrent", $"test:{i}", $"entry {i}");
+        }));
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var records = await db.AuditEntries.Where(e => e.Action == "test.concurrent").Select(e => e.Record).ToListAsync();
+            Assert.Equal(Enumerable.Range(0, 40).Select(i => $"test:{i}").Order(StringComparer.Ordinal), records.Order(StringComparer.Ordinal));
+        }
+
+        var (status, output) = await VerifyAsync(factory);
+        Assert.Equal(0, status);
+        Assert.Contains("intact", output, StringComparison.Ordinal);
+    }
+
     private static async Task<List<long>> RecordAsync(WenjiuFactory factory, int count)
     {
         await using var scope = factory.Services.CreateAsyncScope();
