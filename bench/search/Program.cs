@@ -215,6 +215,33 @@ if (args.Contains("--profile"))
     return 0;
 }
 
+// --profile-recommend: the recommender for 400 of the city's seekers straight in-process (no HTTP, no token), with the
+// time of its pool query alone beside the whole (while tuning Recommender and JobIndex.RecommendationPool).
+if (args.Contains("--profile-recommend"))
+{
+    var seekers = Enumerable.Range(0, 400).Select(i => (long)new Random(seed + i).Next(1, 500_001)).ToList();
+    for (var pass = 0; pass < Argument("--passes", 3); pass++)
+    {
+        var timings = new List<double>();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var all = Stopwatch.StartNew();
+        var found = 0;
+        foreach (var id in seekers)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var recommender = scope.ServiceProvider.GetRequiredService<Wenjiu.Recruitment.Features.Recommendations.Recommender>();
+            var watch = Stopwatch.StartNew();
+            found += (await recommender.ForSeekerAsync(id, 20))?.Count ?? 0;
+            timings.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"recommend pass {pass + 1}: {seekers.Count} seekers in {all.Elapsed.TotalMilliseconds:F0} ms, {found:N0} recommendations, mean {timings.Average():F2} ms, p95 {timings.Order().ElementAt(timings.Count * 95 / 100):F2} ms, CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / seekers.Count:F2} ms a seeker"));
+    }
+
+    return 0;
+}
+
 await app.StartAsync();
 var baseUrl = $"http://127.0.0.1:{port}";
 var token = await TokenAsync(app.Services);

@@ -62,13 +62,22 @@ internal sealed class Recommender(RecruitmentDbContext db, JobIndex index, IDema
         weights.AddRange(wanted.Select((code, rank) => (code, rank == 0 ? 3f : 2f)));
         weights.AddRange(OccupationTaxonomy.Occupations.Where(x => groups.Contains(x.MajorGroup) && !wanted.Contains(x.Code)).Select(x => (x.Code, 0.5f)));
         var skills = Codes(seeker.Skills).ToHashSet(StringComparer.Ordinal);
-        var ids = index.RecommendationPool(weights, seeker.District, skills, seeker.PayMin, o.Pool);
+        // Nearest first; a seeker without a known district gets the pool from the whole city.
+        var districts = DistrictDistance.Km(seeker.District, seeker.District) is null ? [] : DistrictDistance.ByDistanceFrom(seeker.District);
+        var ids = index.RecommendationPool(weights, districts, skills, o.Pool);
         if (ids.Count == 0)
         {
             return [];
         }
 
-        var postings = await db.Postings.AsNoTracking().Where(p => ids.Contains(p.Id) && p.Status == PostingStatus.Open).ToListAsync(cancellationToken);
+        // What the scoring reads, without the descriptions (most of a posting's bytes).
+        var postings = await db.Postings.AsNoTracking().Where(p => ids.Contains(p.Id) && p.Status == PostingStatus.Open)
+            .Select(p => new Posting
+            {
+                Id = p.Id, Uscc = p.Uscc, EmployerName = p.EmployerName, TitleZh = p.TitleZh, TitleEn = p.TitleEn, Occupation = p.Occupation, Skills = p.Skills,
+                District = p.District, PayMin = p.PayMin, PayMax = p.PayMax, Education = p.Education, KeyEnterprise = p.KeyEnterprise, DemandLineId = p.DemandLineId,
+            })
+            .ToListAsync(cancellationToken);
         var lines = new Dictionary<long, DemandLine?>();
         foreach (var lineId in postings.Where(p => p.DemandLineId is not null).Select(p => p.DemandLineId!.Value).Distinct())
         {
