@@ -83,6 +83,82 @@ public sealed class RecruitmentJourneyTests(PlatformUnderTest platform)
         await Axe.AssertAccessibleAtBothWidthsAsync(seeker);
     }
 
+    [Fact]
+    public async Task An_employer_publishes_a_posting_with_the_form_after_correcting_a_mistake_and_changes_it()
+    {
+        var enterprise = await platform.SignedInPageAsync("enterprise");
+        await enterprise.GotoAsync("/Recruitment/Postings");
+        await enterprise.ClickAsync("#posting-new");
+        await Axe.AssertAccessibleAtBothWidthsAsync(enterprise);
+        var title = $"数据分析师（旅程 {Guid.NewGuid().ToString("N")[..6]}）";
+        await enterprise.FillAsync("#Form_TitleZh", title);
+        await enterprise.FillAsync("#Form_TitleEn", "Data analyst");
+        await enterprise.SelectOptionAsync("#Form_Occupation", "data_analyst");
+        await enterprise.CheckAsync("#Form_Skills_sql");
+        await enterprise.SelectOptionAsync("#Form_District", "110105");
+        await enterprise.FillAsync("#Form_PayMin", "12000");
+        await enterprise.FillAsync("#Form_PayMax", "9000");
+        await enterprise.SelectOptionAsync("#Form_Education", "bachelor");
+        await enterprise.ClickAsync("#posting-save");
+
+        // The pay range is the wrong way round: the summary and the message beside the field, the rest kept.
+        await enterprise.WaitForSelectorAsync("#error-summary");
+        Assert.True(await enterprise.Locator("#Form_PayMin-error").IsVisibleAsync());
+        Assert.Equal(title, await enterprise.InputValueAsync("#Form_TitleZh"));
+        await Axe.AssertAccessibleAtBothWidthsAsync(enterprise);
+        await enterprise.FillAsync("#Form_PayMax", "18000");
+        await enterprise.ClickAsync("#posting-save");
+        await enterprise.WaitForSelectorAsync("#posting-saved");
+        await Axe.AssertAccessibleAtBothWidthsAsync(enterprise);
+        var item = enterprise.Locator("#postings > li", new() { HasText = title });
+        Assert.Equal(1, await item.CountAsync());
+        var id = (await item.GetAttributeAsync("id"))!["posting-".Length..];
+
+        await enterprise.ClickAsync($"#edit-{id}");
+        await enterprise.FillAsync("#Form_PayMin", "13000");
+        await enterprise.ClickAsync("#posting-save");
+        await enterprise.WaitForSelectorAsync("#posting-saved");
+        Assert.Contains("13,000", await enterprise.Locator($"#posting-{id}").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_graduate_changes_the_profile_adds_a_resume_line_and_removes_it()
+    {
+        var seeker = await platform.SignedInPageAsync("seeker");
+        await seeker.GotoAsync("/");
+        await seeker.ClickAsync("#nav-recruitment-profile");
+        await seeker.WaitForSelectorAsync("#profile-form");
+        await Axe.AssertAccessibleAtBothWidthsAsync(seeker);
+        Assert.Equal("13800138000", await seeker.InputValueAsync("#Form_Phone"));
+        var pay = await seeker.InputValueAsync("#Form_PayMin");
+        await seeker.FillAsync("#Form_PayMin", "9500");
+        await seeker.ClickAsync("#profile-save");
+        await seeker.WaitForSelectorAsync("#profile-saved");
+        Assert.Equal("9500", await seeker.InputValueAsync("#Form_PayMin"));
+        await seeker.FillAsync("#Form_PayMin", pay);
+        await seeker.ClickAsync("#profile-save");
+        await seeker.WaitForSelectorAsync("#profile-saved");
+
+        await seeker.ClickAsync("#seeker-tabs a[href$='/Seekers/Resume']");
+        await seeker.WaitForSelectorAsync("#resume-form");
+        await Axe.AssertAccessibleAtBothWidthsAsync(seeker);
+        var organisation = $"北京志愿服务中心 {Guid.NewGuid().ToString("N")[..6]}";
+        await seeker.SelectOptionAsync("#Entry_Kind", "training");
+        await seeker.FillAsync("#Entry_Organisation", organisation);
+        await seeker.FillAsync("#Entry_Title", "社区防疫志愿者培训");
+        await seeker.ClickAsync("#resume-add");
+        var line = seeker.Locator("#resume-lines > li", new() { HasText = organisation });
+        await line.WaitForAsync();
+        await Axe.AssertAccessibleAtBothWidthsAsync(seeker);
+        await line.Locator("button").ClickAsync();
+        await seeker.WaitForSelectorAsync("#resume-form");
+        Assert.Equal(0, await seeker.Locator("#resume-lines > li", new() { HasText = organisation }).CountAsync());
+
+        await seeker.ClickAsync("#seeker-tabs a[href$='/Seekers/Consents']");
+        await seeker.WaitForSelectorAsync("#consent-form");
+        await Axe.AssertAccessibleAtBothWidthsAsync(seeker);
+    }
+
     /// <summary>
     /// At the interview stage the employer sends an invitation with an online room; the seeker finds it on their
     /// applications page with the calendar file, which is an iCalendar event at the slot chosen.

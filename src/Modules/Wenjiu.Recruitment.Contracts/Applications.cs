@@ -35,6 +35,12 @@ public sealed record FunnelStageReached(
 public interface IMarketFiles
 {
     Task<(long Postings, long Seekers)> LoadAsync(string postingsPath, string seekersPath, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Demo mode: the seekers file alone into a database that may hold seekers already (the demo account's), once: nothing
+    /// when file seekers are there; otherwise the file's ids follow the highest id held. Answers how many were loaded.
+    /// </summary>
+    Task<long> LoadDemoSeekersAsync(string seekersPath, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A seeker recommended for a demand line, as the ledger's page shows it: the name masked, the reasons in brief.</summary>

@@ -62,6 +62,7 @@ public static class RecruitmentModule
             NavigationLink.To("nav-recruitment-jobs", typeof(RecruitmentText), "Nav.Jobs", 600, "/Recruitment/Jobs", Permissions.SearchJobs),
             NavigationLink.To("nav-recruitment-fairs", typeof(RecruitmentText), "Nav.Fairs", 650, "/Recruitment/Fairs", Permissions.SearchJobs),
             NavigationLink.To("nav-recruitment-applications", typeof(RecruitmentText), "Nav.Applications", 610, "/Recruitment/Applications", Permissions.SeekWork),
+            NavigationLink.To("nav-recruitment-profile", typeof(RecruitmentText), "Nav.Profile", 605, "/Recruitment/Seekers/Profile", Permissions.SeekWork),
             NavigationLink.To("nav-recruitment-postings", typeof(RecruitmentText), "Nav.Postings", 620, "/Recruitment/Postings", Permissions.ManagePostings));
         return builder;
     }
@@ -73,6 +74,7 @@ public static class RecruitmentModule
         conventions.AuthorizeAreaFolder(Area, "/Jobs", Permissions.SearchJobs);
         conventions.AuthorizeAreaFolder(Area, "/Fairs", Permissions.SearchJobs);
         conventions.AuthorizeAreaFolder(Area, "/Applications", Permissions.SeekWork);
+        conventions.AuthorizeAreaFolder(Area, "/Seekers", Permissions.SeekWork);
         conventions.AuthorizeAreaFolder(Area, "/Pipeline", Permissions.WorkApplications);
         conventions.AuthorizeAreaFolder(Area, "/Postings", Permissions.ManagePostings);
     }

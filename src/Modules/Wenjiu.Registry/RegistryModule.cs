@@ -35,6 +35,7 @@ public static class RegistryModule
         services.AddFileKind(StartImportHandler.ImportFileKind);
         services.AddCommandLineVerb("seed", SyntheticCity.SeedCommand.Create);
         services.AddDemoData<SyntheticCity.DemoCityData>();
+        services.AddDemoData<SyntheticCity.DemoMarketData>();
         services.AddScoped<IEmployerDirectory, Features.EmployerDirectory.EmployerDirectory>();
         services.AddSingleton(SmeSizeStandard.Default);
         services.AddScoped<RegistryImporter>();

@@ -21,6 +21,9 @@ internal static class RecruitmentDisplay
     public static string Occupation(string code) =>
         OccupationTaxonomy.Occupations.FirstOrDefault(o => o.Code == code) is { } o ? (Chinese ? o.NameZh : o.NameEn) : code;
 
+    public static string Skill(string code) =>
+        OccupationTaxonomy.FindSkill(code) is { } s ? (Chinese ? s.NameZh : s.NameEn) : code;
+
     public static string Title(JobTitles titles) => Chinese || titles.En.Length == 0 ? titles.Zh : titles.En;
 }
 

@@ -75,6 +75,15 @@ internal static class MarketFiles
         return new MarketFileCounts(WritePostings(scale, seed, postings, Path.Combine(directory, PostingsFile)), WriteSeekers(seed, seekers, Path.Combine(directory, SeekersFile)));
     }
 
+    /// <summary>Only the seekers file, <paramref name="count"/> rows (demo mode's few hundred; the same rows as the first of any scale's).</summary>
+    public static string WriteSeekersOnly(int seed, int count, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, SeekersFile);
+        WriteSeekers(seed, count, path);
+        return path;
+    }
+
     private static long WritePostings(CityScale scale, int seed, int target, string path)
     {
         var generator = new CityGenerator(seed);

@@ -5,15 +5,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wenjiu.Platform.Identity;
-using Wenjiu.Recruitment.Data;
 using Wenjiu.Recruitment.Domain;
-using Wenjiu.Recruitment.Features.Applications;
 using Wenjiu.Recruitment.Features.Seekers;
 using Wenjiu.Recruitment.Localization;
-using Wenjiu.Registry.Contracts;
 
 namespace Wenjiu.Recruitment.Features.Postings;
 
@@ -66,91 +62,49 @@ internal static class EmployerPostingEndpoints
             Seekers.Seekers.Code(p.Status), p.PostedOn, p.RefreshedAt);
     }
 
-    private static (PostingDraft? Draft, Dictionary<string, string> Errors) Draft(PostingRequest? request)
-    {
-        var education = ApplicationEndpoints.ParseSnake<Education>(request?.Education);
-        var draft = new PostingDraft(
-            request?.TitleZh ?? "", request?.TitleEn ?? "", request?.Occupation ?? "", request?.District ?? "", request?.PayMin ?? 0m, request?.PayMax ?? 0m,
-            education ?? Education.None, request?.Skills, request?.DescriptionZh, request?.DescriptionEn);
-        var errors = Postings.Validate(draft);
-        if (education is null)
-        {
-            errors[nameof(draft.Education)] = "Seeker.Error.Education";
-        }
-
-        return (errors.Count == 0 ? draft : null, errors);
-    }
+    private static PostingInput Input(PostingRequest? r) =>
+        new(r?.TitleZh, r?.TitleEn, r?.Occupation, r?.District, r?.PayMin, r?.PayMax, r?.Education, r?.Skills, r?.DescriptionZh, r?.DescriptionEn);
 
     private static async Task<Results<Created<PostingResponse>, Ok<PostingResponse>, ValidationProblem, NotFound>> CreateAsync(
         PostingRequest? request,
         [FromHeader(Name = "Idempotency-Key")] [Description("Any unique string up to 100 characters; repeat it to retry safely.")] string? idempotencyKey,
-        ClaimsPrincipal user, RecruitmentDbContext db, Postings postings, IEmployerDirectory directory, IStringLocalizer<RecruitmentText> text, CancellationToken cancellationToken)
+        ClaimsPrincipal user, Postings postings, IStringLocalizer<RecruitmentText> text, CancellationToken cancellationToken)
     {
-        if (user.EmployerUscc() is not { Length: > 0 } uscc || await directory.NameAsync(uscc, cancellationToken) is not { } employerName)
+        if (user.EmployerUscc() is not { Length: > 0 } uscc
+            || await postings.CreateOwnAsync(uscc, idempotencyKey, Input(request), user.Identity!.Name!, cancellationToken) is not { } outcome)
         {
             return TypedResults.NotFound();
         }
 
-        var key = idempotencyKey?.Trim() ?? "";
-        if (key.Length is 0 or > 100)
+        return outcome.Posting switch
         {
-            return SeekerEndpoints.Problem(new Dictionary<string, string>(StringComparer.Ordinal) { ["IdempotencyKey"] = "Application.Error.Key" }, text);
-        }
-
-        if (await db.Postings.AsNoTracking().FirstOrDefaultAsync(p => p.Uscc == uscc && p.IdempotencyKey == key, cancellationToken) is { } repeated)
-        {
-            return TypedResults.Ok(PostingResponse.From(repeated));
-        }
-
-        var (draft, errors) = Draft(request);
-        if (draft is null)
-        {
-            return SeekerEndpoints.Problem(errors, text);
-        }
-
-        // Ordinary postings are not flagged key-enterprise: a key enterprise's demand is published from its ledger lines.
-        Posting posting;
-        try
-        {
-            posting = await postings.PublishAsync(uscc, employerName, draft, user.Identity!.Name!, keyEnterprise: false, cancellationToken, key);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent retry with the same key published first (unique per employer and key).
-            db.ChangeTracker.Clear();
-            return TypedResults.Ok(PostingResponse.From(await db.Postings.AsNoTracking().SingleAsync(p => p.Uscc == uscc && p.IdempotencyKey == key, cancellationToken)));
-        }
-
-        return TypedResults.Created($"/Recruitment/Jobs/Detail/{posting.Id}", PostingResponse.From(posting));
+            null => SeekerEndpoints.Problem(outcome.Errors, text),
+            var posting when outcome.Repeated => TypedResults.Ok(PostingResponse.From(posting)),
+            var posting => TypedResults.Created($"/Recruitment/Jobs/Detail/{posting.Id}", PostingResponse.From(posting)),
+        };
     }
-
-    /// <summary>The user's own ordinary posting (any for the administrator), tracked for a change; null (404) otherwise.</summary>
-    private static async Task<Posting?> OwnAsync(long id, ClaimsPrincipal user, RecruitmentDbContext db, CancellationToken cancellationToken) =>
-        await db.Postings.FirstOrDefaultAsync(p => p.Id == id && p.DemandLineId == null, cancellationToken) is { } posting && user.MayFor(Permissions.ManagePostings, posting.Uscc)
-            ? posting
-            : null;
 
     private static async Task<Results<Ok<PostingResponse>, ValidationProblem, NotFound>> EditAsync(
-        long id, PostingRequest? request, ClaimsPrincipal user, RecruitmentDbContext db, Postings postings, IStringLocalizer<RecruitmentText> text, CancellationToken cancellationToken)
+        long id, PostingRequest? request, ClaimsPrincipal user, Postings postings, IStringLocalizer<RecruitmentText> text, CancellationToken cancellationToken)
     {
-        if (await OwnAsync(id, user, db, cancellationToken) is not { } posting)
+        if (await postings.OwnAsync(id, user, cancellationToken) is not { } posting)
         {
             return TypedResults.NotFound();
         }
 
-        var (draft, errors) = Draft(request);
-        return draft is null ? SeekerEndpoints.Problem(errors, text) : TypedResults.Ok(PostingResponse.From(await postings.EditAsync(posting, draft, cancellationToken)));
+        var outcome = await postings.EditOwnAsync(posting, Input(request), cancellationToken);
+        return outcome.Posting is null ? SeekerEndpoints.Problem(outcome.Errors, text) : TypedResults.Ok(PostingResponse.From(outcome.Posting));
     }
 
-    private static async Task<Results<Ok<PostingResponse>, NotFound>> RefreshAsync(long id, ClaimsPrincipal user, RecruitmentDbContext db, Postings postings, CancellationToken cancellationToken) =>
-        await OwnAsync(id, user, db, cancellationToken) is { } posting
+    private static async Task<Results<Ok<PostingResponse>, NotFound>> RefreshAsync(long id, ClaimsPrincipal user, Postings postings, CancellationToken cancellationToken) =>
+        await postings.OwnAsync(id, user, cancellationToken) is { } posting
             ? TypedResults.Ok(PostingResponse.From(await postings.RefreshAsync(posting, cancellationToken)))
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<PostingResponse>, ValidationProblem, NotFound>> SwitchAsync(
-        long id, SwitchRequest? request, ClaimsPrincipal user, RecruitmentDbContext db, Postings postings, IStringLocalizer<RecruitmentText> text, CancellationToken cancellationToken)
+        long id, SwitchRequest? request, ClaimsPrincipal user, Postings postings, IStringLocalizer<RecruitmentText> text, CancellationToken cancellationToken)
     {
-        if (await OwnAsync(id, user, db, cancellationToken) is null)
+        if (await postings.OwnAsync(id, user, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }

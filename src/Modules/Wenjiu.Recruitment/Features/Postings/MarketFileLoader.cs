@@ -57,10 +57,24 @@ internal sealed class MarketFileLoader(RecruitmentDbContext db, IEmployerDirecto
         return seekers;
     }
 
-    private async Task<long> LoadSeekersAsync(string path, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<long> LoadDemoSeekersAsync(string seekersPath, CancellationToken cancellationToken = default)
+    {
+        // The file's seekers have no sign-in; the demo account's seeker has one (it may have been registered first).
+        if (await db.Seekers.AnyAsync(s => s.UserName == null, cancellationToken))
+        {
+            return 0;
+        }
+
+        var after = await db.Seekers.MaxAsync(s => (long?)s.Id, cancellationToken) ?? 0;
+        var seekers = await LoadSeekersAsync(seekersPath, clock.GetUtcNow(), cancellationToken, after);
+        await matchIndex.RebuildAsync(cancellationToken);
+        return seekers;
+    }
+
+    private async Task<long> LoadSeekersAsync(string path, DateTimeOffset now, CancellationToken cancellationToken, long idOffset = 0)
     {
         long count = 0;
-        foreach (var chunk in ReadSeekers(path, now).Chunk(SeekerChunk))
+        foreach (var chunk in ReadSeekers(path, now, idOffset).Chunk(SeekerChunk))
         {
             var ids = await persons.EnsureManyAsync([.. chunk.Select(r => (r.IdNumber, r.Seeker.Name))], $"recruitment: {Path.GetFileName(path)}", cancellationToken);
             var seekers = new List<Seeker>(chunk.Length);
@@ -84,12 +98,12 @@ internal sealed class MarketFileLoader(RecruitmentDbContext db, IEmployerDirecto
     }
 
     /// <summary>The file's seekers (<c>seekers.csv</c>: codes in snake case, lists separated by semicolons).</summary>
-    private static IEnumerable<SeekerRow> ReadSeekers(string path, DateTimeOffset now)
+    private static IEnumerable<SeekerRow> ReadSeekers(string path, DateTimeOffset now, long idOffset)
     {
         using var reader = Sep.Reader().FromFile(path);
         foreach (var row in reader)
         {
-            var id = long.Parse(row["id"].ToString(), CultureInfo.InvariantCulture);
+            var id = long.Parse(row["id"].ToString(), CultureInfo.InvariantCulture) + idOffset;
             var year = row["graduation_year"].ToString();
             yield return new SeekerRow(id, row["id_number"].ToString(), new Seeker
             {

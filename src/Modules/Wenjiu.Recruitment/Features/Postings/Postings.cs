@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Wenjiu.Ledger.Contracts;
+using Wenjiu.Platform.Identity;
 using Wenjiu.Platform.Time;
 using Wenjiu.Recruitment.Contracts;
 using Wenjiu.Recruitment.Data;
 using Wenjiu.Recruitment.Domain;
+using Wenjiu.Registry.Contracts;
 
 namespace Wenjiu.Recruitment.Features.Postings;
 
@@ -13,12 +15,93 @@ internal sealed record PostingDraft(
     string TitleZh, string TitleEn, string Occupation, string District, decimal PayMin, decimal PayMax, Education Education,
     IReadOnlyList<string>? Skills = null, string? DescriptionZh = null, string? DescriptionEn = null);
 
+/// <summary>A posting as the API's body or the enterprise's form gives it, unparsed (codes in snake case, pay in yuan a month).</summary>
+internal sealed record PostingInput(
+    string? TitleZh, string? TitleEn, string? Occupation, string? District, decimal? PayMin, decimal? PayMax, string? Education,
+    IReadOnlyList<string>? Skills, string? DescriptionZh, string? DescriptionEn);
+
+/// <summary>What an enterprise's create or edit came to: the posting, or the errors by field (message keys); <see cref="Repeated"/> when the key had made it already.</summary>
+internal sealed record PostingOutcome(Posting? Posting, IReadOnlyDictionary<string, string> Errors, bool Repeated = false);
+
 /// <summary>
 /// Every change to a posting goes through here, and each writes a <see cref="PostingChange"/> in the same SaveChanges:
 /// the change sequence the nodes' indexes tail and the changes feed serves.
 /// </summary>
-internal sealed class Postings(RecruitmentDbContext db, TimeProvider clock, IOptions<PostingOptions> options)
+internal sealed class Postings(RecruitmentDbContext db, TimeProvider clock, IOptions<PostingOptions> options, IEmployerDirectory directory)
 {
+    /// <summary>The input as a draft, or its errors by field: the draft's rules (<see cref="Validate(PostingDraft)"/>) and an education code.</summary>
+    public static (PostingDraft? Draft, Dictionary<string, string> Errors) Parse(PostingInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var education = Seekers.Seekers.EducationOf(input.Education);
+        var draft = new PostingDraft(
+            input.TitleZh ?? "", input.TitleEn ?? "", input.Occupation ?? "", input.District ?? "", input.PayMin ?? 0m, input.PayMax ?? 0m,
+            education ?? Education.None, input.Skills, input.DescriptionZh, input.DescriptionEn);
+        var errors = Validate(draft);
+        if (education is null)
+        {
+            errors[nameof(draft.Education)] = "Seeker.Error.Education";
+        }
+
+        return (errors.Count == 0 ? draft : null, errors);
+    }
+
+    /// <summary>
+    /// An enterprise publishes an ordinary posting for its own employer <paramref name="uscc"/> (the API's POST and the
+    /// form both): the key is required, and a repeat with the same key answers the first posting instead of a second.
+    /// Null when the employer is not in the registry's directory.
+    /// </summary>
+    public async Task<PostingOutcome?> CreateOwnAsync(string uscc, string? idempotencyKey, PostingInput input, string by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (await directory.NameAsync(uscc, cancellationToken) is not { } employerName)
+        {
+            return null;
+        }
+
+        var key = idempotencyKey?.Trim() ?? "";
+        if (key.Length is 0 or > 100)
+        {
+            return new PostingOutcome(null, new Dictionary<string, string>(StringComparer.Ordinal) { ["IdempotencyKey"] = "Application.Error.Key" });
+        }
+
+        if (await db.Postings.AsNoTracking().FirstOrDefaultAsync(p => p.Uscc == uscc && p.IdempotencyKey == key, cancellationToken) is { } repeated)
+        {
+            return new PostingOutcome(repeated, new Dictionary<string, string>(), Repeated: true);
+        }
+
+        var (draft, errors) = Parse(input);
+        if (draft is null)
+        {
+            return new PostingOutcome(null, errors);
+        }
+
+        try
+        {
+            // Ordinary postings are not flagged key-enterprise: a key enterprise's demand is published from its ledger lines.
+            return new PostingOutcome(await PublishAsync(uscc, employerName, draft, by, keyEnterprise: false, cancellationToken, key), errors);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent retry with the same key published first (unique per employer and key).
+            db.ChangeTracker.Clear();
+            return new PostingOutcome(await db.Postings.AsNoTracking().SingleAsync(p => p.Uscc == uscc && p.IdempotencyKey == key, cancellationToken), errors, Repeated: true);
+        }
+    }
+
+    /// <summary>The enterprise's change to its own ordinary posting (found with <see cref="OwnAsync"/>): the errors, or the posting changed.</summary>
+    public async Task<PostingOutcome> EditOwnAsync(Posting posting, PostingInput input, CancellationToken cancellationToken)
+    {
+        var (draft, errors) = Parse(input);
+        return draft is null ? new PostingOutcome(null, errors) : new PostingOutcome(await EditAsync(posting, draft, cancellationToken), errors);
+    }
+
+    /// <summary>The user's own ordinary posting (any for the administrator), tracked for a change; null (404) otherwise: a ledger line's posting changes through its line.</summary>
+    public async Task<Posting?> OwnAsync(long id, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await db.Postings.FirstOrDefaultAsync(p => p.Id == id && p.DemandLineId == null, cancellationToken) is { } posting && user.MayFor(Permissions.ManagePostings, posting.Uscc)
+            ? posting
+            : null;
+
     /// <summary>The draft's errors by field (empty when it may be published): codes from the taxonomy, pay a sane range.</summary>
     public static Dictionary<string, string> Validate(PostingDraft draft)
     {
@@ -34,7 +117,7 @@ internal sealed class Postings(RecruitmentDbContext db, TimeProvider clock, IOpt
             errors[nameof(draft.Occupation)] = "Posting.Error.Occupation";
         }
 
-        if (!Registry.Contracts.Districts.All.Any(d => d.Code == draft.District))
+        if (!Districts.All.Any(d => d.Code == draft.District))
         {
             errors[nameof(draft.District)] = "Posting.Error.District";
         }

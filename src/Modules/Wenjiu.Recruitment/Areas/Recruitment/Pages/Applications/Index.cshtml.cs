@@ -6,7 +6,7 @@ using Wenjiu.Recruitment.Features.Seekers;
 namespace Wenjiu.Recruitment.Areas.Recruitment.Pages.Applications;
 
 /// <summary>The seeker's own applications, newest first, with the stage, a refusal's reason told politely, and a withdraw form per open one.</summary>
-internal sealed class IndexModel(Seekers seekers, Features.Applications.Applications applications, Features.Interviews.Interviews interviews) : PageModel
+internal sealed class IndexModel(Features.Seekers.Seekers seekers, Features.Applications.Applications applications, Features.Interviews.Interviews interviews) : PageModel
 {
     public IReadOnlyList<MyApplication> Mine { get; private set; } = [];
 

@@ -13,7 +13,7 @@ namespace Wenjiu.Recruitment.Areas.Recruitment.Pages.Jobs;
 /// One posting (issue 10 §3–§4): its facts, and for a job seeker the apply button, a plain form whose hidden
 /// idempotency key is drawn when the page is shown, so a double submit or a browser's resend makes one application.
 /// </summary>
-internal sealed class DetailModel(RecruitmentDbContext db, Seekers seekers, Features.Applications.Applications applications) : PageModel
+internal sealed class DetailModel(RecruitmentDbContext db, Features.Seekers.Seekers seekers, Features.Applications.Applications applications) : PageModel
 {
     public Posting Posting { get; private set; } = null!;
 

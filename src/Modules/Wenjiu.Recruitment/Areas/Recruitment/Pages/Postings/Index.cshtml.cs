@@ -14,8 +14,12 @@ internal sealed class IndexModel(RecruitmentDbContext db, Features.Postings.Post
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The posting just published or changed through the form, to confirm it.</summary>
+    public long? Saved { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long? saved, CancellationToken cancellationToken)
     {
+        Saved = saved;
         if (User.EmployerUscc() is not { Length: > 0 } uscc)
         {
             return NotFound();
@@ -37,8 +41,7 @@ internal sealed class IndexModel(RecruitmentDbContext db, Features.Postings.Post
 
     private async Task<IActionResult> ChangeAsync(long id, Func<Posting, CancellationToken, Task> change, CancellationToken cancellationToken)
     {
-        if (await db.Postings.FirstOrDefaultAsync(p => p.Id == id && p.DemandLineId == null, cancellationToken) is not { } posting
-            || !User.MayFor(Permissions.ManagePostings, posting.Uscc))
+        if (await postings.OwnAsync(id, User, cancellationToken) is not { } posting)
         {
             return NotFound();
         }
