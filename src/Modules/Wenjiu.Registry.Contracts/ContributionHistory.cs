@@ -70,7 +70,7 @@ public interface IPlacementEvidence
     Task<IReadOnlyList<PlacementEvidence>> FindAsync(IReadOnlyCollection<PersonAtEmployer> pairs, string askedBy, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The same by person number: one answer per distinct pair asked, <see cref="PlacementEvidence.IdNumber"/> null, and
+    /// The same by person number: one answer per distinct pair asked, in the order first asked, <see cref="PlacementEvidence.IdNumber"/> null, and
     /// <see cref="PlacementEvidence.PersonId"/> null for a number the registry does not hold. No identity number is read.
     /// </summary>
     Task<IReadOnlyList<PlacementEvidence>> FindByPersonAsync(IReadOnlyCollection<PersonNumberAtEmployer> pairs, CancellationToken cancellationToken = default);

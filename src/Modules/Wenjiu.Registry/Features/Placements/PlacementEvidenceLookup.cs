@@ -12,7 +12,8 @@ namespace Wenjiu.Registry.Features.Placements;
 /// The registry's side of <see cref="IPlacementEvidence"/>: persons are found by the keyed hash of their identity number,
 /// as the staff look-up finds them (the number itself is stored only encrypted), in a few set-based reads for the whole
 /// batch. Every number asked for is audited, found or not, masked, with who asked: an agency's batch is a look-up of
-/// persons like any other.
+/// persons like any other. Asked by person number (a referral's placement), no identity number is read or handed out,
+/// and nothing is audited: the answer is the employer's designation and the months spells began.
 /// </summary>
 internal sealed class PlacementEvidenceLookup(RegistryDbContext db, PersonalDataProtector personalData, IAuditLog audit) : IPlacementEvidence
 {
