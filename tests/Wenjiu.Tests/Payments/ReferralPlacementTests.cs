@@ -161,6 +161,41 @@ public sealed class ReferralPlacementTests
         Assert.DoesNotContain("周八一", english, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_agency_referral_the_employer_hires_through_recruitment_becomes_the_agencys_placement_by_person_number()
+    {
+        // Recruitment's own path end to end (referral, hire, outbox); today's clock puts the hire outside 2020's window.
+        await using var factory = await WenjiuFactory.CreateAsync(DatabaseProvider.Sqlite, RecruitmentData.NoDispatch);
+        var employerUscc = RegistryData.NewUscc();
+        var agencyUscc = RegistryData.NewUscc(district: "110108");
+        await City.EmployersAsync(factory, employerUscc, agencyUscc);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AgencySubsidies>().RegisterAsync(agencyUscc, "北京人力资源服务公司", "京人服证字〔2019〕第0004号", "agency");
+        }
+
+        var posting = await RecruitmentData.PostAsync(factory, "仓储调度员", "Warehouse dispatcher", "software_engineer", uscc: employerUscc, keyEnterprise: true);
+        var (seeker, seekerId) = await SeekerData.RegisteredSeekerAsync(factory, "吴九");
+        using var agency = await SignedInClient.CreateAsync(factory, Roles.HrAgency, agencyUscc);
+        using var employer = await SignedInClient.CreateAsync(factory, Roles.Enterprise, employerUscc);
+        using (seeker)
+        {
+            (await SeekerData.SendAsync(seeker, HttpMethod.Put, $"/api/v1/seekers/me/consents/{agencyUscc}")).Dispose();
+        }
+
+        using var referral = await SeekerData.SendAsync(agency, HttpMethod.Post, $"/api/v1/jobs/{posting}/referrals", new { seeker_id = seekerId }, "r1");
+        var application = (await SeekerData.JsonAsync(referral)).GetProperty("id").GetInt64();
+        using var hired = await SeekerData.SendAsync(employer, HttpMethod.Post, $"/api/v1/applications/{application}/stage", new { stage = "hired" });
+        await factory.DispatchAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, hired.StatusCode);
+        var personId = await RecruitmentData.RecruitmentAsync(factory, db => db.Seekers.Where(s => s.Id == seekerId).Select(s => s.PersonId).SingleAsync());
+        await using var read = factory.Services.CreateAsyncScope();
+        var placement = await read.ServiceProvider.GetRequiredService<PaymentsDbContext>().Placements.AsNoTracking().SingleAsync();
+        Assert.Equal((PlacementSource.Referral, (long?)application, (long?)personId, employerUscc), (placement.Source, placement.ReferralCandidateId, placement.PersonId, placement.EmployerUscc));
+        Assert.Equal((PlacementStatus.NotConfirmed, "outside_window"), (placement.Status, placement.Reason));
+    }
+
     private static long NextCandidate() => Interlocked.Increment(ref nextCandidate);
 
     /// <summary>A key enterprise, an agency registered for the subsidy, a clock in 2020 and the outbox delivered by hand.</summary>
