@@ -148,6 +148,15 @@ public sealed class ReferralPlacementTests
             person = await scope.ServiceProvider.GetRequiredService<IPersonRecords>().EnsureAsync(number, "周八一", "test");
         }
 
+        // A person the agency lists itself shows only the number it typed: typing a number teaches it no name.
+        var listed = RegistryData.NewIdNumber();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IPersonRecords>().EnsureAsync(listed, "郑十一", "test");
+            var subsidies = scope.ServiceProvider.GetRequiredService<AgencySubsidies>();
+            await subsidies.RecordAsync((await subsidies.FindAsync(agencyUscc))!, [new PlacementInput(listed, key, "2020-03-02")], "agency");
+        }
+
         await City.PublishHireAsync(factory, NextCandidate(), person.Id, key, agencyUscc, FunnelStage.Hired, HiredAt);
         await factory.DispatchAsync();
         var english = await agencyUser.GetPageAsync("/Payments/Placements?culture=en");
@@ -159,6 +168,8 @@ public sealed class ReferralPlacementTests
         Assert.Contains(Masking.IdentityNumber(number), english, StringComparison.Ordinal);
         Assert.DoesNotContain(number, english, StringComparison.Ordinal);
         Assert.DoesNotContain("周八一", english, StringComparison.Ordinal);
+        Assert.Contains(Masking.IdentityNumber(listed), english, StringComparison.Ordinal);
+        Assert.DoesNotContain("郑**", english, StringComparison.Ordinal);
     }
 
     [Fact]

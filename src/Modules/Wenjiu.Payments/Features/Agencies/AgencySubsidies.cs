@@ -20,9 +20,8 @@ internal sealed record PlacementOutcome(int Line, long? PlacementId, bool Alread
 internal sealed record AgencyProgress(Agency Agency, int Counted, SubsidyTier? Reached, SubsidyTier? Next, SubsidyClaim? Claim, IReadOnlyList<PlacementLine> Placements);
 
 /// <summary>
-/// A placement as the agency sees it: the identity number masked (for a referral, as the registry masks it), the
-/// registered name masked when the registry knows the person, whether it came from a referral, and why it is not (yet)
-/// confirmed.
+/// A placement as the agency sees it: the identity number masked (for a referral, as the registry masks it), for a
+/// referral the registered name masked, whether it came from a referral, and why it is not (yet) confirmed.
 /// </summary>
 internal sealed record PlacementLine(long Id, string MaskedIdNumber, string? MaskedName, bool FromReferral, string EmployerUscc, DateOnly PlacedOn, PlacementStatus Status, string? Reason);
 
@@ -425,11 +424,14 @@ internal sealed class AgencySubsidies(
         var claim = await db.SubsidyClaims.AsNoTracking().Where(c => c.AgencyId == agency.Id).OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         var placements = await db.Placements.AsNoTracking().Where(p => p.AgencyId == agency.Id).OrderByDescending(p => p.Id).Take(500).ToListAsync(cancellationToken);
         var firstElsewhere = await FirstElsewhereAsync(agency.Id, placements, cancellationToken);
-        // Names (and a referral's number) masked by the registry: recruitment's referrals carry no identity number.
-        var known = await persons.FindAsync([.. placements.Select(p => p.PersonId).OfType<long>().Distinct()], cancellationToken);
+        // A referral's person (a seeker who consented to the agency) is shown by the registry's masked number and name:
+        // recruitment's referrals carry no identity number. A listed person shows only the number the agency typed, so
+        // that typing a number teaches the agency no name.
+        var referred = placements.Where(p => p.ReferralCandidateId is not null).Select(p => p.PersonId).OfType<long>().Distinct().ToList();
+        IReadOnlyDictionary<long, PersonRecord> known = referred.Count == 0 ? new Dictionary<long, PersonRecord>() : await persons.FindAsync(referred, cancellationToken);
         var lines = placements.Select(p =>
         {
-            var person = p.PersonId is { } id ? known.GetValueOrDefault(id) : null;
+            var person = p.ReferralCandidateId is not null && p.PersonId is { } id ? known.GetValueOrDefault(id) : null;
             var number = p.IdNumber is { } cipher ? Masking.IdentityNumber(protector.Decrypt(cipher)) : person?.MaskedIdNumber ?? "";
             return new PlacementLine(
                 p.Id, number, person?.MaskedName, p.ReferralCandidateId is not null, p.EmployerUscc, p.PlacedOn, p.Status,

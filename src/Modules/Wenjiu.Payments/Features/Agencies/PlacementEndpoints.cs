@@ -71,7 +71,7 @@ internal static class PlacementEndpoints
 
 internal sealed record PlacementRequest(string? IdNumber, string? EmployerUscc, string? PlacedOn);
 
-/// <param name="Name">The registered name, masked; null when the registry does not know the person yet.</param>
+/// <param name="Name">The registered name, masked, for a placement from a referral (null for a listed one).</param>
 /// <param name="FromReferral">The placement came from (or met) the agency's referral that the employer hired in recruitment.</param>
 internal sealed record PlacementResponse(long Id, string IdNumber, string? Name, bool FromReferral, string EmployerUscc, DateOnly PlacedOn, string Status, string? Reason)
 {
