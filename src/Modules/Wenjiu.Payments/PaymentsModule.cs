@@ -10,6 +10,7 @@ using Wenjiu.Platform.Web;
 using Wenjiu.Payments.Contracts;
 using Wenjiu.Payments.Features.Agencies;
 using Wenjiu.Payments.Features.Payouts;
+using Wenjiu.Recruitment.Contracts;
 using Wenjiu.Registry.Contracts;
 using Wenjiu.Payments.Features.Refunds;
 using Wenjiu.Platform.Events;
@@ -60,6 +61,7 @@ public static class PaymentsModule
         services.AddScoped<AgencySubsidies>();
         services.AddDemoData<Demo.PaymentsDemoData>();
         services.AddEventHandler<InsuredSpellStarted, ConfirmPlacementsOnNewSpell>();
+        services.AddEventHandler<FunnelStageReached, PlaceOnReferralHire>();
 
         // Approved requests of this module's kinds become payments, once (ADR 0009, ADR 0016).
         services.AddEventHandler<ReviewDecided, PayApprovedRequests>();

@@ -48,18 +48,32 @@ public interface IContributionHistory
 public sealed record PersonAtEmployer(string IdNumber, string Uscc);
 
 /// <summary>
-/// What the registry knows about a <see cref="PersonAtEmployer"/>: whether both are registered, whether the employer is
-/// a designated key enterprise now, and the first months of the person's insured spells there (ascending).
+/// A person by the registry's person number at an employer, to check a placement made where no identity number is held
+/// (an agency's referral through recruitment, whose seekers keep only the person number).
 /// </summary>
+public sealed record PersonNumberAtEmployer(long PersonId, string Uscc);
+
+/// <summary>
+/// What the registry knows about a <see cref="PersonAtEmployer"/> (or a <see cref="PersonNumberAtEmployer"/>): whether
+/// both are registered, whether the employer is a designated key enterprise now, and the first months of the person's
+/// insured spells there (ascending).
+/// </summary>
+/// <param name="IdNumber">The number asked with; null when asked by person number (the number stays in the registry).</param>
 /// <param name="PersonId">The registry's number for the person (as in <see cref="InsuredSpellStarted"/>), null when unknown.</param>
 public sealed record PlacementEvidence(
-    string IdNumber, string Uscc, long? PersonId, bool EmployerRegistered, bool KeyEnterprise, IReadOnlyList<YearMonth> SpellStartMonths);
+    string? IdNumber, string Uscc, long? PersonId, bool EmployerRegistered, bool KeyEnterprise, IReadOnlyList<YearMonth> SpellStartMonths);
 
 /// <summary>Insured employment as evidence that a placement happened (HR-agency subsidies, and later returns and hires).</summary>
 public interface IPlacementEvidence
 {
     /// <summary>One answer per distinct pair asked, in one read. Every look-up of identity numbers is audited by the registry.</summary>
     Task<IReadOnlyList<PlacementEvidence>> FindAsync(IReadOnlyCollection<PersonAtEmployer> pairs, string askedBy, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same by person number: one answer per distinct pair asked, in the order first asked, <see cref="PlacementEvidence.IdNumber"/> null, and
+    /// <see cref="PlacementEvidence.PersonId"/> null for a number the registry does not hold. No identity number is read.
+    /// </summary>
+    Task<IReadOnlyList<PlacementEvidence>> FindByPersonAsync(IReadOnlyCollection<PersonNumberAtEmployer> pairs, CancellationToken cancellationToken = default);
 }
 
 /// <summary>An employer's size class for the 2020 policy period: as published on 2020-03-09, and as it stands after objections.</summary>

@@ -393,12 +393,10 @@ namespace Wenjiu.Migrations.Postgres.Payments
                         .HasColumnName("employer_uscc");
 
                     b.Property<byte[]>("IdNumber")
-                        .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("id_number");
 
                     b.Property<byte[]>("IdNumberHash")
-                        .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("id_number_hash");
 
@@ -430,6 +428,16 @@ namespace Wenjiu.Migrations.Postgres.Payments
                         .HasColumnType("character varying(256)")
                         .HasColumnName("recorded_by");
 
+                    b.Property<long?>("ReferralCandidateId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("referral_candidate_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -445,6 +453,10 @@ namespace Wenjiu.Migrations.Postgres.Payments
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_placements_person_id");
 
+                    b.HasIndex("ReferralCandidateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_placements_referral_candidate_id");
+
                     b.HasIndex("AgencyId", "IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ix_placements_agency_id_idempotency_key");
@@ -452,6 +464,10 @@ namespace Wenjiu.Migrations.Postgres.Payments
                     b.HasIndex("AgencyId", "IdNumberHash", "EmployerUscc")
                         .IsUnique()
                         .HasDatabaseName("ix_placements_agency_id_id_number_hash_employer_uscc");
+
+                    b.HasIndex("AgencyId", "PersonId", "EmployerUscc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_placements_agency_id_person_id_employer_uscc");
 
                     b.ToTable("placements", "payments");
                 });

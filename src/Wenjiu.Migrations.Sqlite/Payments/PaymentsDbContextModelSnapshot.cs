@@ -384,12 +384,10 @@ namespace Wenjiu.Migrations.Sqlite.Payments
                         .HasColumnName("employer_uscc");
 
                     b.Property<byte[]>("IdNumber")
-                        .IsRequired()
                         .HasColumnType("BLOB")
                         .HasColumnName("id_number");
 
                     b.Property<byte[]>("IdNumberHash")
-                        .IsRequired()
                         .HasColumnType("BLOB")
                         .HasColumnName("id_number_hash");
 
@@ -422,6 +420,16 @@ namespace Wenjiu.Migrations.Sqlite.Payments
                         .HasColumnType("TEXT")
                         .HasColumnName("recorded_by");
 
+                    b.Property<long?>("ReferralCandidateId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("referral_candidate_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -437,6 +445,10 @@ namespace Wenjiu.Migrations.Sqlite.Payments
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_payments_placements_person_id");
 
+                    b.HasIndex("ReferralCandidateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_placements_referral_candidate_id");
+
                     b.HasIndex("AgencyId", "IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ix_payments_placements_agency_id_idempotency_key");
@@ -444,6 +456,10 @@ namespace Wenjiu.Migrations.Sqlite.Payments
                     b.HasIndex("AgencyId", "IdNumberHash", "EmployerUscc")
                         .IsUnique()
                         .HasDatabaseName("ix_payments_placements_agency_id_id_number_hash_employer_uscc");
+
+                    b.HasIndex("AgencyId", "PersonId", "EmployerUscc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_placements_agency_id_person_id_employer_uscc");
 
                     b.ToTable("payments_placements", (string)null);
                 });

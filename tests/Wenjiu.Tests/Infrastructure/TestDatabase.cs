@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -208,15 +209,18 @@ public sealed class WenjiuFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>Services the test puts in place of the host's (e.g. a clock set to 2020), applied after the host's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>A host on a fresh, migrated PostgreSQL database.</summary>
     public static async Task<WenjiuFactory> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
         new(await TestDatabase.CreateAsync(), settings);
 
     /// <summary>A host on a fresh, migrated database of <paramref name="provider"/> (a SQLite file in its data directory).</summary>
-    public static async Task<WenjiuFactory> CreateAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<WenjiuFactory> CreateAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     {
         var directory = Directory.CreateTempSubdirectory("wenjiu-test-").FullName;
-        return new(await TestDatabase.CreateAsync(provider, directory), provider, settings, directory);
+        return new(await TestDatabase.CreateAsync(provider, directory), provider, settings, directory) { TestServices = testServices };
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -244,6 +248,10 @@ public sealed class WenjiuFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(values));
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
+        }
     }
 
     public T Service<T>()

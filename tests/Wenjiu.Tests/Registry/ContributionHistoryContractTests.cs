@@ -210,4 +210,22 @@ public sealed class ContributionHistoryContractTests
         Assert.All(audited, a => Assert.Contains("agency:京才", a.Details, StringComparison.Ordinal));
         Assert.DoesNotContain(audited, a => a.Details!.Contains(Person1, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Placement_evidence_by_person_number_answers_in_the_order_asked_without_an_identity_number(DatabaseProvider provider)
+    {
+        await using var factory = await CityAsync(provider);
+        var byNumber = await WithAsync<IPlacementEvidence, IReadOnlyList<PlacementEvidence>>(factory, e => e.FindAsync([new(Person1, EmployerA)], "test"));
+        var person1 = byNumber[0].PersonId!.Value;
+        PersonNumberAtEmployer[] pairs = [new(person1, EmployerA), new(person1, EmployerA), new(long.MaxValue, EmployerA), new(person1, UnknownEmployer)];
+
+        var answers = await WithAsync<IPlacementEvidence, IReadOnlyList<PlacementEvidence>>(factory, e => e.FindByPersonAsync(pairs));
+
+        Assert.Equal(3, answers.Count);
+        Assert.Equal(((string?)null, (long?)person1, true, true), (answers[0].IdNumber, answers[0].PersonId, answers[0].EmployerRegistered, answers[0].KeyEnterprise));
+        Assert.Equal([new YearMonth(2018, 1), new YearMonth(2019, 6)], answers[0].SpellStartMonths);
+        Assert.Equal(((long?)null, 0), (answers[1].PersonId, answers[1].SpellStartMonths.Count));
+        Assert.Equal((false, 0), (answers[2].EmployerRegistered, answers[2].SpellStartMonths.Count));
+    }
 }

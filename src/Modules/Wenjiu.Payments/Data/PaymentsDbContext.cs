@@ -133,9 +133,14 @@ internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> opti
             p.Property(x => x.Reason).HasMaxLength(40);
             p.Property(x => x.RecordedBy).HasMaxLength(256);
             p.Property(x => x.IdempotencyKey).HasMaxLength(100);
+            p.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
             p.HasIndex(x => new { x.AgencyId, x.IdempotencyKey }).IsUnique();
             // One placement of a person in an employer per agency: recording it again (a retried upload) changes nothing.
             p.HasIndex(x => new { x.AgencyId, x.IdNumberHash, x.EmployerUscc }).IsUnique();
+            // The same by person number, whichever way the person came (list or referral): a redelivered hire records once.
+            // Rows without a person number yet (null) do not meet here, on either database.
+            p.HasIndex(x => new { x.AgencyId, x.PersonId, x.EmployerUscc }).IsUnique();
+            p.HasIndex(x => x.ReferralCandidateId).IsUnique();
             p.HasIndex(x => x.IdNumberHash);
             p.HasIndex(x => x.PersonId);
             p.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId);

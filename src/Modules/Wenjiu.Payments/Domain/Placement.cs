@@ -11,9 +11,20 @@ internal enum PlacementStatus
     NotConfirmed,
 }
 
+/// <summary>How a placement came to be recorded.</summary>
+internal enum PlacementSource
+{
+    /// <summary>The agency's own list (the page, a CSV upload, the API), with identity numbers.</summary>
+    List,
+
+    /// <summary>An agency's referral through recruitment that the employer hired (<c>FunnelStageReached</c>): a person number only.</summary>
+    Referral,
+}
+
 /// <summary>
 /// An agency's record that it placed a person in a key enterprise. The identity number is personal data: encrypted at
-/// rest, with a keyed hash beside it for look-up (the registry's way), shown masked.
+/// rest, with a keyed hash beside it for look-up (the registry's way), shown masked. A placement from a referral holds
+/// no identity number (recruitment has none to give): the person is the registry's person number.
 /// </summary>
 internal sealed class Placement
 {
@@ -21,9 +32,16 @@ internal sealed class Placement
 
     public long AgencyId { get; set; }
 
-    public byte[] IdNumber { get; set; } = [];
+    /// <summary>Null for a placement from a referral.</summary>
+    public byte[]? IdNumber { get; set; }
 
-    public byte[] IdNumberHash { get; set; } = [];
+    /// <summary>Null for a placement from a referral.</summary>
+    public byte[]? IdNumberHash { get; set; }
+
+    public PlacementSource Source { get; set; }
+
+    /// <summary>Recruitment's application (candidate) id when the placement came from a referral, or a referral met a listed placement.</summary>
+    public long? ReferralCandidateId { get; set; }
 
     public string EmployerUscc { get; set; } = "";
 
@@ -34,7 +52,7 @@ internal sealed class Placement
     /// <summary>Why not (yet) confirmed: a code with a text in the module's resources (<c>Placement.Reason.{code}</c>).</summary>
     public string? Reason { get; set; }
 
-    /// <summary>The registry's person number once known (to match <c>InsuredSpellStarted</c>).</summary>
+    /// <summary>The registry's person number: once known for a listed placement, from the start for a referral.</summary>
     public long? PersonId { get; set; }
 
     public string RecordedBy { get; set; } = "";

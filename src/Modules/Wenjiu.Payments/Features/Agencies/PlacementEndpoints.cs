@@ -26,7 +26,7 @@ internal static class PlacementEndpoints
             .RequireAuthorization(Permissions.RecordPlacements)
             .WithName("ListPlacements")
             .WithSummary("The agency's progress and placements")
-            .WithDescription("Confirmed persons that count for the agency, the tier reached, the next tier, and each placement (identity number masked) with why it is not (yet) confirmed.");
+            .WithDescription("Confirmed persons that count for the agency, the tier reached, the next tier, and each placement (identity number and name masked, `from_referral` for a referral hired through recruitment) with why it is not (yet) confirmed.");
     }
 
     private static async Task<Results<Created<PlacementResponse>, Ok<PlacementResponse>, ValidationProblem, NotFound>> RecordAsync(
@@ -71,10 +71,13 @@ internal static class PlacementEndpoints
 
 internal sealed record PlacementRequest(string? IdNumber, string? EmployerUscc, string? PlacedOn);
 
-internal sealed record PlacementResponse(long Id, string IdNumber, string EmployerUscc, DateOnly PlacedOn, string Status, string? Reason)
+/// <param name="Name">The registered name, masked, for a placement from a referral (null for a listed one).</param>
+/// <param name="FromReferral">The placement came from (or met) the agency's referral that the employer hired in recruitment.</param>
+internal sealed record PlacementResponse(long Id, string IdNumber, string? Name, bool FromReferral, string EmployerUscc, DateOnly PlacedOn, string Status, string? Reason)
 {
     public static PlacementResponse From(PlacementLine line) => new(
-        line.Id, line.MaskedIdNumber, line.EmployerUscc, line.PlacedOn, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(line.Status.ToString()), line.Reason);
+        line.Id, line.MaskedIdNumber, line.MaskedName, line.FromReferral, line.EmployerUscc, line.PlacedOn,
+        System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(line.Status.ToString()), line.Reason);
 }
 
 internal sealed record ProgressResponse(int Confirmed, int? TierReached, int? NextTier, decimal? NextTierAmount, string? Claim, bool LicenceVerified, List<PlacementResponse> Placements);
