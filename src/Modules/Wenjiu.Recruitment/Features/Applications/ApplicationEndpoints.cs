@@ -189,8 +189,8 @@ internal static class ApplicationEndpoints
             return TypedResults.NotFound();
         }
 
-        var stage = ParseSnake<ApplicationStage>(request?.Stage);
-        var reason = request?.RefusalReason is { Length: > 0 } given ? ParseSnake<RefusalReason>(given) : RefusalReason.None;
+        var stage = SeekerService.ParseSnake<ApplicationStage>(request?.Stage);
+        var reason = request?.RefusalReason is { Length: > 0 } given ? SeekerService.ParseSnake<RefusalReason>(given) : RefusalReason.None;
         if (stage is null || reason is null)
         {
             return SeekerEndpoints.Problem(new Dictionary<string, string>(StringComparer.Ordinal) { [stage is null ? "Stage" : "RefusalReason"] = stage is null ? "Application.Error.Stage" : "Application.Error.Reason" }, text);
@@ -217,7 +217,4 @@ internal static class ApplicationEndpoints
     /// <summary>The record's employer when the user may work its applications (its own, or any for the administrator); null otherwise (404: its existence is not told).</summary>
     private static async Task<string?> EmployerOfAsync(IQueryable<string> uscc, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await uscc.FirstOrDefaultAsync(cancellationToken) is { } found && user.MayFor(Permissions.WorkApplications, found) ? found : null;
-
-    internal static T? ParseSnake<T>(string? code) where T : struct, Enum =>
-        code is { Length: > 0 } ? Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => SeekerService.Code(v!.Value) == code.Trim()) : null;
 }

@@ -109,7 +109,8 @@ internal sealed class Seekers(
 
     internal static string Code<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
-    private static T? ParseSnake<T>(string? code) where T : struct, Enum =>
+    /// <summary>The enum value whose <see cref="Code{T}"/> is <paramref name="code"/>, or null.</summary>
+    internal static T? ParseSnake<T>(string? code) where T : struct, Enum =>
         code is { Length: > 0 } && Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => Code(v!.Value) == code.Trim()) is { } value ? value : null;
 
     /// <summary>

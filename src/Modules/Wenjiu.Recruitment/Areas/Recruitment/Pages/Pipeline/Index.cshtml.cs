@@ -65,8 +65,8 @@ internal sealed class IndexModel(RecruitmentDbContext db, Features.Applications.
             return NotFound();
         }
 
-        var to = ApplicationEndpoints.ParseSnake<ApplicationStage>(stage);
-        var reason = refusalReason is { Length: > 0 } ? ApplicationEndpoints.ParseSnake<RefusalReason>(refusalReason) : RefusalReason.None;
+        var to = Features.Seekers.Seekers.ParseSnake<ApplicationStage>(stage);
+        var reason = refusalReason is { Length: > 0 } ? Features.Seekers.Seekers.ParseSnake<RefusalReason>(refusalReason) : RefusalReason.None;
         var result = to is null || reason is null
             ? ApplicationResult.Failed("Stage", "Application.Error.Stage")
             : await applications.MoveAsync(application, uscc, to.Value, reason.Value, User.Identity!.Name!, cancellationToken);
